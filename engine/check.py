@@ -1,0 +1,108 @@
+"""Check: one loaded dossier → DossierResult. The pipeline, in the order data flows:
+
+    load.py       file → Dossier                       (done by the caller: CLI, audit, specs)
+    rulesets.py   Dossier → Ruleset                    (--ruleset, or by division code and date)
+    compile.py    Ruleset → durable_rules spec         (cached per ruleset and mode)
+    facts.py      Dossier → facts                      (dates resolved, working days counted)
+    evaluate.py   facts + spec → activations           (durable_rules, trigger asserted last)
+    findings.py   activations + Rule metadata → outcomes and findings
+    render/       DossierResult → text | json | md | html
+"""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+from typing import Optional
+
+import durable_rules_engine  # noqa: F401 - imported for its version in the manifest
+
+from . import __version__, evaluate, rulesets
+from .compile import Compiled, compile_ruleset
+from .facts import to_facts
+from .findings import Builder, cite
+from .load import Loaded
+from .models.dossier import Dossier, Stage
+from .models.finding import DossierResult, Finding, Manifest
+from .models.ruleset import Ruleset
+
+FINDING_OUTCOMES = ("violated", "indeterminate")
+
+
+@lru_cache(maxsize=None)
+def _durable_version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("durable_rules")
+    except Exception:  # noqa: BLE001
+        return "unknown"
+
+
+_compiled: dict[tuple[str, str], tuple[Compiled, Builder]] = {}
+
+
+def compiled_for(rs: Ruleset, mode: str) -> tuple[Compiled, Builder]:
+    k = (rs.id + "@" + rs.content_hash, mode)
+    if k not in _compiled:
+        c = compile_ruleset(rs, mode)
+        _compiled[k] = (c, Builder(c))
+    return _compiled[k]
+
+
+def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str) -> tuple[Optional[Ruleset], str, str]:
+    on = d.effective_date()
+    if ruleset_id:
+        rs = rulesets.load(ruleset_id, root)
+        return rs, f"按 --ruleset 指定：{rs.index.title.zh}", f"given by --ruleset: {rs.index.title.en or rs.index.title.zh}"
+    return rulesets.select(d.jurisdiction, on, root=root)
+
+
+def check(loaded: Loaded, ruleset_id: Optional[str] = None, stage: Optional[Stage] = None,
+          explain: bool = False, shuffle: Optional[random.Random] = None,
+          root: str = str(rulesets.RULESETS_DIR)) -> DossierResult:
+    """Check one dossier. `shuffle` permutes the evidence facts (the order-independence tests)."""
+    d = loaded.dossier
+    st = stage or d.effective_stage()
+    on = d.effective_date()
+    rs, why_zh, why_en = choose_ruleset(d, ruleset_id, root)
+    mode = "explain" if explain else "findings"
+
+    def result(applicable: bool, findings: list[Finding], outcomes: Optional[list[Finding]],
+               reason: Optional[tuple[str, str]] = None) -> DossierResult:
+        violated = [f for f in findings if f.outcome == "violated" and f.severity == "violation"]
+        counts: dict[str, int] = {}
+        for f in (outcomes if outcomes is not None else findings):
+            counts[f.outcome] = counts.get(f.outcome, 0) + 1
+        return DossierResult(
+            dossier=d.id, title=d.title, file=loaded.file,
+            ruleset={"id": rs.id, "version": rs.index.version, "title": rs.index.title.zh} if rs else {"id": None, "version": None},
+            stage=st.value, applicable=applicable, reason=reason[0] if reason else None,
+            reason_en=reason[1] if reason else None, compliant=applicable and not violated or not applicable,
+            counts=counts, findings=findings, outcomes=outcomes,
+            decision_body=d.decision_body, undertaking_unit=d.undertaking_unit,
+            year=on.year if on else None, category=d.category.value if d.category else None,
+            manifest=Manifest(engine=__version__, durable_rules=_durable_version(),
+                              ruleset=rs.id if rs else "", ruleset_version=rs.index.version if rs else "",
+                              ruleset_hash=rs.content_hash if rs else "", ruleset_date=on.isoformat() if on else None,
+                              selection=why_zh, selection_en=why_en, input_sha256=loaded.sha256,
+                              stage=st.value, mode=mode),
+        )
+
+    if rs is None:
+        return result(False, [], None, (why_zh, why_en))
+    if not rs.in_force(on):
+        return result(False, [], None, (f"{rs.index.title.zh}自{rs.index.valid_from}起施行，本决策日期为{on}，不适用",
+                                        f"{rs.index.title.en or rs.id} is in force from {rs.index.valid_from}; this decision is dated {on}"))
+    for ex in rs.index.exclusions:
+        if d.exclusion and d.exclusion.value == ex.value:
+            basis = cite(ex.basis, rs, "zh")
+            return result(False, [], None, (f"{ex.reason.zh}（{basis}）", f"{ex.reason.en or ex.reason.zh} ({cite(ex.basis, rs, 'en')})"))
+
+    compiled, builder = compiled_for(rs, mode)
+    facts = to_facts(d, st.rank)
+    if shuffle is not None:
+        shuffle.shuffle(facts)
+    activations = evaluate.run(compiled, facts)
+    outcomes = builder.outcomes(d, activations, st)
+    findings = [f for f in outcomes if f.outcome in FINDING_OUTCOMES]
+    return result(True, findings, outcomes if explain else None)

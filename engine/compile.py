@@ -1,0 +1,386 @@
+"""Compile: Ruleset → durable_rules ruleset (plain JSON) + a table saying what each durable rule means.
+
+Each check of each rule becomes a few durable rules ("branches"), each firing only for an outcome
+that must be reported: `violated`, `indeterminate`, `waived`, and — in explain mode only —
+`not_applicable`. A rule with no branch fired is satisfied (or not applicable, which only explain
+mode tells apart). Firing only what must be reported keeps the engine cheap (probe Q4: about 30 µs
+per fired action).
+
+Every pattern list starts with the trigger fact, which evaluate.py asserts after all evidence:
+durable_rules decides a `$not` once, when a frame reaches it, so the trigger must come first in the
+pattern and last in time (probe Q3). Joins end in the always-true `one` sentinel (probe Q6 bug a)
+and nested `$or` groups come after every join condition (probe Q6 bug b).
+
+Stages run in order; each collects all its errors before the next runs:
+    validate_references  names in rules exist: procedures, fields, facts, parameters
+    check_citations      every rule cites an article (a rule that cites no article is a bug)
+    emit_durable         build the durable_rules JSON
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field as dc_field
+from typing import Any, Callable, Optional
+
+from .errors import RulesetError, RulesetErrors
+from .facts import CASE, field_kinds, key
+from .models.dossier import PROCEDURES, Stage
+from .models.ruleset import Check, Condition, ProcRef, Rule, Ruleset, Where
+
+TRIGGER = {"t": {"kind": "evaluate"}}
+SENTINEL_JOIN = "one"
+
+
+@dataclass(frozen=True)
+class Branch:
+    """What one durable rule means: which rule and check, which outcome, and why."""
+
+    name: str
+    rule_index: int
+    check_index: int
+    outcome: str  # violated | indeterminate | waived | not_applicable
+    cause: str  # missing | order | duration | elements | forbidden | unknown_trigger | date_unknown | calendar_unknown | not_applicable
+
+
+@dataclass
+class Compiled:
+    ruleset: Ruleset
+    mode: str
+    spec: dict[str, Any]
+    branches: dict[str, Branch]
+    params: dict[str, int]
+    errors: list[RulesetError] = dc_field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.ruleset.id}@{self.ruleset.content_hash[:12]}#{self.mode}"
+
+
+# --------------------------------------------------------------------- condition encoders
+
+def _missing(kind: str, k: str) -> dict:
+    """A durable condition true when a field is NOT recorded / not true (see facts.py encoding)."""
+    return {
+        "date": {"$lt": {k: 0}},
+        "int": {"$lt": {k: 0}},
+        "list": {"$lt": {k: 1}},
+        "enum": {k: ""},
+    }.get(kind, {"$neq": {k: 1}})  # bool and text: anything but 1
+
+
+def _present(kind: str, k: str) -> dict:
+    return {
+        "date": {"$gte": {k: 0}},
+        "int": {"$gte": {k: 0}},
+        "list": {"$gt": {k: 0}},
+        "enum": {"$neq": {k: ""}},
+    }.get(kind, {k: 1})
+
+
+def _where(kinds: dict[str, str], w: Where) -> tuple[list[dict], list[dict]]:
+    """(flat conditions, nested groups) for one where-condition."""
+    k = key(w.field_)
+    kind = kinds[w.field_]
+    if w.present is not None:
+        return [(_present if w.present else _missing)(kind, k)], []
+    if w.is_ is not None:
+        return [{k: 1 if w.is_ else 0}], []
+    if w.not_in is not None:
+        return [{"$neq": {k: v}} for v in w.not_in], []
+    values = w.in_ or []
+    if len(values) == 1:
+        return [{k: values[0]}], []
+    return [], [{"$or": [{k: v} for v in values]}]
+
+
+def _record(proc: str, where: list[Where], extra: list[dict] = (), joins: list[dict] = ()) -> dict:
+    kinds = field_kinds()[proc]
+    flat: list[dict] = [{"kind": "rec"}, {"proc": proc}, *extra]
+    nested: list[dict] = []
+    for w in where:
+        f, n = _where(kinds, w)
+        flat += f
+        nested += n
+    return {"$and": flat + list(joins) + nested}
+
+
+# Each condition → (holds, fails, unknown-or-None, holds-or-unknown) as durable conditions on the case fact.
+def _condition(c: Condition) -> tuple[dict, dict, Optional[dict], dict]:
+    if c.performed or c.not_performed:
+        n = f"n__{c.performed or c.not_performed}"
+        done, not_done = {"$gt": {n: 0}}, {n: 0}
+        return (done, not_done, None, done) if c.performed else (not_done, done, None, not_done)
+    if c.any is not None:
+        ks = [key(f) for f in c.any]
+        holds = {"$or": [{k: 1} for k in ks]}
+        fails = {"$and": [{k: 0} for k in ks]}
+        unknown = {"$and": [{"$neq": {k: 1}} for k in ks] + [{"$or": [{k: -1} for k in ks]}]}
+        return holds, fails, unknown, {"$or": [{"$neq": {k: 0}} for k in ks]}
+    k = key(c.fact or "")
+    if c.is_ is not None:
+        want = 1 if c.is_ else 0
+        if c.if_silent is not None:  # silence is read as a value: never indeterminate
+            if int(c.if_silent) == want:
+                return {"$neq": {k: 1 - want}}, {k: 1 - want}, None, {"$neq": {k: 1 - want}}
+            return {k: want}, {"$neq": {k: want}}, None, {k: want}
+        return {k: want}, {k: 1 - want}, {k: -1}, {"$neq": {k: 1 - want}}
+    values = c.in_ or []
+    holds = {k: values[0]} if len(values) == 1 else {"$or": [{k: v} for v in values]}
+    fails = {"$and": [{"$neq": {k: v}} for v in values] + [{"$neq": {k: ""}}]}
+    return holds, fails, {k: ""}, {"$or": [holds, {k: ""}]}
+
+
+def _not_established(c: Condition) -> dict:
+    """An exception (`unless`) counts only when established: unknown means not established."""
+    if c.performed or c.not_performed:
+        return _condition(c)[1]
+    if c.any is not None:
+        return {"$and": [{"$neq": {key(f): 1}} for f in c.any]}
+    k = key(c.fact or "")
+    if c.is_ is not None:
+        if c.if_silent is not None and int(c.if_silent) == int(c.is_):
+            return {k: 1 - int(c.is_)}
+        return {"$neq": {k: 1 if c.is_ else 0}}
+    return {"$and": [{"$neq": {k: v}} for v in (c.in_ or [])]}
+
+
+def _case(rule: Rule, due: Stage, variant: str) -> Optional[dict]:
+    """The case pattern for a branch variant: v(iolated) i(ndeterminate) w(aived) n(ot applicable)."""
+    flat: list[dict] = [{"kind": CASE}]
+    nested: list[dict] = []
+
+    def put(cond: dict) -> None:
+        (nested if any(k in cond for k in ("$or", "$and")) else flat).append(cond)
+
+    if variant == "n":
+        alts = [{"$lt": {"stage": due.rank}}] if due.rank > 0 else []
+        alts += [_condition(c)[1] for c in rule.when]
+        alts += [_condition(c)[0] for c in rule.unless]
+        if not alts:
+            return None
+        put(alts[0] if len(alts) == 1 else {"$or": alts})
+        return {"$and": flat + nested}
+
+    if due.rank > 0:
+        flat.append({"$gte": {"stage": due.rank}})
+    if variant in ("v", "w"):
+        for c in rule.when:
+            put(_condition(c)[0])
+    else:  # i: no `when` fails, at least one is unknown
+        unknowns = []
+        for c in rule.when:
+            holds, fails, unknown, holds_or_unknown = _condition(c)
+            put(holds_or_unknown)
+            if unknown is not None:
+                unknowns.append(unknown)
+        if not unknowns:
+            return None
+        put(unknowns[0] if len(unknowns) == 1 else {"$or": unknowns})
+    for c in rule.unless:
+        put(_not_established(c))
+    if rule.waived_when:
+        if variant == "w":
+            for c in rule.waived_when.when:
+                put(_condition(c)[0])
+        else:  # the exception is not established when any of its conditions is not
+            parts = [_not_established(c) for c in rule.waived_when.when]
+            put(parts[0] if len(parts) == 1 else {"$or": parts})
+    return {"$and": flat + nested}
+
+
+# --------------------------------------------------------------------------- checks
+
+def _failing(check: Check, c: "Compiled") -> list[tuple[str, str, list[dict]]]:
+    """(outcome, cause, check patterns) for every way this check can fail or be undecidable."""
+    kind, spec = check.kind, check.spec
+    out: list[tuple[str, str, list[dict]]] = []
+    if kind == "required":
+        out.append(("violated", "missing", [{"r$not": _record(spec.procedure, spec.where)}]))
+    elif kind == "precedes":
+        a, b = spec.before, spec.after
+        ad, bd = key(a.date), key(b.date)
+        b_dated = _record(b.procedure, b.where, [{"$gte": {bd: 0}}])
+        a_before = _record(a.procedure, a.where, [{"$gte": {ad: 0}}],
+                           joins=[{"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
+        out.append(("violated", "order", [{"b": b_dated}, {"a$not": a_before}]))
+        out.append(("indeterminate", "date_unknown", [{"b": _record(b.procedure, b.where, [{bd: -1}])}]))
+    elif kind == "order":
+        f, t = key(spec.first), key(spec.then)
+        out.append(("violated", "order", [{"r": _record(spec.procedure, spec.where,
+                    [{"$gte": {t: 0}}, {"$gte": {f: {"$m": t}}}])}]))
+        out.append(("violated", "missing", [{"r": _record(spec.procedure, spec.where, [{"$gte": {t: 0}}, {f: -1}])}]))
+        out.append(("indeterminate", "date_unknown", [{"r": _record(spec.procedure, spec.where, [{t: -1}])}]))
+    elif kind == "duration":
+        pname = spec.at_least or spec.at_most
+        working = c.ruleset.index.parameters[pname].unit == "working_days"
+        f, t = key(spec.from_), key(spec.to)
+        fv, tv = (f + "__wd", t + "__wd") if working else (f, t)
+        n = c.params[pname]
+        bound = ({"$lt": {tv: {"$add": {"$l": {"$m": fv}, "$r": n}}}} if spec.at_least
+                 else {"$gt": {tv: {"$add": {"$l": {"$m": fv}, "$r": n}}}})
+        excuse = [{"$neq": {key(spec.unless): 1}}] if spec.unless else []
+        out.append(("violated", "duration", [{"r": _record(spec.procedure, spec.where,
+                    [{"$gte": {fv: 0}}, {"$gte": {tv: 0}}, *excuse, bound])}]))
+        out.append(("indeterminate", "date_unknown", [{"r": _record(spec.procedure, spec.where,
+                    [*excuse], joins=[{"$or": [{f: -1}, {t: -1}]}])}]))
+        if working:
+            out.append(("indeterminate", "calendar_unknown", [{"r": _record(spec.procedure, spec.where,
+                        [{"$gte": {f: 0}}, {"$gte": {t: 0}}, *excuse], joins=[{"$or": [{fv: -1}, {tv: -1}]}])}]))
+    elif kind == "elements":
+        kinds = field_kinds()[spec.procedure]
+        missing = [_missing(kinds[fl], key(fl)) for fl in spec.fields]
+        any_missing = missing[0] if len(missing) == 1 else {"$or": missing}
+        if spec.procedure == CASE:
+            out.append(("violated", "elements", [{"__case_extra__": any_missing}]))
+        else:
+            out.append(("violated", "elements", [{"r": _record(spec.procedure, spec.where, joins=[any_missing])}]))
+    elif kind == "forbidden":
+        out.append(("violated", "forbidden",
+                    [{f"f{i}": _record(p.procedure, p.where)} for i, p in enumerate(spec.all)]))
+    return out
+
+
+# --------------------------------------------------------------------------- stages
+
+def validate_references(rs: Ruleset, c: Compiled) -> None:
+    kinds = field_kinds()
+    procs = set(PROCEDURES)
+
+    def err(rule: Rule, zh: str, en: str) -> None:
+        c.errors.append(RulesetError("ruleset.unknown-name", rs.files[0] if rs.files else rs.id, rule.id, zh, en, stage="validate_references"))
+
+    def check_proc(rule: Rule, proc: str, allow_case: bool = False) -> bool:
+        if proc in procs or (allow_case and proc == CASE):
+            return True
+        err(rule, f"未知的程序类型“{proc}”", f"unknown procedure '{proc}'")
+        return False
+
+    def check_field(rule: Rule, proc: str, name: Optional[str], want: Optional[set[str]] = None) -> None:
+        if name is None:
+            return
+        kind = kinds[proc].get(name)
+        if kind is None:
+            err(rule, f"程序“{proc}”没有字段“{name}”", f"procedure '{proc}' has no field '{name}'")
+        elif want and kind not in want:
+            err(rule, f"字段“{proc}.{name}”是{kind}，此处需要{'/'.join(sorted(want))}",
+                f"field '{proc}.{name}' is a {kind}; expected {'/'.join(sorted(want))}")
+
+    def check_where(rule: Rule, proc: str, where: list[Where]) -> None:
+        for w in where:
+            check_field(rule, proc, w.field_)
+
+    def check_cond(rule: Rule, cond: Condition) -> None:
+        if cond.fact is not None:
+            check_field(rule, CASE, cond.fact)
+        elif cond.any is not None:
+            for f in cond.any:
+                check_field(rule, CASE, f, {"bool"})
+        else:
+            check_proc(rule, cond.performed or cond.not_performed or "")
+
+    for rule in rs.rules:
+        for cond in [*rule.when, *rule.unless, *(rule.waived_when.when if rule.waived_when else [])]:
+            check_cond(rule, cond)
+        for check in rule.checks:
+            s = check.spec
+            if check.kind in ("required",):
+                if check_proc(rule, s.procedure):
+                    check_where(rule, s.procedure, s.where)
+            elif check.kind == "precedes":
+                for ref in (s.before, s.after):
+                    if check_proc(rule, ref.procedure):
+                        check_where(rule, ref.procedure, ref.where)
+                        if ref.date is None:
+                            err(rule, "precedes 的两端都需要 date 字段", "both ends of precedes need a date field")
+                        check_field(rule, ref.procedure, ref.date, {"date"})
+            elif check.kind == "order":
+                if check_proc(rule, s.procedure):
+                    check_where(rule, s.procedure, s.where)
+                    check_field(rule, s.procedure, s.first, {"date"})
+                    check_field(rule, s.procedure, s.then, {"date"})
+            elif check.kind == "duration":
+                if check_proc(rule, s.procedure):
+                    check_where(rule, s.procedure, s.where)
+                    check_field(rule, s.procedure, s.from_, {"date"})
+                    check_field(rule, s.procedure, s.to, {"date"})
+                    check_field(rule, s.procedure, s.unless)
+                pname = s.at_least or s.at_most
+                param = rs.index.parameters.get(pname)
+                if param is None:
+                    err(rule, f"未定义的参数“{pname}”（期限必须是规则集的具名参数）",
+                        f"undefined parameter '{pname}' (periods must be named ruleset parameters)")
+                elif param.unit == "count":
+                    err(rule, f"参数“{pname}”不是天数", f"parameter '{pname}' is not a number of days")
+            elif check.kind == "elements":
+                if check_proc(rule, s.procedure, allow_case=True):
+                    check_where(rule, s.procedure, s.where) if s.procedure != CASE else None
+                    for fl in s.fields:
+                        check_field(rule, s.procedure, fl)
+            elif check.kind == "forbidden":
+                for ref in s.all:
+                    if check_proc(rule, ref.procedure):
+                        check_where(rule, ref.procedure, ref.where)
+
+
+def check_citations(rs: Ruleset, c: Compiled) -> None:
+    seen: set[str] = set()
+    for rule in rs.rules:
+        if rule.id in seen:
+            c.errors.append(RulesetError("ruleset.duplicate-id", rs.files[0] if rs.files else rs.id, rule.id,
+                                         f"规则编号“{rule.id}”重复", f"duplicate rule id '{rule.id}'", stage="check_citations"))
+        seen.add(rule.id)
+        if not (rule.basis.law or rs.index.law) or not rule.basis.article:
+            c.errors.append(RulesetError("ruleset.missing-citation", rs.files[0] if rs.files else rs.id, rule.id,
+                                         "规则未引用法律条文", "the rule cites no article", stage="check_citations"))
+
+
+def emit_durable(rs: Ruleset, c: Compiled) -> None:
+    for ri, rule in enumerate(rs.rules):
+        if not rule.checkable:
+            continue
+        for ci, check in enumerate(rule.checks):
+            due = check.due or rule.due
+            variants = ["v", "i"] + (["w"] if rule.waived_when else [])
+            k = 0
+            for outcome, cause, patterns in _failing(check, c):
+                for variant in variants:
+                    if outcome == "indeterminate" and variant != "v":
+                        continue  # an undecidable check under an unknown trigger is reported once
+                    case = _case(rule, due, variant)
+                    if case is None:
+                        continue
+                    pats = list(patterns)
+                    if pats and "__case_extra__" in pats[0]:
+                        case = {"$and": case["$and"] + [pats[0]["__case_extra__"]]}
+                        pats = []
+                    result = {"v": outcome, "i": "indeterminate", "w": "waived"}[variant]
+                    why = cause if variant == "v" else ("unknown_trigger" if variant == "i" else "exception")
+                    name = f"{ri}|{ci}|{k}"
+                    k += 1
+                    c.spec[name] = {"all": [TRIGGER, {"c": case}, *pats]}
+                    c.branches[name] = Branch(name, ri, ci, result, why)
+            if c.mode == "explain":
+                case = _case(rule, due, "n")
+                if case is not None:
+                    name = f"{ri}|{ci}|n"
+                    c.spec[name] = {"all": [TRIGGER, {"c": case}]}
+                    c.branches[name] = Branch(name, ri, ci, "not_applicable", "not_applicable")
+
+
+STAGES: tuple[tuple[str, Callable[[Ruleset, Compiled], None]], ...] = (
+    ("validate_references", validate_references),  # names first: later stages index by them
+    ("check_citations", check_citations),  # after names: an unknown field is reported once, not twice
+    ("emit_durable", emit_durable),  # only from a ruleset with no errors
+)
+
+
+def compile_ruleset(rs: Ruleset, mode: str = "findings") -> Compiled:
+    """Run the stages; raise RulesetErrors (all of them) if any stage found a problem."""
+    c = Compiled(rs, mode, {}, {}, {n: p.value for n, p in rs.index.parameters.items()})
+    for name, stage in STAGES:
+        stage(rs, c)
+        if c.errors:
+            raise RulesetErrors(c.errors)
+    json.dumps(c.spec)  # fail here, not inside the C engine, if something is not JSON
+    return c

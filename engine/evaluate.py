@@ -1,0 +1,72 @@
+"""Evaluate: facts + compiled ruleset → activations (which branch fired, on which facts).
+
+This is the only module that talks to durable_rules, and it talks to its C engine directly
+(`durable_rules_engine`), because the stock `durable.engine.Host`:
+  * starts two re-arming background threads per host, whose dispatcher segfaults when states
+    are deleted concurrently (probe Q5), and
+  * raises MessageNotHandledException before running the matched actions when one fact of the
+    batch matches no rule (probe Q1).
+So: one engine ruleset per (ruleset, mode) per process, registered lazily (a spawned worker
+registers its own, probe Q5); for each dossier a fresh session id, all evidence asserted as one
+batch and the trigger after it (probe Q3), the fired actions drained synchronously, and the
+session deleted at once — more than 1,024 live sessions corrupt the engine (probe Q2).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional
+
+import durable_rules_engine as _dre
+
+from .compile import Compiled
+from .facts import TRIGGER_ID
+
+
+class EngineError(RuntimeError):
+    """durable_rules refused something it should not have; a bug in juece, never the user's."""
+
+
+@dataclass(frozen=True)
+class Activation:
+    branch: str
+    frame: dict[str, dict[str, Any]]  # alias → fact
+
+
+_handles: dict[str, int] = {}
+_sids = itertools.count(1)
+
+# durable_rules result codes (rules.h): 0 ok, 1 no rule matched a fact, 2 fact already observed.
+_OK, _UNMATCHED, _OBSERVED = 0, 1, 2
+
+
+def _handle(compiled: Compiled) -> int:
+    h = _handles.get(compiled.name)
+    if h is None:
+        h = _dre.create_ruleset(compiled.name, json.dumps(compiled.spec, ensure_ascii=False))
+        _handles[compiled.name] = h
+    return h
+
+
+def run(compiled: Compiled, facts: Iterable[dict[str, Any]]) -> list[Activation]:
+    """Assert the dossier's facts, then the trigger; return every activation, in firing order."""
+    h = _handle(compiled)
+    sid = str(next(_sids))
+    batch = [dict(f, sid=sid) for f in facts]
+    batch.append({"sid": sid, "id": TRIGGER_ID, "kind": "evaluate", "one": 1})
+    out: list[Activation] = []
+    try:
+        code, state = _dre.assert_facts(h, json.dumps(batch, ensure_ascii=False))
+        if code not in (_OK, _UNMATCHED):  # an unmatched fact is harmless here: nothing needs it
+            raise EngineError(f"durable_rules returned {code} (duplicate fact id?)")
+        result = _dre.start_action_for_state(h, state)
+        message: Optional[str] = result[1] if result else None
+        while message:
+            for name, frame in json.loads(message).items():
+                out.append(Activation(name, frame))
+            message = _dre.complete_and_start_action(h, state)
+    finally:
+        _dre.delete_state(h, sid)
+    return out

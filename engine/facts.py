@@ -1,0 +1,228 @@
+"""Facts: Dossier → list of flat facts for durable_rules (dates as day numbers, working days counted).
+
+One `case` fact holds the dossier-level assertions; one `rec` fact per procedure record. Every
+value is encoded so that the rules never meet a missing property (a bare `$nex` hangs the engine,
+probe Q6) and never meet free text (no user string reaches the engine, so no size limit or
+injection can):
+
+    bool   →  1 true, 0 false, -1 not recorded
+    date   →  day ordinal, -1 not recorded; plus `<name>__wd`, the working-day ordinal (-1 unknown)
+    text   →  1 recorded, -1 not recorded
+    list   →  number of items
+    enum   →  its value, "" not recorded
+    int    →  its value, -1 not recorded
+    list of enums        →  `<name>__has__<value>` 1/0 for every member
+    list of sub-records  →  `<name>__all__<bool>` and `<name>__any__<bool>` (1/0/-1)
+
+`FIELD_KINDS` is the same schema as data, so the compiler can refuse a rule that names a field the
+dossier format does not have. This module knows nothing about any rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import typing
+from functools import lru_cache
+from typing import Any, Optional
+
+from pydantic import BaseModel
+
+from .calendar import workday_ordinal
+from .models.base import ZhEnum
+from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Triggers
+
+CASE = "case"
+TRIGGER_ID = "zz-evaluate"  # asserted last, after all evidence (probe Q3: negation is decided once)
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional/Annotated to the underlying type."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin is typing.Union:
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _kind(annotation: Any) -> tuple[str, Any]:
+    t = _unwrap(annotation)
+    origin = typing.get_origin(t)
+    if origin is list:
+        inner = _unwrap(typing.get_args(t)[0])
+        if isinstance(inner, type) and issubclass(inner, enum.Enum):
+            return "enum_list", inner
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return "model_list", inner
+        return "list", None
+    if t is bool:
+        return "bool", None
+    if t is dt.date:
+        return "date", None
+    if t is int:
+        return "int", None
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return "enum", t
+    if typing.get_origin(t) is typing.Literal:
+        return "literal", None
+    return "text", None
+
+
+def _schema_of(model: type[BaseModel], prefix: str = "") -> dict[str, tuple[str, Any]]:
+    out: dict[str, tuple[str, Any]] = {}
+    for name, info in model.model_fields.items():
+        if name in ("type", "ref", "note"):
+            continue
+        kind, extra = _kind(info.annotation)
+        out[prefix + name] = (kind, extra)
+    return out
+
+
+@lru_cache(maxsize=1)
+def field_kinds() -> dict[str, dict[str, str]]:
+    """procedure → {field path as rules write it → kind}. `case` is the dossier itself."""
+    schema: dict[str, dict[str, str]] = {}
+    for proc, model in PROCEDURES.items():
+        kinds: dict[str, str] = {"latest": "bool"}
+        for name, (kind, extra) in _schema_of(model).items():
+            if kind == "enum_list":
+                kinds[name] = "list"
+                for member in extra:
+                    kinds[f"{name}.has.{member.value}"] = "bool"
+            elif kind == "model_list":
+                kinds[name] = "list"
+                for sub, (sub_kind, _) in _schema_of(extra).items():
+                    if sub_kind == "bool":
+                        kinds[f"{name}.all.{sub}"] = "bool"
+                        kinds[f"{name}.any.{sub}"] = "bool"
+            elif kind != "literal":
+                kinds[name] = kind
+        schema[proc] = kinds
+    case: dict[str, str] = {}
+    for name, (kind, _) in _schema_of(Triggers).items():
+        case[name] = kind
+    for name, (kind, _) in _schema_of(Catalog).items():
+        case[f"catalog.{name}"] = kind
+    for name in ("decision_body", "undertaking_unit", "jurisdiction", "special_procedure_basis"):
+        case[name] = "text"
+    case.update({"category": "enum", "exclusion": "enum", "decision_date": "date"})
+    schema[CASE] = case
+    return schema
+
+
+def key(path: str) -> str:
+    """A rule's dotted field path → the flat property name in a fact (dots would mean nesting)."""
+    return path.replace(".", "__")
+
+
+# --------------------------------------------------------------------------- encoding
+
+def _b(v: Optional[bool]) -> int:
+    return -1 if v is None else int(v)
+
+
+def _encode_into(out: dict[str, Any], model: BaseModel, kinds: dict[str, tuple[str, Any]], prefix: str = "") -> None:
+    for name, (kind, extra) in kinds.items():
+        v = getattr(model, name)
+        k = prefix + name
+        if kind == "bool":
+            out[k] = _b(v)
+        elif kind == "date":
+            out[k] = v.toordinal() if v else -1
+            out[k + "__wd"] = workday_ordinal(v) if v else -1
+        elif kind == "text":
+            out[k] = 1 if (v is not None and str(v).strip()) else -1
+        elif kind == "list":
+            out[k] = len(v)
+        elif kind == "int":
+            out[k] = -1 if v is None else v
+        elif kind == "enum":
+            out[k] = v.value if v is not None else ""
+        elif kind == "enum_list":
+            out[k] = len(v)
+            present = {m.value for m in v}
+            for member in extra:
+                out[f"{k}__has__{member.value}"] = int(member.value in present)
+        elif kind == "model_list":
+            out[k] = len(v)
+            for sub, (sub_kind, _) in _schema_of(extra).items():
+                if sub_kind != "bool":
+                    continue
+                values = [getattr(item, sub) for item in v]
+                out[f"{k}__all__{sub}"] = (-1 if not values else 0 if False in values else -1 if None in values else 1)
+                out[f"{k}__any__{sub}"] = (1 if True in values else -1 if (None in values or not values) else 0)
+
+
+@lru_cache(maxsize=None)
+def _model_kinds(model: type[BaseModel]) -> dict[str, tuple[str, Any]]:
+    return {n: k for n, k in _schema_of(model).items() if k[0] != "literal"}
+
+
+def record_id(index: int) -> str:
+    return f"p{index:03d}"
+
+
+def to_facts(dossier: Dossier, stage_rank: int) -> list[dict[str, Any]]:
+    """The dossier as facts, evidence first; the evaluate trigger is appended by evaluate.py."""
+    case: dict[str, Any] = {"id": CASE, "kind": CASE, "one": 1, "stage": stage_rank}
+    _encode_into(case, dossier.triggers, _model_kinds(Triggers))
+    _encode_into(case, dossier.catalog or Catalog(), _model_kinds(Catalog), prefix="catalog__")
+    for name in ("decision_body", "undertaking_unit", "jurisdiction", "special_procedure_basis"):
+        v = getattr(dossier, name)
+        case[name] = 1 if v and str(v).strip() else -1
+    case["category"] = dossier.category.value if dossier.category else ""
+    case["exclusion"] = dossier.exclusion.value if dossier.exclusion else ""
+    d = dossier.decision_date
+    case["decision_date"] = d.toordinal() if d else -1
+    case["decision_date__wd"] = workday_ordinal(d) if d else -1
+
+    counts = {proc: 0 for proc in PROCEDURES}
+    latest: dict[str, dt.date] = {}
+    for rec in dossier.procedures:
+        counts[rec.type] += 1
+        main = getattr(rec, rec.main_date, None)
+        if main and (rec.type not in latest or main > latest[rec.type]):
+            latest[rec.type] = main
+    for proc, n in counts.items():
+        case[f"n__{proc}"] = n
+
+    facts = [case]
+    for i, rec in enumerate(dossier.procedures):
+        fact: dict[str, Any] = {"id": record_id(i), "kind": "rec", "proc": rec.type, "one": 1}
+        _encode_into(fact, rec, _model_kinds(type(rec)))
+        main = getattr(rec, rec.main_date, None)
+        # Ties share "latest" so the result cannot depend on the order records are listed in.
+        fact["latest"] = int(rec.type not in latest or (main is not None and main == latest[rec.type]))
+        if len(fact) > 250:  # durable_rules segfaults beyond 254 properties (probe Q6)
+            raise RuntimeError(f"fact {fact['id']} has {len(fact)} properties")
+        facts.append(fact)
+    return facts
+
+
+def record_of(dossier: Dossier, fact_id: str) -> Optional[Record]:
+    if fact_id.startswith("p") and fact_id[1:].isdigit():
+        i = int(fact_id[1:])
+        if i < len(dossier.procedures):
+            return dossier.procedures[i]
+    return None
+
+
+def display_value(v: Any, lang: str = "zh") -> str:
+    """A dossier value as a lawyer reads it (used for evidence)."""
+    if v is None or v == [] or v == "":
+        return "未记载" if lang == "zh" else "not recorded"
+    if isinstance(v, bool):
+        return ("是" if v else "否") if lang == "zh" else ("yes" if v else "no")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, ZhEnum):
+        return v.label(lang)
+    if isinstance(v, list):
+        return "、".join(display_value(x, lang) for x in v) if lang == "zh" else ", ".join(display_value(x, lang) for x in v)
+    if isinstance(v, BaseModel):
+        return getattr(v, "name", None) or str(v)
+    return str(v)

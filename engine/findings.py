@@ -1,0 +1,364 @@
+"""Findings: activations + the rule's own metadata → one outcome per rule, and the findings.
+
+The only place legal text is put together for output: id, title, citation, message, remedy and
+evidence all come from the Rule (rulesets/…) and from the dossier's own values. evaluate.py only
+says which branch fired on which facts; renderers only lay out what this module returns.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Optional
+
+from .compile import Compiled
+from .evaluate import Activation
+from .facts import CASE, display_value, record_of
+from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Stage, Triggers, procedure_zh
+from .models.finding import OUTCOME_RANK, Evidence, Finding
+from .models.ruleset import Basis, Check, Rule, Ruleset
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def zh_number(n: int) -> str:
+    """1 → 一, 25 → 二十五, 104 → 一百零四 (article numbers in Chinese legal citation)."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if rest == 0 else ("零" + _DIGITS[rest] if rest < 10 else ("一" + zh_number(rest) if rest < 20 else zh_number(rest)))
+    return _DIGITS[n // 100] + "百" + tail
+
+
+def cite(basis: Basis, rs: Ruleset, lang: str = "zh") -> str:
+    if lang == "en":
+        law = rs.index.law.en or rs.index.law.zh if not basis.law else basis.law
+        out = f"{law}, Art. {basis.article}"
+        if basis.paragraph:
+            out += f" para. {basis.paragraph}"
+        if basis.item:
+            out += f" item ({basis.item})"
+        return out
+    law = basis.law or rs.index.law.zh
+    out = f"{law}第{zh_number(basis.article)}条"
+    if basis.paragraph:
+        out += f"第{zh_number(basis.paragraph)}款"
+    if basis.item:
+        out += f"第（{zh_number(basis.item)}）项"
+    return out
+
+
+class _Fmt(dict):
+    def __missing__(self, k: str) -> str:
+        return "{" + k + "}"
+
+
+def _fmt(template: str, values: dict[str, Any]) -> str:
+    return template.format_map(_Fmt(values))
+
+
+# ------------------------------------------------------------------------------- labels
+
+def case_label(fact: str, lang: str) -> str:
+    if fact.startswith("catalog."):
+        sub = fact.split(".", 1)[1]
+        return ("决策事项目录·" + Catalog.zh_name(sub)) if lang == "zh" else fact
+    if fact in Triggers.model_fields:
+        return Triggers.zh_name(fact) if lang == "zh" else fact
+    if lang == "en":
+        return fact
+    return Dossier.zh_name(fact) if fact in Dossier.model_fields else fact
+
+
+def field_label(proc: str, path: str, lang: str) -> str:
+    if proc == CASE:
+        return case_label(path, lang)
+    model = PROCEDURES[proc]
+    parts = path.split(".")
+    if lang == "en":
+        return f"{proc}.{path}"
+    head = model.zh_name(parts[0]) if parts[0] in model.model_fields else parts[0]
+    if len(parts) == 3 and parts[1] in ("all", "any"):
+        from .models.dossier import Expert
+        sub = Expert.zh_name(parts[2]) if parts[2] in Expert.model_fields else parts[2]
+        head += f"·{sub}（{'全部' if parts[1] == 'all' else '任一'}）"
+    elif len(parts) == 3 and parts[1] == "has":
+        head += f"·包含“{parts[2]}”"
+        from .models import dossier as m
+        for v in vars(m).values():
+            if isinstance(v, type) and issubclass(v, m.ZhEnum) and v is not m.ZhEnum and parts[2] in v._value2member_map_:
+                head = f"{model.zh_name(parts[0])}·包含“{v(parts[2]).zh}”"
+                break
+    elif path == "latest":
+        head = "最近一次"
+    return f"{procedure_zh(proc)}·{head}"
+
+
+def record_value(rec: Record, path: str, lang: str) -> str:
+    parts = path.split(".")
+    if path == "latest":
+        return "—"
+    v = getattr(rec, parts[0], None)
+    if len(parts) == 3 and parts[1] in ("all", "any") and isinstance(v, list):
+        vals = [getattr(x, parts[2], None) for x in v]
+        shown = [f"{getattr(x, 'name', '?')}:{display_value(getattr(x, parts[2], None), lang)}" for x in v]
+        return ("；" if lang == "zh" else "; ").join(shown) if vals else display_value(None, lang)
+    if len(parts) == 3 and parts[1] == "has" and isinstance(v, list):
+        return display_value(any(getattr(m, "value", m) == parts[2] for m in v), lang)
+    return display_value(v, lang)
+
+
+def _check_fields(check: Check) -> list[tuple[str, str]]:
+    """(procedure, field) pairs a check looks at: what its evidence shows."""
+    s, k = check.spec, check.kind
+    if k == "required":
+        return [(s.procedure, w.field_) for w in s.where]
+    if k == "precedes":
+        return ([(s.after.procedure, s.after.date)] + [(s.after.procedure, w.field_) for w in s.after.where]
+                + [(s.before.procedure, s.before.date)] + [(s.before.procedure, w.field_) for w in s.before.where])
+    if k == "order":
+        return [(s.procedure, s.first), (s.procedure, s.then)]
+    if k == "duration":
+        return [(s.procedure, s.from_), (s.procedure, s.to)] + ([(s.procedure, s.unless)] if s.unless else [])
+    if k == "elements":
+        return [(s.procedure, f) for f in s.fields]
+    if k == "forbidden":
+        return [(p.procedure, w.field_) for p in s.all for w in p.where]
+    return []
+
+
+# ------------------------------------------------------------------------------- build
+
+class Builder:
+    """Builds findings for one ruleset (cache per compiled ruleset)."""
+
+    def __init__(self, compiled: Compiled):
+        self.c = compiled
+        self.rs = compiled.ruleset
+
+    def outcomes(self, dossier: Dossier, activations: list[Activation], stage: Stage) -> list[Finding]:
+        """One entry per rule that fired (and, in explain mode, every rule)."""
+        fired: dict[int, dict[int, list[tuple[str, Activation]]]] = defaultdict(lambda: defaultdict(list))
+        for act in activations:
+            b = self.c.branches[act.branch]
+            fired[b.rule_index][b.check_index].append((b.outcome, act))
+        waivers = {w.rule: w for w in dossier.waivers}
+        out: list[Finding] = []
+        explain = self.c.mode == "explain"
+        for ri, rule in enumerate(self.rs.rules):
+            if not rule.checkable:
+                if explain:
+                    out.append(self._finding(rule, "not_applicable", [], dossier, stage,
+                                             reason=(rule.not_checkable_reason.zh, rule.not_checkable_reason.en or rule.not_checkable_reason.zh)))
+                continue
+            per_check = fired.get(ri)
+            if not per_check and not explain:
+                continue
+            checks: list[tuple[str, int, list[tuple[str, Activation]]]] = []
+            for ci, _ in enumerate(rule.checks):
+                acts = (per_check or {}).get(ci, [])
+                best = max((o for o, _ in acts), key=OUTCOME_RANK.get) if acts else "satisfied"
+                checks.append((best, ci, [a for a in acts if a[0] == best]))
+            # A rule is as bad as its worst check; it is not applicable only if no check applied.
+            outcome = max((o for o, _, _ in checks), key=OUTCOME_RANK.get)
+            if outcome in ("violated", "indeterminate") and rule.id in waivers:
+                w = waivers[rule.id]
+                reason = (f"已由{w.by}豁免：{w.reason}" + (f"（{w.date}）" if w.date else ""),
+                          f"waived by {w.by}: {w.reason}" + (f" ({w.date})" if w.date else ""))
+                out.append(self._finding(rule, "waived", [], dossier, stage, reason=reason))
+                continue
+            chosen = [(ci, a) for o, ci, lst in checks if o == outcome for a in lst]
+            out.append(self._build(rule, outcome, chosen, dossier, stage))
+        return out
+
+    # ------------------------------------------------------------------ one finding
+
+    def _build(self, rule: Rule, outcome: str, chosen: list[tuple[int, tuple[str, Activation]]],
+               dossier: Dossier, stage: Stage) -> Finding:
+        evidence: list[Evidence] = []
+        reasons_zh: list[str] = []
+        reasons_en: list[str] = []
+        extras: dict[str, Any] = {}
+        message = None
+        for ci, (_, act) in chosen:
+            check = rule.checks[ci]
+            b = self.c.branches[act.branch]
+            if check.message and outcome == "violated":
+                message = check.message
+            ev, ex = self._evidence(rule, check, act, dossier, b.cause)
+            evidence += ev
+            extras.update(ex)
+            rz, re_ = self._reason(rule, check, act, b.cause, stage)
+            if rz and rz not in reasons_zh:
+                reasons_zh.append(rz)
+                reasons_en.append(re_)
+        if outcome in ("violated", "indeterminate"):
+            evidence = self._when_evidence(rule, dossier) + evidence
+        seen, unique = set(), []
+        for e in evidence:
+            k = (e.fact, e.value, e.source)
+            if k not in seen:
+                seen.add(k)
+                unique.append(e)
+        reason = ("；".join(reasons_zh), "; ".join(reasons_en)) if reasons_zh else None
+        return self._finding(rule, outcome, [], dossier, stage, evidence=unique, reason=reason,
+                             extras=extras, message=message)
+
+    def _finding(self, rule: Rule, outcome: str, acts: list, dossier: Dossier, stage: Stage, *,
+                 evidence: Optional[list[Evidence]] = None, reason: Optional[tuple[str, str]] = None,
+                 extras: Optional[dict] = None, message=None) -> Finding:
+        values = dict(self.c.params)
+        values.update(extras or {})
+        msg = message or rule.message
+        return Finding(
+            rule=rule.id, title=rule.title.zh, title_en=rule.title.en or rule.title.zh,
+            outcome=outcome, severity=rule.severity,
+            basis=cite(rule.basis, self.rs, "zh"), basis_en=cite(rule.basis, self.rs, "en"),
+            article_text=rule.basis.text,
+            section=(self.rs.sections.get(rule.id).zh if self.rs.sections.get(rule.id) else None),
+            message=_fmt(msg.zh, values), message_en=_fmt(msg.en or msg.zh, values),
+            remedy=_fmt(rule.remedy.zh, values), remedy_en=_fmt(rule.remedy.en or rule.remedy.zh, values),
+            reason=reason[0] if reason else None, reason_en=reason[1] if reason else None,
+            evidence=evidence or [],
+        )
+
+    def _when_evidence(self, rule: Rule, dossier: Dossier) -> list[Evidence]:
+        out = []
+        for cond in rule.when:
+            if cond.fact:
+                v = _case_value(dossier, cond.fact)
+                out.append(Evidence(fact=cond.fact, label=case_label(cond.fact, "zh"), label_en=cond.fact,
+                                    value=display_value(v, "zh"), value_en=display_value(v, "en"), source=_case_source(cond.fact)))
+        return out
+
+    def _evidence(self, rule: Rule, check: Check, act: Activation, dossier: Dossier, cause: str) -> tuple[list[Evidence], dict]:
+        out: list[Evidence] = []
+        extras: dict[str, Any] = {}
+        fields = _check_fields(check)
+        for alias, fact in act.frame.items():
+            if alias in ("t", "c"):
+                if alias == "c" and check.kind == "elements" and check.spec.procedure == CASE:
+                    for f in check.spec.fields:
+                        v = _case_value(dossier, f)
+                        out.append(Evidence(fact=f, label=case_label(f, "zh"), label_en=f, value=display_value(v, "zh"),
+                                            value_en=display_value(v, "en"), source=_case_source(f)))
+                continue
+            rec = record_of(dossier, fact.get("id", ""))
+            if rec is None:
+                continue
+            src = f"procedures[{int(fact['id'][1:])}]"
+            for proc, f in fields:
+                if proc != rec.type:
+                    continue
+                out.append(Evidence(fact=f"{proc}.{f}", label=field_label(proc, f, "zh"), label_en=field_label(proc, f, "en"),
+                                    value=record_value(rec, f, "zh"), value_en=record_value(rec, f, "en"), source=src))
+            if check.kind == "duration":
+                s = check.spec
+                a, b = getattr(rec, s.from_), getattr(rec, s.to)
+                if a and b:
+                    unit = self.rs.index.parameters[s.at_least or s.at_most].unit
+                    if unit == "working_days":
+                        from .calendar import working_days_between
+                        n = working_days_between(a, b)
+                    else:
+                        n = (b - a).days
+                    if n is not None:
+                        extras["days"] = n
+                        out.append(Evidence(fact="days", label="实际期限" if unit == "calendar_days" else "实际工作日",
+                                            label_en="actual days" if unit == "calendar_days" else "actual working days",
+                                            value=f"{n}{'日' if unit == 'calendar_days' else '个工作日'}",
+                                            value_en=f"{n} {'days' if unit == 'calendar_days' else 'working days'}", source=src))
+        if check.kind == "required":
+            s = check.spec
+            n = sum(1 for p in dossier.procedures if p.type == s.procedure)
+            out.append(Evidence(fact=f"{s.procedure}", label=f"{procedure_zh(s.procedure)}记录", label_en=f"{s.procedure} records",
+                                value=("无" if n == 0 else f"{n}份，均不符合条件"), value_en=("none" if n == 0 else f"{n}, none qualifying"),
+                                source="procedures"))
+        if check.kind == "precedes" and cause == "order":
+            s = check.spec.before
+            for i, p in enumerate(dossier.procedures):
+                if p.type == s.procedure:
+                    out.append(Evidence(fact=f"{s.procedure}.{s.date}", label=field_label(s.procedure, s.date, "zh"),
+                                        label_en=field_label(s.procedure, s.date, "en"),
+                                        value=display_value(getattr(p, s.date), "zh"), value_en=display_value(getattr(p, s.date), "en"),
+                                        source=f"procedures[{i}]"))
+                    for w in s.where:
+                        out.append(Evidence(fact=f"{s.procedure}.{w.field_}", label=field_label(s.procedure, w.field_, "zh"),
+                                            label_en=field_label(s.procedure, w.field_, "en"), value=record_value(p, w.field_, "zh"),
+                                            value_en=record_value(p, w.field_, "en"), source=f"procedures[{i}]"))
+            if not any(p.type == s.procedure for p in dossier.procedures):
+                out.append(Evidence(fact=s.procedure, label=f"{procedure_zh(s.procedure)}记录", label_en=f"{s.procedure} records",
+                                    value="无", value_en="none", source="procedures"))
+        return out, extras
+
+    def _reason(self, rule: Rule, check: Check, act: Activation, cause: str, stage: Stage) -> tuple[str, str]:
+        case = act.frame.get("c", {})
+        if cause == "unknown_trigger":
+            unknown = [c.fact for c in rule.when if c.fact and case.get(c.fact.replace(".", "__")) in (-1, "")]
+            zh = "案卷未说明：" + "、".join(case_label(f, "zh") for f in unknown)
+            en = "the dossier does not say: " + ", ".join(unknown)
+            return zh, en
+        if cause == "date_unknown":
+            fl = [f for _, f in _check_fields(check)][:2]
+            return ("案卷未记载判断所需的日期：" + "、".join(field_label(check.spec.procedure if hasattr(check.spec, 'procedure') else check.spec.after.procedure, f, "zh") for f in fl),
+                    "a date needed to decide is not recorded: " + ", ".join(fl))
+        if cause == "calendar_unknown":
+            from .calendar import LAST_YEAR
+            return (f"工作日计算需要国务院公布的节假日安排，现有日历数据只到{LAST_YEAR}年",
+                    f"counting working days needs the State Council holiday calendar; data available only to {LAST_YEAR}")
+        if cause == "exception" and rule.waived_when:
+            w = rule.waived_when
+            return f"{w.by.zh}：{w.reason.zh}", f"{w.by.en or w.by.zh}: {w.reason.en or w.reason.zh}"
+        if cause == "not_applicable":
+            due = check.due or rule.due
+            if case.get("stage", 99) < due.rank:
+                return (f"尚未到“{due.zh}”阶段（当前：{stage.zh}），此项义务尚未到期",
+                        f"not yet due: it applies from stage '{due.value}' (now: {stage.value})")
+            parts_zh, parts_en = [], []
+            for c in rule.when:
+                if c.fact:
+                    v = case.get(c.fact.replace(".", "__"))
+                    want = 1 if c.is_ else 0
+                    if c.is_ is not None and v == 1 - want:
+                        parts_zh.append(f"{case_label(c.fact, 'zh')}：{'否' if v == 0 else '是'}")
+                        parts_en.append(f"{c.fact}: {'no' if v == 0 else 'yes'}")
+                    elif c.is_ is not None and v == -1 and c.if_silent is not None and int(c.if_silent) != want:
+                        parts_zh.append(f"{case_label(c.fact, 'zh')}：未记载（按{'是' if c.if_silent else '否'}处理）")
+                        parts_en.append(f"{c.fact}: not recorded (read as {'yes' if c.if_silent else 'no'})")
+                elif c.any is not None:
+                    parts_zh.append("、".join(case_label(f, "zh") for f in c.any) + "：均为否")
+                    parts_en.append(", ".join(c.any) + ": all no")
+                else:
+                    n = case.get(f"n__{c.performed or c.not_performed}", 0)
+                    if c.performed and n == 0:
+                        parts_zh.append(f"未进行{procedure_zh(c.performed)}")
+                        parts_en.append(f"no {c.performed}")
+                    if c.not_performed and n > 0:
+                        parts_zh.append(f"已进行{procedure_zh(c.not_performed)}")
+                        parts_en.append(f"{c.not_performed} performed")
+            for c in rule.unless:
+                if c.fact and case.get(c.fact.replace(".", "__")) == (1 if c.is_ else 0):
+                    parts_zh.append(f"例外情形：{case_label(c.fact, 'zh')}")
+                    parts_en.append(f"exception: {c.fact}")
+            art = f"第{zh_number(rule.basis.article)}条"
+            return ("；".join(parts_zh) + f"，{art}不适用", "; ".join(parts_en) + f": Art. {rule.basis.article} does not apply")
+        return "", ""
+
+
+def _case_value(dossier: Dossier, fact: str) -> Any:
+    if fact.startswith("catalog."):
+        return getattr(dossier.catalog, fact.split(".", 1)[1], None) if dossier.catalog else None
+    if fact in Triggers.model_fields:
+        return getattr(dossier.triggers, fact)
+    return getattr(dossier, fact, None)
+
+
+def _case_source(fact: str) -> str:
+    if fact.startswith("catalog."):
+        return "catalog"
+    if fact in Triggers.model_fields:
+        return f"triggers.{fact}"
+    return fact

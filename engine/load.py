@@ -1,0 +1,386 @@
+"""Load: file → Dossier, or a LoadError with one clear message per problem.
+
+Fast path (probe Q4, Q10): decode, parse with libyaml's CSafeLoader (JSON is YAML, but `.json`
+files go through `json` which is ~25× faster), validate with pydantic. Only when something is
+wrong is the text composed again to find the line and column of each problem.
+
+Refused with a clear message, never a traceback: unreadable encodings (UTF-8 and GBK/GB18030 are
+accepted, with or without BOM), files over MAX_BYTES, empty files, YAML syntax errors, duplicate
+keys, anchors/aliases (a dossier never needs them and they make "billion laughs" bombs), nesting
+deeper than MAX_DEPTH, and every schema problem pydantic finds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import LoadError, Problem
+from .models.base import ZhModel
+from .models.dossier import PROCEDURES, Dossier, procedure_zh
+
+MAX_BYTES = 5 * 1024 * 1024  # a hand-written dossier is a few KB; 5 MB is generous
+MAX_DEPTH = 40
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_Loader):  # type: ignore[misc,valid-type]
+    """Safe loader that refuses duplicate keys and aliases (the construction is Python; parsing is C)."""
+
+    def construct_object(self, node, deep=False):  # noqa: ANN001
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _Refused("load.alias", node.start_mark, "不允许使用 YAML 锚点和别名（&、*）", "YAML anchors and aliases (&, *) are not allowed")
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node, deep=False):  # noqa: ANN001
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise _Refused("load.duplicate-key", key_node.start_mark, f"键“{key_node.value}”重复出现",
+                                   f"duplicate key '{key_node.value}'")
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, mark: Any, zh: str, en: str):
+        self.code, self.mark, self.zh, self.en = code, mark, zh, en
+
+
+def read_text(path: Path, data: Optional[bytes] = None) -> str:
+    """Bytes → text: UTF-8 (BOM or not), else GB18030 (a superset of GBK and GB2312)."""
+    name = str(path)
+    if data is None:
+        try:
+            size = path.stat().st_size
+        except OSError as e:
+            raise LoadError([Problem("load.not-found", name, f"无法读取文件：{e.strerror}", f"cannot read the file: {e.strerror}")]) from None
+        if size > MAX_BYTES:
+            raise LoadError([Problem("load.too-large", name, f"文件过大（{size / 1048576:.1f} MB，上限 {MAX_BYTES // 1048576} MB）",
+                                     f"file too large ({size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)")])
+        data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        raise LoadError([Problem("load.too-large", name, "文件过大", "file too large")])
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as e:
+        raise LoadError([Problem("load.encoding", name, "文件编码无法识别（支持 UTF-8、GBK/GB18030）",
+                                 f"unreadable encoding at byte {e.start} (UTF-8 and GBK/GB18030 are supported)")]) from None
+
+
+def _depth_ok(text: str) -> bool:
+    """Cheap guard before parsing: deeply nested flow or block YAML is refused, not recursed into."""
+    depth = best = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            best = max(best, depth)
+        elif ch in "]}":
+            depth -= 1
+    if best > MAX_DEPTH:
+        return False
+    widest = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()), default=0)
+    return widest <= MAX_DEPTH * 8
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    if not text.strip():
+        raise LoadError([Problem("load.empty", name, "文件为空", "the file is empty")])
+    if not _depth_ok(text):
+        raise LoadError([Problem("load.too-deep", name, f"嵌套层级过深（上限 {MAX_DEPTH} 层）", f"nesting too deep (limit {MAX_DEPTH} levels)")])
+    try:
+        if name.endswith(".json"):
+            try:
+                return json.loads(text, object_pairs_hook=_json_pairs)
+            except json.JSONDecodeError as e:
+                raise LoadError([Problem("load.syntax", name, f"JSON 语法错误：{e.msg}", f"JSON syntax error: {e.msg}", e.lineno, e.colno)]) from None
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader derives from (C)SafeLoader
+    except _Refused as r:
+        raise LoadError([Problem(r.code, name, r.zh, r.en, r.mark.line + 1, r.mark.column + 1)]) from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        raise LoadError([Problem("load.syntax", name, f"YAML 语法错误：{e.problem or e.context}", f"YAML syntax error: {e.problem or e.context}",
+                                 mark.line + 1 if mark else None, mark.column + 1 if mark else None)]) from None
+    except yaml.YAMLError as e:
+        raise LoadError([Problem("load.syntax", name, f"YAML 错误：{e}", f"YAML error: {e}")]) from None
+    except RecursionError:
+        raise LoadError([Problem("load.too-deep", name, "嵌套层级过深", "nesting too deep")]) from None
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict:
+    out: dict = {}
+    for k, v in pairs:
+        if k in out:
+            raise LoadError([Problem("load.duplicate-key", "", f"键“{k}”重复出现", f"duplicate key '{k}'")])
+        out[k] = v
+    return out
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Loaded(BaseModel):
+    """A dossier with where it came from (for the run manifest)."""
+
+    model_config = {"arbitrary_types_allowed": True}
+    dossier: Dossier
+    file: str
+    sha256: str
+
+
+def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[str] = None) -> Loaded:
+    """Read one dossier file. Raises LoadError with every problem found."""
+    path = Path(path)
+    name = name or str(path)
+    if data is None:
+        text = read_text(path)
+        raw = text.encode("utf-8")
+    else:
+        text = read_text(path, data)
+        raw = data
+    try:
+        obj = parse_yaml(text, name)
+    except LoadError as e:
+        for p in e.problems:
+            p.file = p.file or name
+        raise
+    return Loaded(dossier=validate(obj, text, name), file=name, sha256=sha256(raw))
+
+
+def validate(obj: Any, text: str, name: str) -> Dossier:
+    if not isinstance(obj, dict):
+        raise LoadError([Problem("load.not-a-mapping", name, "案卷应当是键值对（YAML 映射或 JSON 对象）",
+                                 "a dossier must be a mapping (YAML mapping or JSON object)", 1, 1)])
+    try:
+        return Dossier.model_validate(obj)
+    except ValidationError as e:
+        raise LoadError(explain(e, obj, text, name)) from None
+    except RecursionError:
+        raise LoadError([Problem("load.too-deep", name, "嵌套层级过深", "nesting too deep")]) from None
+
+
+# ----------------------------------------------------------------------- error explanation
+
+_KIND_ZH = {"procedures": "程序", "triggers": "情形", "catalog": "决策事项目录", "experts": "专家", "waivers": "豁免"}
+
+
+def explain(err: ValidationError, obj: Any, text: str, name: str) -> list[Problem]:
+    """pydantic errors → Problems with line:column (found by composing the text again)."""
+    root = None
+    if not name.endswith(".json"):
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+        except Exception:  # noqa: BLE001 - positions are a nicety; the messages stand without them
+            root = None
+    problems = []
+    for e in err.errors(include_url=False):
+        loc = _data_loc(e["loc"], obj)
+        line, col = _position(root, loc, obj) if root is not None else (_json_line(text, loc), None)
+        fzh, fen = _field_names(loc, obj)
+        zh, en = _message(e)
+        problems.append(Problem(f"load.schema.{e['type']}", name, zh, en, line, col, fzh, fen))
+    return problems
+
+
+def _data_loc(loc: tuple, obj: Any) -> list:
+    """Drop the parts pydantic adds that are not in the data (union tags, validator names)."""
+    out, cur = [], obj
+    for part in loc:
+        if isinstance(cur, dict):
+            k = _find_key(cur, part)
+            if k is None:
+                if isinstance(part, str) and part in PROCEDURES:
+                    continue  # discriminated-union tag
+                out.append(part)
+                cur = None
+                continue
+            out.append(k)
+            cur = cur[k]
+        elif isinstance(cur, list) and isinstance(part, int) and part < len(cur):
+            out.append(part)
+            cur = cur[part]
+        elif isinstance(part, str) and part in PROCEDURES:
+            continue
+        else:
+            out.append(part)
+            cur = None
+    return out
+
+
+def _find_key(d: dict, part: Any) -> Any:
+    if part in d:
+        return part
+    for k in d:  # a Chinese key that was renamed to `part`
+        for model in _all_models():
+            if model._zh_to_en.get(k) == part:
+                return k
+    return None
+
+
+def _all_models() -> list[type[ZhModel]]:
+    from .models import dossier as m
+    return [v for v in vars(m).values() if isinstance(v, type) and issubclass(v, ZhModel)]
+
+
+def _position(node: Any, loc: list, obj: Any) -> tuple[Optional[int], Optional[int]]:
+    best = node
+    for part in loc:
+        nxt = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == part:
+                    nxt, best = v, k  # point at the key: that is what the user reads
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            nxt = best = node.value[part]
+        if nxt is None:
+            break
+        node = nxt
+    if isinstance(best, yaml.Node) and isinstance(node, yaml.ScalarNode) and node is not best:
+        best = node  # for a bad value, point at the value
+    return best.start_mark.line + 1, best.start_mark.column + 1
+
+
+def _json_line(text: str, loc: list) -> Optional[int]:
+    last = next((p for p in reversed(loc) if isinstance(p, str)), None)
+    if last is None:
+        return None
+    needle = json.dumps(last, ensure_ascii=False)
+    for i, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return i
+    return None
+
+
+def _field_names(loc: list, obj: Any) -> tuple[str, str]:
+    zh_parts, en_parts = [], []
+    cur: Any = obj
+    model: Any = Dossier
+    for part in loc:
+        if isinstance(part, int):
+            zh_parts.append(f"[{part + 1}]")
+            en_parts.append(f"[{part}]")
+            cur = cur[part] if isinstance(cur, list) and part < len(cur) else None
+            if isinstance(cur, dict):
+                t = cur.get("type", cur.get("类型"))
+                from .models.dossier import _TYPE_LOOKUP
+                proc = _TYPE_LOOKUP.get(str(t)) if t is not None else None
+                if proc:
+                    model = PROCEDURES[proc]
+                    zh_parts.append(f"（{procedure_zh(proc)}）")
+            continue
+        en = model._zh_to_en.get(part, part) if isinstance(model, type) and issubclass(model, ZhModel) else part
+        zh = model.zh_name(en) if isinstance(model, type) and issubclass(model, ZhModel) and en in model.model_fields else str(part)
+        zh_parts.append(("." if zh_parts and not zh_parts[-1].endswith("）") and not zh_parts[-1].endswith("]") else ("." if zh_parts else "")) + zh)
+        en_parts.append(("." if en_parts else "") + str(en))
+        sub = model.model_fields.get(en) if isinstance(model, type) and issubclass(model, ZhModel) else None
+        model = _submodel(sub.annotation) if sub else None
+        cur = cur.get(part) if isinstance(cur, dict) else None
+    return "".join(zh_parts), "".join(en_parts)
+
+
+def _submodel(annotation: Any) -> Any:
+    from .facts import _unwrap
+    import typing
+    t = _unwrap(annotation)
+    if typing.get_origin(t) is list:
+        t = _unwrap(typing.get_args(t)[0])
+    return t if isinstance(t, type) and issubclass(t, ZhModel) else None
+
+
+def _message(e: dict) -> tuple[str, str]:
+    t, ctx, inp = e["type"], e.get("ctx") or {}, e.get("input")
+    shown = repr(inp) if not isinstance(inp, (dict, list)) else type(inp).__name__
+    if t == "missing":
+        return "缺少必填字段", "required field is missing"
+    if t == "extra_forbidden":
+        return "未知字段（请检查拼写，或参见 docs/dossier-format.md）", "unknown field (check the spelling; see docs/dossier-format.md)"
+    if t == "unknown_procedure":
+        return (f"未知的程序类型 {_type_of(inp)}；可用：{ctx.get('expected', '')}", f"unknown procedure type {_type_of(inp)}; expected one of: {ctx.get('expected', '')}")
+    if t in ("enum", "literal_error"):
+        return f"取值 {shown} 无效，应为：{_enum_zh(ctx.get('expected', ''))}", f"invalid value {shown}; expected {ctx.get('expected', '')}"
+    if t == "value_error":
+        msg = str(ctx.get("error", e.get("msg", "")))
+        if msg.startswith("bool:"):
+            return f"{msg[5:]} 不是是/否值（可写 是/否、有/无、true/false）", f"{msg[5:]} is not a yes/no value (是/否, 有/无, true/false)"
+        if msg.startswith("date_range:"):
+            return f"日期 {msg[11:]} 不存在", f"date {msg[11:]} does not exist"
+        if msg.startswith("date:"):
+            return f"{msg[5:]} 不是日期（应写作 2023-05-01 或 2023年5月1日）", f"{msg[5:]} is not a date (write 2023-05-01 or 2023年5月1日)"
+        if msg.startswith("end_before_start:"):
+            _, end, start = msg.split(":")
+            return f"结束日期（{end}）早于开始日期（{start}）", f"end date ({end}) is before start date ({start})"
+        if msg.startswith("duplicate_key:"):
+            _, zh_key, en_key = msg.split(":")
+            return f"“{zh_key}”与“{en_key}”是同一字段，只能写一次", f"'{zh_key}' and '{en_key}' are the same field; give it once"
+        return f"取值无效：{msg}", f"invalid value: {msg}"
+    if t in ("string_type", "str_type"):
+        return f"应为文字，实际为 {shown}", f"expected text, got {shown}"
+    if t in ("int_parsing", "int_type", "int_from_float"):
+        return f"应为整数，实际为 {shown}", f"expected a whole number, got {shown}"
+    if t in ("list_type",):
+        return f"应为列表（- 开头的多行），实际为 {shown}", f"expected a list, got {shown}"
+    if t in ("model_type", "model_attributes_type", "dict_type"):
+        return f"应为键值对，实际为 {shown}", f"expected a mapping, got {shown}"
+    if t in ("bool_type", "bool_parsing"):
+        return f"应为是/否，实际为 {shown}", f"expected yes/no, got {shown}"
+    if t in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return f"应为日期（2023-05-01 或 2023年5月1日），实际为 {shown}", f"expected a date (2023-05-01 or 2023年5月1日), got {shown}"
+    if t == "string_pattern_mismatch":
+        return f"格式不符：{shown}（行政区划代码应为数字，如 640425）", f"wrong format: {shown} (an administrative division code is digits, e.g. 640425)"
+    if t in ("greater_than_equal", "greater_than"):
+        return f"取值 {shown} 过小（应 ≥ {ctx.get('ge', ctx.get('gt'))}）", f"value {shown} too small (must be ≥ {ctx.get('ge', ctx.get('gt'))})"
+    if t == "union_tag_not_found":
+        return "程序记录缺少“类型”", "a procedure record needs a `type` (类型)"
+    return f"取值无效：{e.get('msg')}", f"invalid value: {e.get('msg')}"
+
+
+def _type_of(inp: Any) -> str:
+    if isinstance(inp, dict):
+        return repr(inp.get("type", inp.get("类型")))
+    return repr(inp)
+
+
+def _enum_zh(expected: str) -> str:
+    from .models import dossier as m
+    out = expected
+    for v in vars(m).values():
+        if isinstance(v, type) and issubclass(v, m.ZhEnum) and v is not m.ZhEnum:
+            for member in v:
+                out = out.replace(f"'{member.value}'", f"{member.zh}（{member.value}）")
+    return out.replace(" or ", " 或 ")
+
+
+def iter_paths(inputs: list[str]) -> list[Path]:
+    """Expand directories (recursively) to their dossier files; keep files as given."""
+    out: list[Path] = []
+    for raw in inputs:
+        p = Path(raw)
+        if p.is_dir():
+            for root, _, files in os.walk(p):
+                for f in sorted(files):
+                    if f.endswith((".yaml", ".yml", ".json")) and not f.endswith((".expected.yaml", ".expected.json")):
+                        out.append(Path(root) / f)
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,520 @@
+"""Dossier (案卷): the facts of one major administrative decision, as legal staff write them.
+
+Contract only, no logic beyond shape checks. Every field has a Chinese key (see `field(zh=...)`);
+enum values have Chinese labels. The fields follow requirements-brief §6.3 ("minimum dossier
+schema"): triggers are explicit assertions, never inferred defaults (brief §6.1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, ClassVar, Literal, Optional, Union
+
+from pydantic import Discriminator, Tag, model_validator
+
+from .base import Text, ZhBool, ZhDate, ZhEnum, ZhModel, field, zh_enum, zh_enum_list
+
+
+# ------------------------------------------------------------------------------------ enums
+
+class Stage(ZhEnum):
+    """How far the decision has got. A rule is checked only from the stage at which it is due."""
+
+    drafting = ("drafting", "起草", "起草阶段", "草案起草")
+    legality_review = ("legality_review", "送审", "送请合法性审查", "合法性审查前", "送审前")
+    discussion = ("discussion", "集体讨论前", "提交讨论前", "提请讨论", "待集体讨论", "讨论前")
+    decided = ("decided", "已决定", "已作出决定", "集体讨论后", "决定")
+    published = ("published", "已公布", "公布")
+    archived = ("archived", "已归档", "归档")
+    completed = ("completed", "已完成", "执行", "执行评估", "全部完成")
+
+    @property
+    def rank(self) -> int:
+        return list(Stage).index(self)
+
+
+class Category(ZhEnum):
+    """713 Art. 3 para. 1, items (一)–(五)."""
+
+    public_policy = ("public_policy", "重大公共政策和措施", "1", "一", "公共政策")
+    plan = ("plan", "重要规划", "2", "二", "规划")
+    resources = ("resources", "自然资源和文化资源", "3", "三", "资源")
+    construction_project = ("construction_project", "重大公共建设项目", "4", "四", "建设项目")
+    other_major = ("other_major", "其他重大事项", "5", "五", "其他")
+
+
+class Exclusion(ZhEnum):
+    """713 Art. 3 para. 2: decisions the Regulation does not govern."""
+
+    macro_control = ("macro_control", "宏观调控决策", "宏观调控", "财政政策", "货币政策")
+    legislation = ("legislation", "政府立法决策", "政府立法", "立法")
+    emergency = ("emergency", "突发事件应急处置决策", "突发事件应急处置", "应急处置")
+    other_law = ("other_law", "法律行政法规另有规定", "另有规定")
+
+
+class PPMethod(ZhEnum):
+    """713 Art. 14 para. 2: ways of hearing the public."""
+
+    public_comment = ("public_comment", "向社会公开征求意见", "公开征求意见", "网上征求意见")
+    symposium = ("symposium", "座谈会")
+    hearing = ("hearing", "听证会")
+    field_visit = ("field_visit", "实地走访")
+    written = ("written", "书面征求意见")
+    survey = ("survey", "问卷调查")
+    poll = ("poll", "民意调查")
+    other = ("other", "其他方式", "其他")
+
+
+class MeetingType(ZhEnum):
+    """713 Art. 30 para. 1 allows only the standing and the plenary meeting."""
+
+    standing = ("standing", "常务会议", "政府常务会议")
+    plenary = ("plenary", "全体会议", "政府全体会议")
+    executive_office = ("executive_office", "市长办公会议", "县长办公会议", "区长办公会议", "办公会议", "办公会")
+    special_topic = ("special_topic", "专题会议", "专题会")
+    circulation = ("circulation", "传阅会签", "会签")
+    party_group = ("party_group", "党组会议")
+    other = ("other", "其他会议", "其他")
+
+
+class Conclusion(ZhEnum):
+    """Legality-review conclusion (713 Art. 25; 115号 (六) uses the same three)."""
+
+    lawful = ("lawful", "合法")
+    revise = ("revise", "应当修改", "修改后合法", "建议修改", "需修改")
+    unlawful = ("unlawful", "不合法", "违法")
+
+
+class ReviewForm(ZhEnum):
+    """Art. 25: legality review may not be replaced by a reply to a request for comments."""
+
+    review_opinion = ("review_opinion", "合法性审查意见", "审查意见", "书面审查意见")
+    consultation_reply = ("consultation_reply", "征求意见回复", "会签意见", "征求意见")
+
+
+class ReviewTopic(ZhEnum):
+    """713 Art. 27 (一)–(三): what the legality-review opinion must address."""
+
+    authority = ("authority", "权限", "法定权限", "是否符合法定权限")
+    procedure = ("procedure", "程序", "法定程序", "是否履行相关法定程序")
+    content = ("content", "内容", "是否符合法律法规规章和国家政策")
+
+
+class RiskLevel(ZhEnum):
+    high = ("high", "高", "高风险")
+    medium = ("medium", "中", "中风险", "较高", "中等")
+    low = ("low", "低", "低风险")
+
+
+class View(ZhEnum):
+    """Positions at a collective discussion (池州-area rules list the same options)."""
+
+    approve = ("approve", "同意")
+    reject = ("reject", "不同意")
+    amend = ("amend", "修改后同意", "修改", "原则同意")
+    postpone = ("postpone", "暂缓", "暂缓决定", "再次讨论")
+
+
+class Channel(ZhEnum):
+    """713 Art. 15 and Art. 32 name these channels."""
+
+    gazette = ("gazette", "政府公报", "公报")
+    website = ("website", "政府网站", "门户网站", "网站")
+    new_media = ("new_media", "政务新媒体", "新媒体", "微信公众号")
+    newspaper = ("newspaper", "报纸", "报刊")
+    radio_tv = ("radio_tv", "广播电视", "广播", "电视")
+    notice_board = ("notice_board", "公告栏", "公示栏")
+    other = ("other", "其他途径", "其他")
+
+
+class MaterialItem(ZhEnum):
+    """713 Art. 29: what goes to the meeting."""
+
+    draft = ("draft", "决策草案", "草案")
+    fcr_info = ("fcr_info", "公平竞争审查情况", "公平竞争审查")
+    pp_adoption = ("pp_adoption", "公众意见研究采纳情况", "社会公众意见采纳情况", "公众意见采纳情况")
+    expert_adoption = ("expert_adoption", "专家论证意见研究采纳情况", "专家意见采纳情况")
+    risk_report = ("risk_report", "风险评估报告")
+    legality_opinion = ("legality_opinion", "合法性审查意见")
+    other = ("other", "其他材料")
+
+
+# ---------------------------------------------------------------------------- sub-models
+
+class Catalog(ZhModel):
+    """713 Art. 3 para. 3: the published decision catalog (决策事项目录)."""
+
+    listed: ZhBool = field("列入目录", "the item is in the catalog")
+    name: Optional[str] = field("目录名称", "catalog title")
+    party_consent: ZhBool = field("党委同意", "agreed by the Party committee at the same level")
+    published_date: ZhDate = field("公布日期", "date the catalog was published")
+
+
+class Triggers(ZhModel):
+    """Assertions that make conditional duties apply (brief §6.1). Leave out what is not known."""
+
+    specialised: ZhBool = field("专业性技术性较强", "specialised or technical (Art. 19)")
+    stability_risk: ZhBool = field("社会稳定风险|可能影响社会稳定公共安全", "may harm social stability or public safety (Art. 22)")
+    specific_groups: ZhBool = field("涉及特定群体利益", "affects a specific group's interests (Art. 14 para. 3)")
+    market_activity: ZhBool = field("涉及市场主体经济活动", "affects market entities' economic activity (Art. 29(一))")
+    public_concern: ZhBool = field("社会公众普遍关心", "of general public concern (Art. 32)")
+    not_disclosable: ZhBool = field("依法不予公开", "may not be disclosed by law (Art. 14, Art. 32)")
+    nondisclosure_basis: Optional[str] = field("不予公开依据", "legal basis for non-disclosure")
+    urgent: ZhBool = field("情况紧急", "urgent (Art. 15)")
+    urgency_reason: Optional[str] = field("紧急理由", "reason for urgency")
+    affects_other_departments: ZhBool = field("涉及其他部门职责", "touches other departments' or lower governments' duties (Art. 13)")
+    hearing_required_by_law: ZhBool = field("依法应当听证", "another law, regulation or rule requires a hearing (Art. 16)")
+    hearing_basis: Optional[str] = field("听证依据", "that law's article")
+    npc_required: ZhBool = field("应当提请人大讨论或报告", "must go to or be reported to the people's congress (Art. 8)")
+    exploratory_reform: ZhBool = field("探索性改革", "exploratory reform with no national rule (Art. 25 para. 2)")
+    judged_by: Optional[str] = field("判断人", "who made these judgements")
+
+
+class Expert(ZhModel):
+    name: str = field("姓名", "name", required=True)
+    affiliation: Optional[str] = field("单位", "affiliation")
+    institution: ZhBool = field("专业机构", "a professional institution rather than a person")
+    signed: ZhBool = field("署名|签名|盖章", "the written opinion is signed or sealed (Art. 19 para. 2)")
+    conflict_of_interest: ZhBool = field("利害关系|存在直接利害关系", "has a direct interest in the matter (Art. 20)")
+    conflict_declaration: ZhBool = field("利害关系声明|回避声明", "declared (no) conflict of interest")
+    dissenting: ZhBool = field("持不同意见", "held a dissenting view")
+
+
+class Waiver(ZhModel):
+    """A recorded decision that a rule does not bind this dossier: who decided it and why."""
+
+    rule: str = field("规则", "rule id", required=True)
+    by: str = field("决定机关|决定人", "who waived it", required=True)
+    reason: str = field("理由", "why", required=True)
+    date: ZhDate = field("日期", "date")
+
+
+# ----------------------------------------------------------------------- procedure records
+
+class Record(ZhModel):
+    """Common to every procedure record."""
+
+    ref: Optional[str] = field("文号|材料编号", "document number or archive reference")
+    note: Optional[str] = field("备注", "free note")
+
+    #: the field holding the record's main date (used for ordering and "latest")
+    main_date: ClassVar[str] = "date"
+
+
+class Initiation(Record):
+    """713 Arts. 10–11: proposal studied, procedure started, undertaking unit named."""
+
+    type: Literal["initiation"] = field("类型", required=True)
+    date: ZhDate = field("日期|启动日期", "date the decision body decided to start")
+    proposal_study: ZhBool = field("建议研究论证", "the proposal was studied and argued (Art. 10)")
+    undertaking_unit_named: ZhBool = field("明确承办单位", "the undertaking unit (and lead unit) was named (Art. 11)")
+
+
+class Drafting(Record):
+    """713 Art. 12: research and a list of the legal and policy bases."""
+
+    type: Literal["drafting"] = field("类型", required=True)
+    date: ZhDate = field("日期", "date of the draft")
+    research_report: ZhBool = field("调研报告|调查研究", "research done / report (Art. 12 para. 1)")
+    legal_basis: list[str] = field("法律政策依据|依据", "laws, regulations, rules and policies sorted out (Art. 12 para. 2)", default_factory=list)
+    cost_benefit: ZhBool = field("成本效益分析", "cost-benefit analysis (Art. 12 para. 3, optional)")
+    alternatives: ZhBool = field("备选方案", "two or more options (Art. 12 para. 4, optional)")
+
+
+class InteragencyConsultation(Record):
+    """713 Art. 13."""
+
+    type: Literal["interagency_consultation"] = field("类型", required=True)
+    date: ZhDate = field("日期")
+    units: list[str] = field("征求意见单位|协商单位", "units consulted", default_factory=list)
+    agreed: ZhBool = field("协商一致", "agreement reached")
+    dispute_explained: ZhBool = field("分歧说明", "disagreement explained to the decision body")
+
+
+class PublicParticipation(Record):
+    """713 Arts. 14–18."""
+
+    type: Literal["public_participation"] = field("类型", required=True)
+    main_date: ClassVar[str] = "end_date"
+    method: zh_enum(PPMethod) = field("方式", "method (Art. 14 para. 2)")
+    start_date: ZhDate = field("开始日期|起始日期", "first day")
+    end_date: ZhDate = field("截止日期|结束日期", "last day")
+    channels: zh_enum_list(Channel) = field("途径|发布途径", "channels used", default_factory=list)
+    draft_published: ZhBool = field("公布草案", "the draft was published (Art. 15)")
+    explanation_published: ZhBool = field("公布说明", "the explanation of the draft was published (Art. 15)")
+    submission_method: Optional[str] = field("意见提交方式", "how to submit opinions (Art. 15)")
+    shortened_reason: Optional[str] = field("缩短期限理由|期限缩短理由", "reason stated in the notice for a period under 30 days (Art. 15)")
+    groups_consulted: list[str] = field("特定群体代表|沟通协商对象", "people's organisations, social organisations, group representatives consulted (Art. 14 para. 3)", default_factory=list)
+    opinions_received: Optional[int] = field("收到意见数", "number of opinions received", ge=0)
+    adoption_feedback: ZhBool = field("意见采纳情况|采纳情况反馈", "opinions summarised, studied and adoption reported (Art. 18)")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "PublicParticipation":
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("end_before_start:end_date:start_date")
+        return self
+
+
+class Hearing(Record):
+    """713 Arts. 16–17."""
+
+    type: Literal["hearing"] = field("类型", required=True)
+    date: ZhDate = field("听证日期|日期", "date of the hearing")
+    notice_date: ZhDate = field("公告日期|公布日期", "draft, explanation, time and place published (Art. 16 para. 2)")
+    selection_method_date: ZhDate = field("遴选办法公布日期", "selection method published (Art. 16 para. 3)")
+    participant_list_date: ZhDate = field("参加人名单公布日期", "participant list published (Art. 16 para. 3)")
+    materials_served_date: ZhDate = field("材料送达日期", "materials served on participants (Art. 16 para. 3)")
+    public: ZhBool = field("公开举行", "held in public (Art. 17)")
+    record_signed: ZhBool = field("听证笔录签字|笔录签字确认", "participants confirmed and signed the record (Art. 17)")
+
+
+class ExpertReview(Record):
+    """713 Arts. 19–21."""
+
+    type: Literal["expert_review"] = field("类型", required=True)
+    date: ZhDate = field("日期|论证日期")
+    method: Optional[str] = field("方式", "论证会 / 书面咨询 / 委托咨询论证")
+    experts: list[Expert] = field("专家", "experts and institutions", default_factory=list)
+    adoption_feedback: ZhBool = field("意见采纳情况|采纳情况", "adoption of expert opinions reported (Art. 29(三))")
+    from_database: ZhBool = field("从专家库选取", "experts taken from an expert database (Art. 21)")
+
+
+class RiskAssessment(Record):
+    """713 Arts. 22–24."""
+
+    type: Literal["risk_assessment"] = field("类型", required=True)
+    date: ZhDate = field("日期|评估日期")
+    report: ZhBool = field("评估报告|风险评估报告", "a written risk-assessment report (Art. 23)")
+    risk_points: list[str] = field("风险点", "risk points identified (Art. 23)", default_factory=list)
+    measures: list[str] = field("防范措施|风险防范措施", "prevention measures (Art. 23)", default_factory=list)
+    contingency_plan: ZhBool = field("处置预案", "contingency plan (Art. 23)")
+    departments_consulted: list[str] = field("听取意见部门|有关部门意见", "departments heard (Art. 23)", default_factory=list)
+    level: zh_enum(RiskLevel) = field("风险等级", "risk level")
+    controllable: ZhBool = field("风险可控", "risk judged controllable (Art. 24)")
+    prior_assessment: Optional[str] = field("已有评估|已有评估依据", "earlier assessment relied on (Art. 22 para. 2)")
+
+
+class FairCompetitionReview(Record):
+    """713 Art. 29(一); 公平竞争审查条例 Arts. 13–18."""
+
+    type: Literal["fair_competition_review"] = field("类型", required=True)
+    date: ZhDate = field("日期|审查日期")
+    reviewing_body: Optional[str] = field("审查机构", "who reviewed")
+    conclusion: Optional[str] = field("审查结论", "conclusion")
+
+
+class LegalityReview(Record):
+    """713 Arts. 25–28."""
+
+    type: Literal["legality_review"] = field("类型", required=True)
+    main_date: ClassVar[str] = "opinion_date"
+    submitted_date: ZhDate = field("送审日期", "date the draft was sent for review (Art. 26)")
+    opinion_date: ZhDate = field("审查意见日期|出具意见日期", "date of the review opinion")
+    reviewing_body: Optional[str] = field("审查机构", "body that reviewed (e.g. 司法局)")
+    form: zh_enum(ReviewForm) = field("形式", "a review opinion, or only a reply to a request for comments (Art. 25)")
+    conclusion: zh_enum(Conclusion) = field("审查结论|结论", "合法 / 应当修改 / 不合法")
+    legal_basis_listed: ZhBool = field("附法律依据|依据材料", "legal bases in the package (Art. 26)")
+    procedure_explanation: ZhBool = field("履行程序说明|程序履行说明", "explanation of how procedures were performed (Art. 26)")
+    topics: zh_enum_list(ReviewTopic) = field("审查内容", "what the opinion covers (Art. 27)", default_factory=list)
+    counsel_opinion: ZhBool = field("法律顾问意见|法律顾问公职律师意见", "legal adviser / public lawyer opinion (Art. 28)")
+    adjusted: ZhBool = field("根据意见修改|已按意见修改", "draft adjusted per the opinion (Art. 28)")
+    shortened_reason: Optional[str] = field("审查时间不足理由", "reason the review had under 7 working days (Art. 26)")
+    legal_risk_stated: ZhBool = field("明示法律风险", "legal risk stated for an exploratory reform (Art. 25 para. 2)")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "LegalityReview":
+        if self.submitted_date and self.opinion_date and self.opinion_date < self.submitted_date:
+            raise ValueError("end_before_start:opinion_date:submitted_date")
+        return self
+
+
+class PartyReport(Record):
+    """713 Art. 31."""
+
+    type: Literal["party_report"] = field("类型", required=True)
+    date: ZhDate = field("日期|报告日期")
+    reply: ZhBool = field("党委批复|党委同意", "the Party committee replied / agreed")
+
+
+class CollectiveDiscussion(Record):
+    """713 Arts. 29–30."""
+
+    type: Literal["collective_discussion"] = field("类型", required=True)
+    date: ZhDate = field("会议日期|日期")
+    meeting_type: zh_enum(MeetingType) = field("会议类型", "常务会议 / 全体会议 / …")
+    session: Optional[str] = field("会议名称|会次", "e.g. 第12次常务会议")
+    materials: zh_enum_list(MaterialItem) = field("会议材料|提交材料", "materials before the meeting (Art. 29)", default_factory=list)
+    minutes: ZhBool = field("会议纪要|会议记录", "the discussion was recorded (Art. 30 para. 3)")
+    head_spoke_last: ZhBool = field("行政首长最后发表意见|首长末位表态", "the head spoke last (Art. 30 para. 2)")
+    majority_view: zh_enum(View) = field("多数意见|组成人员多数意见", "the majority's view")
+    head_decision: zh_enum(View) = field("行政首长决定|首长决定", "the head's decision")
+    head_departs: ZhBool = field("首长决定与多数意见不一致", "the head's decision differs from the majority (worked out from the two views when both are given)")
+    divergence_reasons: Optional[str] = field("不同意多数意见理由|理由说明", "reasons when the head departs from the majority (Art. 30 para. 2)")
+    dissent_recorded: ZhBool = field("不同意见如实载明|不同意见已记录", "dissent recorded as it was (Art. 30 para. 3)")
+
+
+    @model_validator(mode="after")
+    def _departs(self) -> "CollectiveDiscussion":
+        if self.head_departs is None and self.majority_view and self.head_decision:
+            self.head_departs = self.majority_view != self.head_decision
+        return self
+
+
+class Publication(Record):
+    """713 Art. 32."""
+
+    type: Literal["publication"] = field("类型", required=True)
+    date: ZhDate = field("公布日期|日期")
+    channels: zh_enum_list(Channel) = field("途径|公布途径", "channels (gazette, website, newspaper)", default_factory=list)
+    interpretation: ZhBool = field("政策解读|解读", "explained how opinions were adopted and interpreted the decision (Art. 32)")
+
+
+class Archiving(Record):
+    """713 Art. 33."""
+
+    type: Literal["archiving"] = field("类型", required=True)
+    date: ZhDate = field("归档日期|日期")
+    complete: ZhBool = field("材料完整|完整归档", "all records and materials archived")
+
+
+class Execution(Record):
+    """713 Arts. 34–35."""
+
+    type: Literal["execution"] = field("类型", required=True)
+    date: ZhDate = field("日期")
+    unit: Optional[str] = field("执行单位", "execution unit named by the decision body")
+    reports: ZhBool = field("执行情况报告", "the execution unit reports on implementation")
+
+
+class PostEvaluation(Record):
+    """713 Art. 36."""
+
+    type: Literal["post_evaluation"] = field("类型", required=True)
+    date: ZhDate = field("日期|评估日期")
+    evaluator: Optional[str] = field("评估机构|评估单位")
+    evaluator_did_pre_assessment: ZhBool = field("评估机构曾参与决策前论证评估", "evaluator did the main pre-decision argument or assessment (Art. 36 para. 2)")
+    public_views: ZhBool = field("听取社会公众意见", "heard the public (Art. 36 para. 2)")
+
+
+class Adjustment(Record):
+    """713 Art. 37."""
+
+    type: Literal["adjustment"] = field("类型", required=True)
+    date: ZhDate = field("日期")
+    major: ZhBool = field("重大调整", "a major adjustment")
+    procedures_rerun: ZhBool = field("重新履行法定程序", "the statutory procedures were run again (Art. 37)")
+
+
+class NPCHandling(Record):
+    """713 Art. 8 para. 1."""
+
+    type: Literal["npc_handling"] = field("类型", required=True)
+    date: ZhDate = field("日期")
+    kind: Optional[str] = field("方式", "提请讨论决定 / 报告")
+
+
+PROCEDURES: dict[str, type[Record]] = {
+    cls.model_fields["type"].annotation.__args__[0]: cls  # type: ignore[union-attr]
+    for cls in (Initiation, Drafting, InteragencyConsultation, PublicParticipation, Hearing,
+                ExpertReview, RiskAssessment, FairCompetitionReview, LegalityReview, PartyReport,
+                CollectiveDiscussion, Publication, Archiving, Execution, PostEvaluation,
+                Adjustment, NPCHandling)
+}
+
+PROCEDURE_ZH: dict[str, tuple[str, ...]] = {
+    "initiation": ("决策启动", "启动"),
+    "drafting": ("决策草案起草", "起草"),
+    "interagency_consultation": ("征求部门意见", "部门协商", "协商"),
+    "public_participation": ("公众参与", "征求公众意见"),
+    "hearing": ("听证会", "听证"),
+    "expert_review": ("专家论证",),
+    "risk_assessment": ("风险评估", "社会稳定风险评估"),
+    "fair_competition_review": ("公平竞争审查",),
+    "legality_review": ("合法性审查",),
+    "party_report": ("向党委请示报告", "请示报告", "党委请示报告"),
+    "collective_discussion": ("集体讨论决定", "集体讨论", "集体审议"),
+    "publication": ("决策公布", "公布"),
+    "archiving": ("归档", "材料归档"),
+    "execution": ("决策执行", "执行"),
+    "post_evaluation": ("决策后评估", "后评估"),
+    "adjustment": ("决策调整", "调整"),
+    "npc_handling": ("人大讨论或报告", "报告人大"),
+}
+_TYPE_LOOKUP = {zh: en for en, names in PROCEDURE_ZH.items() for zh in names} | {en: en for en in PROCEDURES}
+
+
+def procedure_zh(name: str) -> str:
+    return PROCEDURE_ZH.get(name, (name,))[0]
+
+
+def _procedure_tag(value: Any) -> Optional[str]:
+    if isinstance(value, dict):
+        raw = value.get("type", value.get("类型"))
+        return _TYPE_LOOKUP.get(str(raw).strip()) if raw is not None else None
+    return getattr(value, "type", None)
+
+
+def _normalise_type(value: Any) -> Any:
+    if isinstance(value, dict):
+        for key in ("type", "类型"):
+            if key in value and str(value[key]).strip() in _TYPE_LOOKUP:
+                value = dict(value)
+                value[key] = _TYPE_LOOKUP[str(value[key]).strip()]
+    return value
+
+
+ProcedureRecord = Annotated[
+    Union[tuple(Annotated[cls, Tag(name)] for name, cls in PROCEDURES.items())],  # type: ignore[misc]
+    Discriminator(_procedure_tag, custom_error_type="unknown_procedure",
+                  custom_error_message="unknown procedure type",
+                  custom_error_context={"expected": ", ".join(f"{n} ({procedure_zh(n)})" for n in PROCEDURES)}),
+]
+
+
+class Dossier(ZhModel):
+    """案卷: one major administrative decision."""
+
+    id: str = field("编号|案卷编号", "dossier id", required=True)
+    title: str = field("标题|决策事项|决策事项名称", "title of the decision", required=True)
+    decision_body: Optional[str] = field("决策机关", "the government that decides")
+    undertaking_unit: Optional[str] = field("承办单位|决策承办单位", "the undertaking (lead) unit (Art. 11)")
+    jurisdiction: Optional[str] = field("行政区划|行政区划代码", "administrative division code, e.g. 640425", pattern=r"^\d{2,12}$")
+    category: zh_enum(Category) = field("事项类别|类别", "Art. 3 item (一)–(五)")
+    exclusion: zh_enum(Exclusion) = field("排除情形|不适用情形", "Art. 3 para. 2 exclusion, if any")
+    special_procedure_basis: Optional[str] = field("特别程序依据", "the law or administrative regulation whose procedure applies instead")
+    catalog: Optional[Catalog] = field("决策事项目录|目录", "catalog entry (Art. 3 para. 3)")
+    stage: zh_enum(Stage) = field("阶段|所处阶段", "stage reached; if left out, every duty is checked")
+    decision_date: ZhDate = field("决策日期", "date of the decision (else the meeting date)")
+    triggers: Triggers = field("情形|适用情形", "assertions that make conditional duties apply", default_factory=Triggers)
+    procedures: list[ProcedureRecord] = field("程序|履行程序", "one record per procedure performed", default_factory=list)
+    waivers: list[Waiver] = field("豁免", "rules waived for this dossier, by whom and why", default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise_procedure_types(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key in ("procedures", "程序", "履行程序"):
+                if isinstance(data.get(key), list):
+                    data = dict(data)
+                    data[key] = [_normalise_type(v) for v in data[key]]
+        return data
+
+    def effective_date(self) -> Optional[dt.date]:
+        """The date a ruleset is chosen for: the decision date, else the last meeting date."""
+        if self.decision_date:
+            return self.decision_date
+        meetings = [p.date for p in self.procedures if isinstance(p, CollectiveDiscussion) and p.date]
+        if meetings:
+            return max(meetings)
+        dates = [d for p in self.procedures for d in _dates_of(p)]
+        return max(dates) if dates else None
+
+    def effective_stage(self) -> Stage:
+        return self.stage or Stage.completed
+
+
+def _dates_of(record: Record) -> list[dt.date]:
+    return [v for v in record.__dict__.values() if isinstance(v, dt.date)]
+
+
+__all__ = [n for n in dir() if not n.startswith("_")]

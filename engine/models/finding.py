@@ -1,0 +1,84 @@
+"""Report contract: outcomes, findings, per-dossier results and the run manifest. No logic."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, Field
+
+Outcome = Literal["violated", "indeterminate", "waived", "satisfied", "not_applicable"]
+OUTCOME_ZH = {"violated": "违反", "indeterminate": "无法判定", "waived": "豁免",
+              "satisfied": "符合", "not_applicable": "不适用"}
+OUTCOME_EN = {"violated": "violated", "indeterminate": "indeterminate", "waived": "waived",
+              "satisfied": "satisfied", "not_applicable": "not applicable"}
+# Which outcome wins when a rule's checks disagree.
+OUTCOME_RANK = {"violated": 4, "indeterminate": 3, "waived": 2, "satisfied": 1, "not_applicable": 0}
+
+
+class Evidence(BaseModel):
+    """One fact that made a rule fire: what, its value, and where in the dossier it is."""
+
+    fact: str  # e.g. legality_review.opinion_date
+    label: str  # 中文 label, e.g. 合法性审查·审查意见日期
+    label_en: str
+    value: str
+    value_en: str
+    source: Optional[str] = None  # e.g. procedures[2]
+
+
+class Finding(BaseModel):
+    rule: str
+    title: str
+    title_en: str
+    outcome: Outcome
+    severity: str
+    basis: str  # 《重大行政决策程序暂行条例》第二十五条第二款
+    basis_en: str
+    article_text: Optional[str] = None
+    section: Optional[str] = None
+    message: str
+    message_en: str
+    remedy: str
+    remedy_en: str
+    reason: Optional[str] = None  # for indeterminate / waived / not applicable: why
+    reason_en: Optional[str] = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    def text(self, field: str, lang: str) -> str:
+        return getattr(self, f"{field}_en") if lang == "en" else getattr(self, field)
+
+
+class Manifest(BaseModel):
+    """Enough to reproduce an archived result."""
+
+    engine: str
+    durable_rules: str
+    ruleset: str
+    ruleset_version: str
+    ruleset_hash: str
+    ruleset_date: Optional[str]  # the date the ruleset was chosen for
+    selection: str
+    selection_en: str
+    input_sha256: Optional[str]
+    stage: str
+    mode: str
+
+
+class DossierResult(BaseModel):
+    dossier: str
+    title: str
+    file: str
+    ruleset: dict
+    stage: str
+    applicable: bool
+    reason: Optional[str] = None
+    reason_en: Optional[str] = None
+    compliant: bool
+    counts: dict[str, int]
+    findings: list[Finding]
+    outcomes: Optional[list[Finding]] = None  # every rule's outcome (--explain)
+    manifest: Manifest
+    decision_body: Optional[str] = None
+    undertaking_unit: Optional[str] = None
+    year: Optional[int] = None
+    category: Optional[str] = None

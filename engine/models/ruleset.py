@@ -1,0 +1,282 @@
+"""Ruleset language: the contract for `rulesets/**.yaml` (law as data; no expressions, no code).
+
+A rule says which article it encodes (`basis`), when it applies (`when` / `unless`, over the
+dossier's assertions), from which stage it is due (`due`), and one or more `checks` drawn from a
+small vocabulary modelled on Declare templates:
+
+    required   a procedure record exists                      (existence)
+    precedes   every B record has an A record dated before it  (precedence)
+    order      inside one record, date `first` < date `then`
+    duration   between two dates of a record, at least / at most N calendar or working days
+    elements   a record (or the dossier) carries the listed elements
+    forbidden  these records must not exist together           (not-coexistence)
+
+Numbers are never written in a rule: they are named `parameters` of the ruleset, so a local
+ruleset can tighten them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, Optional, Union
+
+from pydantic import Field, model_validator
+
+from .base import Text, ZhDate, ZhModel, field, zh_enum
+from .dossier import Stage
+
+Severity = Literal["violation", "warning", "notice"]
+Modality = Literal["MUST", "MUST_IF", "DEFAULT", "MAY"]
+SEVERITY_ZH = {"violation": "违法", "warning": "警示", "notice": "提示"}
+MODALITY_ZH = {"MUST": "应当", "MUST_IF": "符合条件时应当", "DEFAULT": "一般应当", "MAY": "可以"}
+
+
+class Basis(ZhModel):
+    """Legal basis: which law, article, paragraph, item — and the words of the law."""
+
+    law: Optional[str] = field("法律", "name of the law; defaults to the ruleset's law")
+    article: int = field("条", "article number", required=True, ge=1)
+    paragraph: Optional[int] = field("款", "paragraph", ge=1)
+    item: Optional[int] = field("项", "item", ge=1)
+    text: Optional[str] = field("条文", "verbatim text of the provision")
+
+
+class Parameter(ZhModel):
+    """A number the law sets, e.g. the 30-day comment period (713 Art. 15)."""
+
+    value: int = field("数值", required=True, ge=0)
+    unit: Literal["calendar_days", "working_days", "count"] = field("单位", required=True)
+    direction: Literal["minimum", "maximum"] = field("方向", "tightening raises a minimum and lowers a maximum", default="minimum")
+    basis: Basis = field("依据", required=True)
+    description: Text = field("说明", required=True)
+
+
+class Condition(ZhModel):
+    """A condition over the dossier's assertions (情形) or over which procedures were performed.
+
+    `fact` names a dossier fact such as `specialised` or `catalog.listed`; a fact the dossier
+    leaves out is *unknown*, which makes a `when` indeterminate and an `unless` not established.
+    """
+
+    fact: Optional[str] = None
+    is_: Optional[bool] = Field(None, alias="is")
+    in_: Optional[list[str]] = Field(None, alias="in")
+    performed: Optional[str] = None
+    not_performed: Optional[str] = None
+    any: Optional[list[str]] = None  # any of these yes/no facts is yes (e.g. 713 Art. 32)
+    # How to read a dossier that is silent: None → the rule is indeterminate (a judgement the
+    # dossier must state, brief §6.1); false/true → read silence as no/yes (for affirmative,
+    # exceptional facts such as "another law requires a hearing").
+    if_silent: Optional[bool] = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "Condition":
+        forms = [self.fact is not None, self.performed is not None, self.not_performed is not None, self.any is not None]
+        if sum(forms) != 1:
+            raise ValueError("a condition has exactly one of: fact, performed, not_performed, any")
+        if self.fact is not None and (self.is_ is None) == (self.in_ is None):
+            raise ValueError("a fact condition needs exactly one of: is, in")
+        return self
+
+
+class Where(ZhModel):
+    """A condition over one field of a procedure record."""
+
+    field_: str = Field(alias="field")
+    is_: Optional[bool] = Field(None, alias="is")
+    in_: Optional[list[str]] = Field(None, alias="in")
+    not_in: Optional[list[str]] = None
+    present: Optional[bool] = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "Where":
+        if sum(x is not None for x in (self.is_, self.in_, self.not_in, self.present)) != 1:
+            raise ValueError("a where-condition needs exactly one of: is, in, not_in, present")
+        return self
+
+
+class ProcRef(ZhModel):
+    procedure: str
+    date: Optional[str] = None
+    where: list[Where] = Field(default_factory=list)
+
+
+class Precedes(ZhModel):
+    before: ProcRef
+    after: ProcRef
+
+
+class Order(ZhModel):
+    procedure: str
+    where: list[Where] = Field(default_factory=list)
+    first: str
+    then: str
+
+
+class Duration(ZhModel):
+    procedure: str
+    where: list[Where] = Field(default_factory=list)
+    from_: str = Field(alias="from")
+    to: str
+    at_least: Optional[str] = None
+    at_most: Optional[str] = None
+    unless: Optional[str] = None  # a record field that, when recorded, justifies the deviation
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> "Duration":
+        if (self.at_least is None) == (self.at_most is None):
+            raise ValueError("a duration needs exactly one of: at_least, at_most (a parameter name)")
+        return self
+
+
+class Elements(ZhModel):
+    procedure: str  # a procedure name, or `case` for the dossier itself
+    where: list[Where] = Field(default_factory=list)
+    fields: list[str] = Field(min_length=1)
+
+
+class Forbidden(ZhModel):
+    all: list[ProcRef] = Field(min_length=1)
+
+
+class Check(ZhModel):
+    """One check; exactly one of the vocabulary keys is set."""
+
+    required: Optional[ProcRef] = None
+    precedes: Optional[Precedes] = None
+    order: Optional[Order] = None
+    duration: Optional[Duration] = None
+    elements: Optional[Elements] = None
+    forbidden: Optional[Forbidden] = None
+    due: zh_enum(Stage) = None  # overrides the rule's `due`
+    message: Optional[Text] = None  # overrides the rule's message for this check
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data):  # `required: legality_review` == `required: {procedure: legality_review}`
+        if isinstance(data, dict) and isinstance(data.get("required"), str):
+            data = dict(data, required={"procedure": data["required"]})
+        return data
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Check":
+        if len(self.kinds()) != 1:
+            raise ValueError("a check has exactly one of: required, precedes, order, duration, elements, forbidden")
+        return self
+
+    def kinds(self) -> list[str]:
+        return [k for k in ("required", "precedes", "order", "duration", "elements", "forbidden") if getattr(self, k) is not None]
+
+    @property
+    def kind(self) -> str:
+        return self.kinds()[0]
+
+    @property
+    def spec(self) -> Union[ProcRef, Precedes, Order, Duration, Elements, Forbidden]:
+        return getattr(self, self.kind)
+
+
+class Exception_(ZhModel):
+    """A legal exception that waives the rule when its conditions hold (e.g. 713 Art. 25 para. 2)."""
+
+    when: list[Condition] = Field(min_length=1)
+    by: Text
+    reason: Text
+
+
+class Rule(ZhModel):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$")
+    title: Text
+    basis: Basis
+    modality: Modality
+    severity: Severity = "violation"
+    due: zh_enum(Stage) = Stage.drafting
+    when: list[Condition] = Field(default_factory=list)
+    unless: list[Condition] = Field(default_factory=list)
+    waived_when: Optional[Exception_] = None
+    checks: list[Check] = Field(default_factory=list)
+    message: Text
+    remedy: Text
+    checkable: bool = True
+    not_checkable_reason: Optional[Text] = None
+    tightens: Optional[str] = None  # id of the parent rule this one tightens (layered rulesets)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _single_check(cls, data):
+        if isinstance(data, dict) and "check" in data:
+            if "checks" in data:
+                raise ValueError("give either check or checks, not both")
+            data = dict(data)
+            data["checks"] = [data.pop("check")]
+        return data
+
+    @model_validator(mode="after")
+    def _checkable(self) -> "Rule":
+        if self.checkable and not self.checks:
+            raise ValueError("a checkable rule needs at least one check")
+        if not self.checkable and not self.not_checkable_reason:
+            raise ValueError("a rule marked checkable: false must say why (not_checkable_reason)")
+        return self
+
+
+class ScopeExclusion(ZhModel):
+    """A category of decision the ruleset does not govern (713 Art. 3 para. 2)."""
+
+    value: str
+    basis: Basis
+    reason: Text
+
+
+class RulesetIndex(ZhModel):
+    """`index.yaml` of a ruleset folder."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$")
+    title: Text
+    version: str
+    kind: Literal["mad", "normative_document"] = "mad"
+    law: Text  # the instrument's name, e.g. 《重大行政决策程序暂行条例》
+    instrument: Optional[str] = None  # e.g. 国务院令第713号
+    jurisdiction: str = Field(pattern=r"^(CN|\d{2,12})$")
+    valid_from: ZhDate
+    valid_to: ZhDate = None
+    extends: Optional[str] = None
+    day_counting: Text = Field(default_factory=lambda: Text(
+        zh="期间开始的当日不计入（参照民法典第二百零一条）", en="the first day is not counted (by analogy with Civil Code Art. 201)"))
+    parameters: dict[str, Parameter] = Field(default_factory=dict)
+    exclusions: list[ScopeExclusion] = Field(default_factory=list)
+    disable: list[dict] = Field(default_factory=list)
+
+
+class RuleFile(ZhModel):
+    """A chapter file: the rules of one chapter or section of the law, in article order."""
+
+    section: Text
+    rules: list[Rule]
+
+
+class Ruleset(ZhModel):
+    """A loaded ruleset: its index, its rules (in file order) and provenance."""
+
+    index: RulesetIndex
+    rules: list[Rule]
+    sections: dict[str, Text] = Field(default_factory=dict)  # rule id -> section heading
+    files: list[str] = Field(default_factory=list)
+    content_hash: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.index.id
+
+    def in_force(self, on: Optional[dt.date]) -> bool:
+        if on is None:
+            return True
+        if self.index.valid_from and on < self.index.valid_from:
+            return False
+        return not (self.index.valid_to and on > self.index.valid_to)
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
