@@ -1,0 +1,222 @@
+"""CLI: typer commands that wire the pipeline stages; no legal logic here.
+
+Exit codes (a contract, also in the README and `juece --help`):
+    0  no violation found
+    1  at least one violation (severity "violation")
+    2  an input, ruleset or option could not be used — wins over 1
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+
+EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE = 0, 1, 2
+
+app = typer.Typer(
+    help="juece（决策）：重大行政决策程序合规检查。Checks major administrative decisions against the procedures the law requires.\n\n"
+         "退出码 Exit codes: 0 无违法 no violation · 1 至少一项违法 at least one violation · 2 输入无法使用 an input could not be used (wins over 1)",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+rulesets_app = typer.Typer(help="规则集：列出、查看、检查 / rulesets: list, show, lint", no_args_is_help=True)
+docs_app = typer.Typer(help="生成文档 / generate documentation", no_args_is_help=True)
+app.add_typer(rulesets_app, name="rulesets")
+app.add_typer(docs_app, name="docs")
+try:  # the specs commands live with the step library (engine/specs)
+    from .specs.cli import app as _specs_app
+    app.add_typer(_specs_app, name="specs")
+except ImportError:  # pragma: no cover - only if the specs package is broken
+    pass
+
+
+def _say(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+def _fail(zh: str, en: str, lang: str) -> None:
+    _say(en if lang == "en" else zh)
+    raise typer.Exit(EXIT_UNUSABLE)
+
+
+def _lang(value: str) -> str:
+    if value not in ("zh", "en"):
+        _fail(f"--lang 只能是 zh 或 en，收到“{value}”", f"--lang must be zh or en, got '{value}'", "zh")
+    return value
+
+
+def exit_code(results: list, errors: list) -> int:
+    """One place maps a run to its exit code: unusable input wins over violations."""
+    if errors:
+        return EXIT_UNUSABLE
+    if any(not r.compliant for r in results):
+        return EXIT_VIOLATION
+    return EXIT_OK
+
+
+@app.command()
+def check(
+    files: List[str] = typer.Argument(..., help="案卷文件或目录（YAML/JSON）/ dossier files or folders"),
+    ruleset: Optional[str] = typer.Option(None, "--ruleset", "-r", help="规则集编号（默认按行政区划和决策日期选用）/ ruleset id"),
+    stage: Optional[str] = typer.Option(None, "--stage", "-s", help="按此阶段检查，如 集体讨论前、已公布 / check as at this stage, e.g. discussion"),
+    fmt: str = typer.Option("text", "--format", "-f", help="text | json | md | html"),
+    lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
+    explain: bool = typer.Option(False, "--explain", help="列出每条规则的结果和理由 / show every rule's outcome and why"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="写入文件而非标准输出 / write to a file"),
+) -> None:
+    """检查案卷 / Check dossiers."""
+    from .check import check as run_check
+    from .errors import JueceError, RulesetErrors
+    from .load import iter_paths, load_dossier
+    from .models.dossier import Stage
+    from .render import FORMATS, render
+
+    lang = _lang(lang)
+    if fmt not in FORMATS:
+        _fail(f"--format 只能是 {' | '.join(FORMATS)}，收到“{fmt}”", f"--format must be one of {' | '.join(FORMATS)}, got '{fmt}'", lang)
+    st = None
+    if stage:
+        st = Stage.parse(stage)
+        if not isinstance(st, Stage):
+            names = "、".join(f"{s.zh}（{s.value}）" for s in Stage)
+            _fail(f"未知阶段“{stage}”，可用：{names}", f"unknown stage '{stage}'; use one of: {', '.join(s.value for s in Stage)}", lang)
+    paths = iter_paths(files)
+    if not paths:
+        _fail("没有找到案卷文件", "no dossier files found", lang)
+    results, errors = [], []
+    for p in paths:
+        try:
+            loaded = load_dossier(p)
+        except JueceError as e:
+            errors.append({"file": str(p), "text": e.text(lang), "problems": [x.to_dict() for x in e.problems]})
+            _say(e.text(lang))
+            continue
+        try:
+            results.append(run_check(loaded, ruleset_id=ruleset, stage=st, explain=explain))
+        except RulesetErrors as e:
+            _say(e.text(lang))
+            raise typer.Exit(EXIT_UNUSABLE)
+        except Exception as e:  # noqa: BLE001 - a bug must not reach a lawyer as a traceback
+            text = (f"{p}: 内部错误（请报告此问题）：{type(e).__name__}: {e}" if lang == "zh"
+                    else f"{p}: internal error (please report): {type(e).__name__}: {e}")
+            errors.append({"file": str(p), "text": text, "problems": []})
+            _say(text)
+    body = render(results, fmt, lang, explain, errors)
+    if out:
+        out.write_text(body, encoding="utf-8")
+    else:
+        typer.echo(body, nl=not body.endswith("\n"))
+    raise typer.Exit(exit_code(results, errors))
+
+
+@app.command()
+def schema() -> None:
+    """打印案卷 JSON Schema（供编辑器校验）/ Print the dossier JSON Schema for editors."""
+    from .docsgen import json_schema
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@docs_app.command("dossier-format")
+def docs_dossier_format() -> None:
+    """生成 docs/dossier-format.md / Generate the dossier format documentation."""
+    from .docsgen import dossier_format_markdown
+    typer.echo(dossier_format_markdown(), nl=False)
+
+
+@rulesets_app.command("list")
+def rulesets_list(fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
+                  lang: str = typer.Option("zh", "--lang", "-l")) -> None:
+    """列出规则集 / List rulesets."""
+    from .errors import RulesetErrors
+    from .rulesets import all_ids, load
+    rows = []
+    for rid in all_ids():
+        try:
+            rs = load(rid)
+        except RulesetErrors as e:
+            _say(e.text(lang))
+            raise typer.Exit(EXIT_UNUSABLE)
+        ix = rs.index
+        rows.append({"id": ix.id, "title": ix.title.zh, "title_en": ix.title.en, "kind": ix.kind, "version": ix.version,
+                     "jurisdiction": ix.jurisdiction, "valid_from": ix.valid_from.isoformat() if ix.valid_from else None,
+                     "valid_to": ix.valid_to.isoformat() if ix.valid_to else None, "extends": ix.extends,
+                     "rules": len(rs.rules), "checkable_rules": sum(r.checkable for r in rs.rules)})
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    t = Table()
+    for col in (("编号", "id"), ("名称", "title"), ("区划", "jurisdiction"), ("施行", "valid_from"), ("废止", "valid_to"), ("上位", "extends"), ("规则数", "rules")):
+        t.add_column(col[0] if lang == "zh" else col[1])
+    for r in rows:
+        t.add_row(r["id"], r["title"] if lang == "zh" else (r["title_en"] or r["title"]), r["jurisdiction"], r["valid_from"] or "",
+                  r["valid_to"] or "", r["extends"] or "", str(r["rules"]))
+    Console(width=160).print(t)
+
+
+@rulesets_app.command("show")
+def rulesets_show(ruleset_id: str = typer.Argument(..., help="规则集编号 / ruleset id"),
+                  fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
+                  lang: str = typer.Option("zh", "--lang", "-l")) -> None:
+    """显示规则集的每条规则 / Show every rule of a ruleset."""
+    from .errors import RulesetErrors
+    from .findings import cite
+    from .rulesets import load
+    try:
+        rs = load(ruleset_id)
+    except RulesetErrors as e:
+        _say(e.text(lang))
+        raise typer.Exit(EXIT_UNUSABLE)
+    if fmt == "json":
+        typer.echo(rs.model_dump_json(indent=2, by_alias=True))
+        return
+    ix = rs.index
+    typer.echo(f"{ix.title.get(lang)}  [{ix.id} {ix.version}]  {ix.valid_from} — {ix.valid_to or ''}")
+    for name, p in ix.parameters.items():
+        typer.echo(f"  参数 {name} = {p.value} {p.unit}  ({cite(p.basis, rs, lang)})" if lang == "zh"
+                   else f"  parameter {name} = {p.value} {p.unit}  ({cite(p.basis, rs, lang)})")
+    section = None
+    for r in rs.rules:
+        sec = rs.sections.get(r.id)
+        if sec and sec.get(lang) != section:
+            section = sec.get(lang)
+            typer.echo(f"\n{section}")
+        flag = "" if r.checkable else ("（不可自动检查）" if lang == "zh" else " (not checkable)")
+        typer.echo(f"  {r.id}  {r.title.get(lang)}{flag}\n      {cite(r.basis, rs, lang)} · {r.modality} · {r.severity} · due {r.due.value}"
+                   + (f" · when {', '.join(c.model_dump_json(exclude_none=True, by_alias=True) for c in r.when)}" if r.when else ""))
+
+
+@rulesets_app.command("lint")
+def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / ruleset folder"),
+                  lang: str = typer.Option("zh", "--lang", "-l"),
+                  fmt: str = typer.Option("text", "--format", "-f", help="text | json")) -> None:
+    """检查规则集：结构、引用、条文出处 / Lint a ruleset: structure, names, citations."""
+    from .lint import lint_path
+    problems = lint_path(path)
+    if fmt == "json":
+        typer.echo(json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            typer.echo(p.text(lang))
+        if not problems:
+            typer.echo("规则集检查通过" if lang == "zh" else "ruleset OK")
+    raise typer.Exit(EXIT_VIOLATION if problems else EXIT_OK)
+
+
+@app.command()
+def version() -> None:
+    """显示版本 / Show version."""
+    typer.echo(f"juece {__version__}")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        _say("已中断 / interrupted")
+        sys.exit(130)

@@ -1,0 +1,71 @@
+"""Text report for a terminal: one table per dossier (rich handles CJK widths)."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..models.finding import DossierResult, Finding
+from . import LABELS, stage_label
+
+_STYLE = {"violated": "bold red", "indeterminate": "yellow", "waived": "cyan", "satisfied": "green", "not_applicable": "dim"}
+
+
+def _evidence(f: Finding, lang: str) -> str:
+    return "\n".join(f"{e.label if lang == 'zh' else e.label_en}: {e.value if lang == 'zh' else e.value_en}" for e in f.evidence)
+
+
+def render_text(results: list[DossierResult], lang: str, explain: bool, errors: list[dict]) -> str:
+    L = LABELS[lang]
+    buf = io.StringIO()
+    width = int(os.environ.get("COLUMNS", 0)) or max(shutil.get_terminal_size((140, 40)).columns, 120)
+    console = Console(file=buf, width=width, force_terminal=False, no_color=True, emoji=False, highlight=False)
+    for r in results:
+        head = Text()
+        head.append(f"{L['dossier']}：{r.dossier}  {r.title}\n" if lang == "zh" else f"{L['dossier']}: {r.dossier}  {r.title}\n")
+        head.append(f"{L['file']}: {r.file}\n")
+        head.append(f"{L['ruleset']}: {r.ruleset.get('title') or r.ruleset.get('id')} ({r.ruleset.get('id')} {r.ruleset.get('version')})\n")
+        head.append(f"{L['stage']}: {stage_label(r.stage, lang)}\n")
+        if not r.applicable:
+            head.append(f"{L['not_applicable']}: {r.reason if lang == 'zh' else r.reason_en}\n")
+        else:
+            verdict = L["compliant"] if r.compliant else L["noncompliant"]
+            counts = "，".join(f"{L['outcome'][k]} {v}" for k, v in sorted(r.counts.items())) if lang == "zh" else \
+                ", ".join(f"{L['outcome'][k]} {v}" for k, v in sorted(r.counts.items()))
+            head.append(f"{L['result']}: {verdict}" + (f"（{counts}）" if counts and lang == "zh" else f" ({counts})" if counts else "") + "\n")
+        console.print(head)
+        rows = r.outcomes if explain and r.outcomes is not None else r.findings
+        if r.applicable and not rows:
+            console.print(L["none"] + "\n")
+            continue
+        if not rows:
+            continue
+        t = Table(show_lines=True, expand=True)
+        t.add_column(L["result"], no_wrap=True)
+        t.add_column(L["rule"], ratio=2, overflow="fold")
+        t.add_column(L["basis"], ratio=2, overflow="fold")
+        t.add_column(L["problem"] if not explain else L["reason"], ratio=4, overflow="fold")
+        t.add_column(L["evidence"], ratio=3, overflow="fold")
+        for f in rows:
+            outcome = L["outcome"][f.outcome] + ("" if f.outcome != "violated" else f"\n({L['severity'][f.severity]})")
+            if f.outcome == "violated":
+                body = f.message if lang == "zh" else f.message_en
+                body += f"\n{L['remedy']}: " + (f.remedy if lang == "zh" else f.remedy_en)
+            else:
+                body = (f.reason if lang == "zh" else f.reason_en) or ""
+                if f.outcome == "indeterminate":
+                    body = (f.message if lang == "zh" else f.message_en) + "\n" + L["reason"] + ": " + body
+            t.add_row(Text(outcome, style=_STYLE.get(f.outcome, "")), f"{f.title if lang == 'zh' else f.title_en}\n{f.rule}",
+                      f.basis if lang == "zh" else f.basis_en, body, _evidence(f, lang))
+        console.print(t)
+        console.print()
+    if errors:
+        console.print(L["errors"] + ":")
+        for e in errors:
+            console.print(f"  {e['text']}")
+    return buf.getvalue()
