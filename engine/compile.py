@@ -30,6 +30,11 @@ from .models.ruleset import Check, Condition, ProcRef, Rule, Ruleset, Where
 
 TRIGGER = {"t": {"kind": "evaluate"}}
 SENTINEL_JOIN = "one"
+# durable_rules 2.0.28 never initialises a session's `context.messages`/`stateFact` pointers
+# (state.c createStateNode) but frees them in deleteStateNode; they are only set once an action
+# starts. Deleting a session in which nothing fired frees a garbage pointer ("double free or
+# corruption", seen under valgrind). So one rule always fires, once per dossier.
+ALWAYS = "__evaluated__"
 
 
 @dataclass(frozen=True)
@@ -336,6 +341,7 @@ def check_citations(rs: Ruleset, c: Compiled) -> None:
 
 
 def emit_durable(rs: Ruleset, c: Compiled) -> None:
+    c.spec[ALWAYS] = {"all": [TRIGGER]}
     for ri, rule in enumerate(rs.rules):
         if not rule.checkable:
             continue

@@ -9,7 +9,8 @@ This is the only module that talks to durable_rules, and it talks to its C engin
 So: one engine ruleset per (ruleset, mode) per process, registered lazily (a spawned worker
 registers its own, probe Q5); for each dossier a fresh session id, all evidence asserted as one
 batch and the trigger after it (probe Q3), the fired actions drained synchronously, and the
-session deleted at once — more than 1,024 live sessions corrupt the engine (probe Q2).
+session deleted at once — more than 1,024 live sessions corrupt the engine (probe Q2). Every
+session fires at least the ALWAYS rule before it is deleted (see compile.ALWAYS for why).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any, Iterable, Optional
 
 import durable_rules_engine as _dre
 
-from .compile import Compiled
+from .compile import ALWAYS, Compiled
 from .facts import TRIGGER_ID
 
 
@@ -65,7 +66,8 @@ def run(compiled: Compiled, facts: Iterable[dict[str, Any]]) -> list[Activation]
         message: Optional[str] = result[1] if result else None
         while message:
             for name, frame in json.loads(message).items():
-                out.append(Activation(name, frame))
+                if name != ALWAYS:
+                    out.append(Activation(name, frame))
             message = _dre.complete_and_start_action(h, state)
     finally:
         _dre.delete_state(h, sid)

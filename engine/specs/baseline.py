@@ -1,0 +1,118 @@
+"""Dossiers the step library builds: an empty one, a complete one, and one record per procedure.
+
+"该案卷已于2023年5月1日完成合法性审查" adds the record `record("legality_review", 2023-05-01)`:
+a record that is complete and regular in every respect the national ruleset looks at, dated on
+(or, for the steps that come before it, shortly before) the given day. Scenarios then take
+details out with the field phrases ("合法性审查记录中的“法律顾问意见”为“否”"). The complete
+dossier (`complete()`) is the same records on a 2023 timeline, with every trigger stated as 否,
+so that a scenario can start from "nothing wrong" and change one thing.
+
+Dicts use the English field names (the dossier model accepts both); values are plain YAML types.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any, Optional
+
+#: the triggers (情形) a complete dossier states, all "no": each scenario says which ones hold
+NEUTRAL_TRIGGERS: dict[str, Any] = {
+    "specialised": False, "stability_risk": False, "specific_groups": False, "market_activity": False,
+    "public_concern": False, "not_disclosable": False, "urgent": False, "affects_other_departments": False,
+    "hearing_required_by_law": False, "npc_required": False, "exploratory_reform": False,
+    "judged_by": "决策承办单位",
+}
+
+ALL_MATERIALS = ["draft", "legality_opinion", "fcr_info", "pp_adoption", "expert_adoption", "risk_report"]
+
+
+def _iso(d: Optional[dt.date], days: int = 0) -> Optional[str]:
+    return (d + dt.timedelta(days=days)).isoformat() if d else None
+
+
+def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
+    """A complete, regular record of procedure `kind`, whose main date is `on` (may be None)."""
+    d = on
+    r: dict[str, Any]
+    if kind == "initiation":
+        r = {"date": _iso(d), "proposal_study": True, "undertaking_unit_named": True}
+    elif kind == "drafting":
+        r = {"date": _iso(d), "research_report": True, "legal_basis": ["《重大行政决策程序暂行条例》"]}
+    elif kind == "interagency_consultation":
+        r = {"date": _iso(d), "units": ["有关部门"], "agreed": True}
+    elif kind == "public_participation":
+        r = {"method": "public_comment", "start_date": _iso(d, -30), "end_date": _iso(d),
+             "channels": ["website"], "draft_published": True, "explanation_published": True,
+             "submission_method": "电子邮件、信函", "groups_consulted": ["相关人民团体和群众代表"],
+             "adoption_feedback": True}
+    elif kind == "hearing":
+        r = {"date": _iso(d), "notice_date": _iso(d, -20), "selection_method_date": _iso(d, -20),
+             "participant_list_date": _iso(d, -15), "materials_served_date": _iso(d, -10),
+             "public": True, "record_signed": True}
+    elif kind == "expert_review":
+        r = {"date": _iso(d), "method": "论证会",
+             "experts": [{"name": "专家甲", "signed": True, "conflict_of_interest": False, "conflict_declaration": True},
+                         {"name": "专家乙", "signed": True, "conflict_of_interest": False, "conflict_declaration": True}],
+             "adoption_feedback": True}
+    elif kind == "risk_assessment":
+        r = {"date": _iso(d), "report": True, "risk_points": ["群众对调整方案理解不一"], "measures": ["加强政策解读"],
+             "contingency_plan": True, "departments_consulted": ["公安机关", "信访部门"], "level": "low", "controllable": True}
+    elif kind == "fair_competition_review":
+        r = {"date": _iso(d), "reviewing_body": "决策承办单位", "conclusion": "符合公平竞争审查标准"}
+    elif kind == "legality_review":
+        r = {"submitted_date": _iso(d, -30), "opinion_date": _iso(d), "reviewing_body": "司法行政部门",
+             "form": "review_opinion", "conclusion": "lawful", "legal_basis_listed": True,
+             "procedure_explanation": True, "topics": ["authority", "procedure", "content"], "counsel_opinion": True}
+    elif kind == "party_report":
+        r = {"date": _iso(d), "reply": True}
+    elif kind == "collective_discussion":
+        r = {"date": _iso(d), "meeting_type": "standing", "materials": list(ALL_MATERIALS), "minutes": True,
+             "head_spoke_last": True, "majority_view": "approve", "head_decision": "approve", "dissent_recorded": True}
+    elif kind == "publication":
+        r = {"date": _iso(d), "channels": ["gazette", "website"], "interpretation": True}
+    elif kind == "archiving":
+        r = {"date": _iso(d), "complete": True}
+    elif kind == "execution":
+        r = {"date": _iso(d), "unit": "决策承办单位", "reports": True}
+    elif kind == "post_evaluation":
+        r = {"date": _iso(d), "evaluator": "第三方评估机构", "evaluator_did_pre_assessment": False, "public_views": True}
+    elif kind == "adjustment":
+        r = {"date": _iso(d), "major": True, "procedures_rerun": True}
+    elif kind == "npc_handling":
+        r = {"date": _iso(d), "kind": "报告"}
+    else:  # pragma: no cover - callers pass known names
+        raise KeyError(kind)
+    return {"type": kind, **{k: v for k, v in r.items() if v is not None}}
+
+
+#: the complete dossier's timeline (procedure, date), in the order the Regulation lays them out
+TIMELINE: list[tuple[str, dt.date]] = [
+    ("initiation", dt.date(2023, 1, 10)),
+    ("drafting", dt.date(2023, 2, 1)),
+    ("interagency_consultation", dt.date(2023, 2, 10)),
+    ("public_participation", dt.date(2023, 3, 20)),
+    ("expert_review", dt.date(2023, 3, 10)),
+    ("risk_assessment", dt.date(2023, 3, 15)),
+    ("fair_competition_review", dt.date(2023, 3, 25)),
+    ("legality_review", dt.date(2023, 4, 25)),
+    ("collective_discussion", dt.date(2023, 5, 10)),
+    ("party_report", dt.date(2023, 5, 12)),
+    ("publication", dt.date(2023, 5, 20)),
+    ("archiving", dt.date(2023, 6, 1)),
+    ("execution", dt.date(2023, 6, 10)),
+]
+
+
+def empty(title: str = "规格案卷") -> dict[str, Any]:
+    """"一份重大行政决策案卷": only an id and a title; everything else is what the scenario says."""
+    return {"id": "SPEC-1", "title": title, "triggers": {}, "procedures": [], "waivers": []}
+
+
+def complete(title: str = "规格案卷（程序完备）") -> dict[str, Any]:
+    """"一份程序完备的重大行政决策案卷": every procedure done, nothing wrong, no trigger asserted."""
+    return copy.deepcopy({
+        "id": "SPEC-FULL", "title": title, "decision_body": "某市人民政府", "undertaking_unit": "某市发展和改革委员会",
+        "category": "public_policy", "stage": "completed", "triggers": dict(NEUTRAL_TRIGGERS),
+        "procedures": [record(kind, on) for kind, on in TIMELINE], "waivers": [],
+    })
