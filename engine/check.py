@@ -99,7 +99,7 @@ def check(loaded: Loaded, ruleset_id: Optional[str] = None, stage: Optional[Stag
             return result(False, [], None, (f"{ex.reason.zh}（{basis}）", f"{ex.reason.en or ex.reason.zh} ({cite(ex.basis, rs, 'en')})"))
 
     compiled, builder = compiled_for(rs, mode)
-    facts = to_facts(d, st.rank)
+    facts = to_facts(d, st.rank, compiled.keys)
     if shuffle is not None:
         shuffle.shuffle(facts)
     activations = evaluate.run(compiled, facts)

@@ -56,6 +56,7 @@ class Compiled:
     branches: dict[str, Branch]
     params: dict[str, int]
     errors: list[RulesetError] = dc_field(default_factory=list)
+    keys: frozenset = frozenset()  # every fact property some durable rule reads
 
     @property
     def name(self) -> str:
@@ -389,4 +390,20 @@ def compile_ruleset(rs: Ruleset, mode: str = "findings") -> Compiled:
         if c.errors:
             raise RulesetErrors(c.errors)
     json.dumps(c.spec)  # fail here, not inside the C engine, if something is not JSON
+    c.keys = frozenset(_referenced(c.spec))
     return c
+
+
+def _referenced(node: Any) -> set[str]:
+    """Over-approximate the fact properties a spec reads: every key and string value in it."""
+    out: set[str] = set()
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out.add(k)
+            out |= _referenced(v)
+    elif isinstance(node, list):
+        for v in node:
+            out |= _referenced(v)
+    elif isinstance(node, str):
+        out.add(node)
+    return out

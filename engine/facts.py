@@ -125,12 +125,31 @@ def _b(v: Optional[bool]) -> int:
     return -1 if v is None else int(v)
 
 
-def _encode_into(out: dict[str, Any], model: BaseModel, kinds: dict[str, tuple[str, Any]], prefix: str = "") -> None:
-    for name, (kind, extra) in kinds.items():
-        v = getattr(model, name)
+def _encoder(model: type[BaseModel], prefix: str, keep: Optional[frozenset]) -> list[tuple]:
+    """(attribute, property key, kind, extra) for the fields a ruleset reads; built once per model."""
+    out = []
+    for name, (kind, extra) in _model_kinds(model).items():
         k = prefix + name
+        if keep is None or k in keep or (kind in ("enum_list", "model_list") and any(x.startswith(k + "__") for x in keep)):
+            sub = [s for s, (sk, _) in _schema_of(extra).items() if sk == "bool"] if kind == "model_list" else None
+            if kind == "enum_list":
+                extra = [m._value_ for m in extra]  # plain strings: enum .value is a slow descriptor
+            out.append((name, k, kind, extra, sub))
+    return out
+
+
+_ENCODERS: dict[tuple, list[tuple]] = {}
+
+
+def _encode_into(out: dict[str, Any], obj: BaseModel, prefix: str = "", keep: Optional[frozenset] = None) -> None:
+    ck = (type(obj), prefix, keep)
+    enc = _ENCODERS.get(ck)
+    if enc is None:
+        enc = _ENCODERS[ck] = _encoder(type(obj), prefix, keep)
+    for name, k, kind, extra, sub in enc:
+        v = getattr(obj, name)
         if kind == "bool":
-            out[k] = _b(v)
+            out[k] = -1 if v is None else int(v)
         elif kind == "date":
             out[k] = v.toordinal() if v else -1
             out[k + "__wd"] = workday_ordinal(v) if v else -1
@@ -141,20 +160,18 @@ def _encode_into(out: dict[str, Any], model: BaseModel, kinds: dict[str, tuple[s
         elif kind == "int":
             out[k] = -1 if v is None else v
         elif kind == "enum":
-            out[k] = v.value if v is not None else ""
+            out[k] = v._value_ if v is not None else ""
         elif kind == "enum_list":
             out[k] = len(v)
-            present = {m.value for m in v}
+            present = {m._value_ for m in v}
             for member in extra:
-                out[f"{k}__has__{member.value}"] = int(member.value in present)
+                out[f"{k}__has__{member}"] = int(member in present)
         elif kind == "model_list":
             out[k] = len(v)
-            for sub, (sub_kind, _) in _schema_of(extra).items():
-                if sub_kind != "bool":
-                    continue
-                values = [getattr(item, sub) for item in v]
-                out[f"{k}__all__{sub}"] = (-1 if not values else 0 if False in values else -1 if None in values else 1)
-                out[f"{k}__any__{sub}"] = (1 if True in values else -1 if (None in values or not values) else 0)
+            for sk in sub:
+                values = [getattr(item, sk) for item in v]
+                out[f"{k}__all__{sk}"] = (-1 if not values else 0 if False in values else -1 if None in values else 1)
+                out[f"{k}__any__{sk}"] = (1 if True in values else -1 if (None in values or not values) else 0)
 
 
 @lru_cache(maxsize=None)
@@ -166,11 +183,18 @@ def record_id(index: int) -> str:
     return f"p{index:03d}"
 
 
-def to_facts(dossier: Dossier, stage_rank: int) -> list[dict[str, Any]]:
-    """The dossier as facts, evidence first; the evaluate trigger is appended by evaluate.py."""
+_EMPTY_CATALOG = Catalog()
+
+
+def to_facts(dossier: Dossier, stage_rank: int, keep: Optional[frozenset] = None) -> list[dict[str, Any]]:
+    """The dossier as facts, evidence first; the evaluate trigger is appended by evaluate.py.
+
+    `keep`: the property names the compiled ruleset reads (compile.Compiled.keys); others are
+    left out, which makes the engine's work proportional to what the law asks about.
+    """
     case: dict[str, Any] = {"id": CASE, "kind": CASE, "one": 1, "stage": stage_rank}
-    _encode_into(case, dossier.triggers, _model_kinds(Triggers))
-    _encode_into(case, dossier.catalog or Catalog(), _model_kinds(Catalog), prefix="catalog__")
+    _encode_into(case, dossier.triggers, keep=keep)
+    _encode_into(case, dossier.catalog or _EMPTY_CATALOG, prefix="catalog__", keep=keep)
     for name in ("decision_body", "undertaking_unit", "jurisdiction", "special_procedure_basis"):
         v = getattr(dossier, name)
         case[name] = 1 if v and str(v).strip() else -1
@@ -193,7 +217,7 @@ def to_facts(dossier: Dossier, stage_rank: int) -> list[dict[str, Any]]:
     facts = [case]
     for i, rec in enumerate(dossier.procedures):
         fact: dict[str, Any] = {"id": record_id(i), "kind": "rec", "proc": rec.type, "one": 1}
-        _encode_into(fact, rec, _model_kinds(type(rec)))
+        _encode_into(fact, rec, keep=keep)
         main = getattr(rec, rec.main_date, None)
         # Ties share "latest" so the result cannot depend on the order records are listed in.
         fact["latest"] = int(rec.type not in latest or (main is not None and main == latest[rec.type]))

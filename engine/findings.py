@@ -8,6 +8,7 @@ says which branch fired on which facts; renderers only lay out what this module 
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any, Optional
 
 from .compile import Compiled
@@ -62,6 +63,7 @@ def _fmt(template: str, values: dict[str, Any]) -> str:
 
 # ------------------------------------------------------------------------------- labels
 
+@lru_cache(maxsize=None)
 def case_label(fact: str, lang: str) -> str:
     if fact.startswith("catalog."):
         sub = fact.split(".", 1)[1]
@@ -73,6 +75,7 @@ def case_label(fact: str, lang: str) -> str:
     return Dossier.zh_name(fact) if fact in Dossier.model_fields else fact
 
 
+@lru_cache(maxsize=None)
 def field_label(proc: str, path: str, lang: str) -> str:
     if proc == CASE:
         return case_label(path, lang)

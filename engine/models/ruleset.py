@@ -18,6 +18,7 @@ ruleset can tighten them.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Literal, Optional, Union
 
 from pydantic import Field, model_validator
@@ -167,7 +168,7 @@ class Check(ZhModel):
     def kinds(self) -> list[str]:
         return [k for k in ("required", "precedes", "order", "duration", "elements", "forbidden") if getattr(self, k) is not None]
 
-    @property
+    @cached_property
     def kind(self) -> str:
         return self.kinds()[0]
 
