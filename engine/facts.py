@@ -72,11 +72,15 @@ def _kind(annotation: Any) -> tuple[str, Any]:
     return "text", None
 
 
+RESERVED = {"id", "kind", "proc", "one", "sid", "latest", "stage"}  # engine-owned fact properties
+
+
 def _schema_of(model: type[BaseModel], prefix: str = "") -> dict[str, tuple[str, Any]]:
     out: dict[str, tuple[str, Any]] = {}
     for name, info in model.model_fields.items():
         if name in ("type", "ref", "note"):
             continue
+        assert name not in RESERVED, f"{model.__name__}.{name} would overwrite an engine fact property"
         kind, extra = _kind(info.annotation)
         out[prefix + name] = (kind, extra)
     return out

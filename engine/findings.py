@@ -16,6 +16,7 @@ from .evaluate import Activation
 from .facts import CASE, display_value, record_of
 from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Stage, Triggers, procedure_zh
 from .models.finding import OUTCOME_RANK, Evidence, Finding
+from .models.base import Text
 from .models.ruleset import Basis, Check, Rule, Ruleset
 
 _DIGITS = "零一二三四五六七八九"
@@ -185,12 +186,13 @@ class Builder:
         reasons_zh: list[str] = []
         reasons_en: list[str] = []
         extras: dict[str, Any] = {}
-        message = None
+        messages: list = []  # one per failing check, in the rule's order
         for ci, (_, act) in chosen:
             check = rule.checks[ci]
             b = self.c.branches[act.branch]
-            if check.message and outcome == "violated":
-                message = check.message
+            m = check.message or rule.message
+            if m not in messages:
+                messages.append(m)
             ev, ex = self._evidence(rule, check, act, dossier, b.cause)
             evidence += ev
             extras.update(ex)
@@ -207,6 +209,15 @@ class Builder:
                 seen.add(k)
                 unique.append(e)
         reason = ("；".join(reasons_zh), "; ".join(reasons_en)) if reasons_zh else None
+        message = None
+        if outcome == "indeterminate":  # the violation text would assert what is not known
+            message = Text(zh=f"无法判定是否符合：{rule.title.zh}", en=f"cannot decide: {rule.title.en or rule.title.zh}")
+        elif len(messages) > 1:
+            values = dict(self.c.params, **extras)
+            message = Text(zh="；".join(_fmt(m.zh, values) for m in messages),
+                           en="; ".join(_fmt(m.en or m.zh, values) for m in messages))
+        elif messages:
+            message = messages[0]
         return self._finding(rule, outcome, [], dossier, stage, evidence=unique, reason=reason,
                              extras=extras, message=message)
 
@@ -305,9 +316,13 @@ class Builder:
             en = "the dossier does not say: " + ", ".join(unknown)
             return zh, en
         if cause == "date_unknown":
-            fl = [f for _, f in _check_fields(check)][:2]
-            return ("案卷未记载判断所需的日期：" + "、".join(field_label(check.spec.procedure if hasattr(check.spec, 'procedure') else check.spec.after.procedure, f, "zh") for f in fl),
-                    "a date needed to decide is not recorded: " + ", ".join(fl))
+            pairs = list(dict.fromkeys(_check_fields(check)))
+            if check.kind == "precedes":
+                pairs = [(check.spec.after.procedure, check.spec.after.date)]
+            elif check.kind in ("duration", "order"):
+                pairs = pairs[:2]
+            return ("案卷未记载判断所需的日期：" + "、".join(field_label(p, f, "zh") for p, f in pairs),
+                    "a date needed to decide is not recorded: " + ", ".join(f"{p}.{f}" for p, f in pairs))
         if cause == "calendar_unknown":
             from .calendar import LAST_YEAR
             return (f"工作日计算需要国务院公布的节假日安排，现有日历数据只到{LAST_YEAR}年",

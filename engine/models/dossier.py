@@ -410,7 +410,7 @@ class NPCHandling(Record):
 
     type: Literal["npc_handling"] = field("类型", required=True)
     date: ZhDate = field("日期")
-    kind: Optional[str] = field("方式", "提请讨论决定 / 报告")
+    method: Optional[str] = field("方式", "提请讨论决定 / 报告")
 
 
 PROCEDURES: dict[str, type[Record]] = {

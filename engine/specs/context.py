@@ -214,6 +214,7 @@ class SpecContext:
     asserted: list[Assertion] = field(default_factory=list)
     reported: list[str] = field(default_factory=list)  # rules the scenario said are reported (for "除上述问题外")
     last_rule: Optional[str] = None
+    failed_rule: Optional[str] = None
     # where we are, for failure messages
     feature_name: str = ""
     feature_file: str = ""
@@ -371,6 +372,7 @@ class SpecContext:
         if self.step_text:
             lines.append(f"  步骤：{self.step_text}" + (f"（第{self.step_line}行）" if self.step_line else ""))
         if rule is not None:
+            self.failed_rule = rule.id
             rs = self.ruleset()
             from ..findings import cite
             lines.append(f"  规则：{rule.title.zh}（{rule.id}）")
