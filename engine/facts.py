@@ -134,7 +134,7 @@ def _encoder(model: type[BaseModel], prefix: str, keep: Optional[frozenset]) -> 
     out = []
     for name, (kind, extra) in _model_kinds(model).items():
         k = prefix + name
-        if keep is None or k in keep or (kind in ("enum_list", "model_list") and any(x.startswith(k + "__") for x in keep)):
+        if keep is None or k in keep or (k + "__wd") in keep or (kind in ("enum_list", "model_list") and any(x.startswith(k + "__") for x in keep)):
             sub = [s for s, (sk, _) in _schema_of(extra).items() if sk == "bool"] if kind == "model_list" else None
             if kind == "enum_list":
                 extra = [m._value_ for m in extra]  # plain strings: enum .value is a slow descriptor
@@ -156,7 +156,8 @@ def _encode_into(out: dict[str, Any], obj: BaseModel, prefix: str = "", keep: Op
             out[k] = -1 if v is None else int(v)
         elif kind == "date":
             out[k] = v.toordinal() if v else -1
-            out[k + "__wd"] = workday_ordinal(v) if v else -1
+            if keep is None or (k + "__wd") in keep:
+                out[k + "__wd"] = workday_ordinal(v) if v else -1
         elif kind == "text":
             out[k] = 1 if (v is not None and str(v).strip()) else -1
         elif kind == "list":
@@ -169,13 +170,18 @@ def _encode_into(out: dict[str, Any], obj: BaseModel, prefix: str = "", keep: Op
             out[k] = len(v)
             present = {m._value_ for m in v}
             for member in extra:
-                out[f"{k}__has__{member}"] = int(member in present)
+                hk = f"{k}__has__{member}"
+                if keep is None or hk in keep:
+                    out[hk] = int(member in present)
         elif kind == "model_list":
             out[k] = len(v)
             for sk in sub:
                 values = [getattr(item, sk) for item in v]
-                out[f"{k}__all__{sk}"] = (-1 if not values else 0 if False in values else -1 if None in values else 1)
-                out[f"{k}__any__{sk}"] = (1 if True in values else -1 if (None in values or not values) else 0)
+                ak, nk = f"{k}__all__{sk}", f"{k}__any__{sk}"
+                if keep is None or ak in keep:
+                    out[ak] = (-1 if not values else 0 if False in values else -1 if None in values else 1)
+                if keep is None or nk in keep:
+                    out[nk] = (1 if True in values else -1 if (None in values or not values) else 0)
 
 
 @lru_cache(maxsize=None)
@@ -190,23 +196,28 @@ def record_id(index: int) -> str:
 _EMPTY_CATALOG = Catalog()
 
 
-def to_facts(dossier: Dossier, stage_rank: int, keep: Optional[frozenset] = None) -> list[dict[str, Any]]:
+def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> list[dict[str, Any]]:
     """The dossier as facts, evidence first; the evaluate trigger is appended by evaluate.py.
 
-    `keep`: the property names the compiled ruleset reads (compile.Compiled.keys); others are
-    left out, which makes the engine's work proportional to what the law asks about.
+    `keys`: per fact kind, the properties the compiled ruleset reads (compile.Compiled.keys);
+    others are left out, so the engine's work follows what the law asks about.
     """
+    keep = keys.get(CASE, frozenset()) if keys is not None else None
     case: dict[str, Any] = {"id": CASE, "kind": CASE, "one": 1, "stage": stage_rank}
     _encode_into(case, dossier.triggers, keep=keep)
     _encode_into(case, dossier.catalog or _EMPTY_CATALOG, prefix="catalog__", keep=keep)
     for name in ("decision_body", "undertaking_unit", "jurisdiction", "special_procedure_basis"):
-        v = getattr(dossier, name)
-        case[name] = 1 if v and str(v).strip() else -1
-    case["category"] = dossier.category.value if dossier.category else ""
-    case["exclusion"] = dossier.exclusion.value if dossier.exclusion else ""
+        if keep is None or name in keep:
+            v = getattr(dossier, name)
+            case[name] = 1 if v and str(v).strip() else -1
+    if keep is None or "category" in keep:
+        case["category"] = dossier.category._value_ if dossier.category else ""
+    if keep is None or "exclusion" in keep:
+        case["exclusion"] = dossier.exclusion._value_ if dossier.exclusion else ""
     d = dossier.decision_date
-    case["decision_date"] = d.toordinal() if d else -1
-    case["decision_date__wd"] = workday_ordinal(d) if d else -1
+    if keep is None or "decision_date" in keep:
+        case["decision_date"] = d.toordinal() if d else -1
+        case["decision_date__wd"] = workday_ordinal(d) if d else -1
 
     counts = {proc: 0 for proc in PROCEDURES}
     latest: dict[str, dt.date] = {}
@@ -216,15 +227,17 @@ def to_facts(dossier: Dossier, stage_rank: int, keep: Optional[frozenset] = None
         if main and (rec.type not in latest or main > latest[rec.type]):
             latest[rec.type] = main
     for proc, n in counts.items():
-        case[f"n__{proc}"] = n
+        if keep is None or f"n__{proc}" in keep:
+            case[f"n__{proc}"] = n
 
     facts = [case]
     for i, rec in enumerate(dossier.procedures):
         fact: dict[str, Any] = {"id": record_id(i), "kind": "rec", "proc": rec.type, "one": 1}
-        _encode_into(fact, rec, keep=keep)
+        _encode_into(fact, rec, keep=keys.get(rec.type, frozenset()) if keys is not None else None)
         main = getattr(rec, rec.main_date, None)
         # Ties share "latest" so the result cannot depend on the order records are listed in.
-        fact["latest"] = int(rec.type not in latest or (main is not None and main == latest[rec.type]))
+        if keys is None or "latest" in keys.get(rec.type, ()):
+            fact["latest"] = int(rec.type not in latest or (main is not None and main == latest[rec.type]))
         if len(fact) > 250:  # durable_rules segfaults beyond 254 properties (probe Q6)
             raise RuntimeError(f"fact {fact['id']} has {len(fact)} properties")
         facts.append(fact)
