@@ -32,6 +32,19 @@ try:  # the specs commands live with the step library (engine/specs)
     app.add_typer(_specs_app, name="specs")
 except ImportError:  # pragma: no cover - only if the specs package is broken
     pass
+try:  # batch audit and synthetic dossiers (engine/audit)
+    from .audit.cli import audit_command, sample_command
+    app.command("audit")(audit_command)
+    app.command("sample")(sample_command)
+except ImportError:  # pragma: no cover
+    pass
+try:  # ruleset diff, handbook and impact (engine/ruleset_tools.py)
+    from .ruleset_tools import diff_command, docs_command, impact_command
+    rulesets_app.command("diff")(diff_command)
+    rulesets_app.command("docs")(docs_command)
+    rulesets_app.command("impact")(impact_command)
+except ImportError:  # pragma: no cover
+    pass
 
 
 def _say(msg: str) -> None:
