@@ -207,9 +207,15 @@ def _failing(check: Check, c: "Compiled") -> list[tuple[str, str, list[dict]]]:
         a, b = spec.before, spec.after
         ad, bd = key(a.date), key(b.date)
         b_dated = _record(b.procedure, b.where, [{"$gte": {bd: 0}}])
+        a_on_or_before = _record(a.procedure, a.where, [{"$gte": {ad: 0}}],
+                                 joins=[{"$lte": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
         a_before = _record(a.procedure, a.where, [{"$gte": {ad: 0}}],
                            joins=[{"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
-        out.append(("violated", "order", [{"b": b_dated}, {"a$not": a_before}]))
+        a_same_day = _record(a.procedure, a.where, [{"$gte": {ad: 0}}],
+                             joins=[{ad: {"b": bd}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
+        out.append(("violated", "order", [{"b": b_dated}, {"a$not": a_on_or_before}]))
+        # Same day: dates alone cannot tell which came first, so it is not decided either way.
+        out.append(("indeterminate", "same_day", [{"b": b_dated}, {"s": a_same_day}, {"a$not": a_before}]))
         out.append(("indeterminate", "date_unknown", [{"b": _record(b.procedure, b.where, [{bd: -1}])}]))
     elif kind == "order":
         f, t = key(spec.first), key(spec.then)

@@ -323,6 +323,10 @@ class Builder:
                 pairs = pairs[:2]
             return ("案卷未记载判断所需的日期：" + "、".join(field_label(p, f, "zh") for p, f in pairs),
                     "a date needed to decide is not recorded: " + ", ".join(f"{p}.{f}" for p, f in pairs))
+        if cause == "same_day":
+            a, b = check.spec.before, check.spec.after
+            return (f"{field_label(a.procedure, a.date, 'zh')}与{field_label(b.procedure, b.date, 'zh')}为同一天，仅凭日期无法判断先后，请核对会议纪要或文件时间",
+                    f"{a.procedure}.{a.date} and {b.procedure}.{b.date} fall on the same day; the dates alone cannot tell which came first")
         if cause == "calendar_unknown":
             from .calendar import LAST_YEAR
             return (f"工作日计算需要国务院公布的节假日安排，现有日历数据只到{LAST_YEAR}年",

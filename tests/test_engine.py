@@ -182,3 +182,18 @@ def test_rule_naming_unknown_field_is_rejected():
 def test_every_rule_cites_an_article():
     for r in load("cn.mad.decree-713").rules:
         assert r.basis.article >= 1 and r.title.zh and r.message.zh
+
+
+def test_same_day_review_and_meeting_is_indeterminate():
+    """Dates alone cannot order a review opinion and a meeting on the same day: indeterminate, with that reason."""
+    procs = """  - {类型: 合法性审查, 送审日期: 2023-06-01, 审查意见日期: 2023-06-20, 审查结论: 合法}
+  - {类型: 集体讨论决定, 会议日期: 2023-06-20, 会议类型: 常务会议}"""
+    f = next(f for f in check(dossier(BASE.format(stage="已决定", procs=procs))).findings if f.rule == "mad.legal.before-discussion")
+    assert f.outcome == "indeterminate" and "同一天" in f.reason
+
+
+def test_approval_in_principle_is_not_a_departure():
+    """原则同意 by the majority and 同意 by the head are the same position (Art. 30 para. 2 does not apply)."""
+    procs = "  - {类型: 集体讨论决定, 会议日期: 2023-06-20, 会议类型: 常务会议, 多数意见: 原则同意, 行政首长决定: 同意}"
+    r = check(dossier(BASE.format(stage="已决定", procs=procs)), explain=True)
+    assert outcome_of(r, "mad.coll.divergence-explained") in ("satisfied", "not_applicable")

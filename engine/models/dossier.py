@@ -109,9 +109,9 @@ class RiskLevel(ZhEnum):
 class View(ZhEnum):
     """Positions at a collective discussion (池州-area rules list the same options)."""
 
-    approve = ("approve", "同意")
-    reject = ("reject", "不同意")
-    amend = ("amend", "修改后同意", "修改", "原则同意")
+    approve = ("approve", "同意", "原则同意", "原则通过", "通过")
+    reject = ("reject", "不同意", "不通过")
+    amend = ("amend", "修改后同意", "修改")
     postpone = ("postpone", "暂缓", "暂缓决定", "再次讨论")
 
 

@@ -54,4 +54,4 @@ def render(results: list[DossierResult], fmt: str, lang: str = "zh", explain: bo
         tpl = _env().get_template(f"report.{fmt}.j2")
         return tpl.render(results=results, lang=lang, L=LABELS[lang], explain=explain, errors=errors or [])
     from .text import render_text
-    return render_text(results, lang, explain, errors or [])
+    return render_text(results, lang, explain, [])  # the CLI has already printed errors to stderr

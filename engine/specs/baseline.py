@@ -80,10 +80,12 @@ def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
     elif kind == "adjustment":
         r = {"date": _iso(d), "major": True, "procedures_rerun": True}
     elif kind == "npc_handling":
-        r = {"date": _iso(d), "kind": "报告"}
+        r = {"date": _iso(d), "method": "报告", "kind": "报告"}  # the field was renamed kind → method
     else:  # pragma: no cover - callers pass known names
         raise KeyError(kind)
-    return {"type": kind, **{k: v for k, v in r.items() if v is not None}}
+    from ..models.dossier import PROCEDURES
+    known = PROCEDURES[kind].model_fields  # tolerate a renamed field: tests/test_specs.py checks the result is clean
+    return {"type": kind, **{k: v for k, v in r.items() if v is not None and k in known}}
 
 
 #: the complete dossier's timeline (procedure, date), in the order the Regulation lays them out

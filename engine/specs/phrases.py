@@ -96,7 +96,7 @@ class Slot:
 SLOTS: dict[str, Slot] = {
     "date": Slot(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}", "日期"),
     "rule": Slot(r"[^“”\"「」]+", "规则"),
-    "text": Slot(r"[^“”\"「」]*", "文字"),
+    "text": Slot(r".*?", "文字"),  # may itself hold quotes: it is always the last thing in its phrase
     "value": Slot(r"[^“”\"「」]*", "值"),
     "field": Slot(r"[^“”\"「」]+", "项目"),
     "id": Slot(r"[^“”\"「」]+", "规则集编号"),
@@ -603,6 +603,15 @@ def not_applicable(ctx: SpecContext) -> None:
     res = ctx.run()
     if res.applicable:
         raise ctx.fail("本规则集不适用于该案卷", f"适用（规则集：{res.ruleset.get('id')}）")
+
+
+@phrase("那么", "本规则集适用于该案卷", example="本规则集适用于该案卷", section="outcome",
+        help="选用了在决策日期有效的规则集，且该决策不属于排除情形。")
+@phrase("Then", "the ruleset applies", example="the ruleset applies", lang="en", section="outcome")
+def applicable(ctx: SpecContext) -> None:
+    res = ctx.run()
+    if not res.applicable:
+        raise ctx.fail("本规则集适用于该案卷", f"不适用：{res.reason}")
 
 
 @phrase("那么", "不适用的理由应当包含“{text}”", example="不适用的理由应当包含“突发事件应急处置决策”", section="outcome")

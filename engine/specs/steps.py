@@ -203,17 +203,23 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
         exc = call.excinfo.value
         if isinstance(exc, SpecFailure):
             message = str(exc)
+            if ctx is not None and not message.startswith("规格"):
+                message = _where(ctx, "规格无法运行") + "\n  原因：" + message.replace("\n", "\n  ")
         elif isinstance(exc, StepDefinitionNotFoundError):
             message = _unknown_step(item)
         elif ctx is not None and ctx.feature_file:
-            message = (f"规格无法运行\n  功能：{ctx.feature_name}（{ctx.feature_file}）\n  场景：{ctx.scenario_name}\n"
-                       f"  步骤：{ctx.step_text}" + (f"（第{ctx.step_line}行）" if ctx.step_line else "") +
-                       f"\n  错误：{type(exc).__name__}: {exc}\n  （这是引擎或步骤库的错误，请把这段信息转给开发人员）")
+            message = (_where(ctx, "规格无法运行") + f"\n  错误：{type(exc).__name__}: {exc}"
+                       "\n  （这是引擎或步骤库的错误，请把这段信息转给开发人员；pytest -vv 可显示完整的 Python 调用栈）")
         if message and not item.config.getoption("verbose", 0) > 1:
             rep.longrepr = message
     if ctx is not None:
         _remember(item, rep, message)
     return rep
+
+
+def _where(ctx: SpecContext, head: str) -> str:
+    return (f"{head}\n  功能：{ctx.feature_name}（{ctx.feature_file}）\n  场景：{ctx.scenario_name}\n"
+            f"  步骤：{ctx.step_text}" + (f"（第{ctx.step_line}行）" if ctx.step_line else ""))
 
 
 def _unknown_step(item: pytest.Item) -> str:
