@@ -50,11 +50,17 @@ def compiled_for(rs: Ruleset, mode: str) -> tuple[Compiled, Builder]:
 
 
 def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str) -> tuple[Optional[Ruleset], str, str]:
-    on = d.effective_date()
+    """--ruleset if given, else the most specific ruleset for the dossier's kind, division and date."""
+    on, basis_zh, basis_en = d.effective_date_basis()
     if ruleset_id:
         rs = rulesets.load(ruleset_id, root)
-        return rs, f"按 --ruleset 指定：{rs.index.title.zh}", f"given by --ruleset: {rs.index.title.en or rs.index.title.zh}"
-    return rulesets.select(d.jurisdiction, on, root=root)
+        zh = f"按 --ruleset 指定：{rs.index.title.zh}（{rs.id} 第 {rs.index.version} 版）"
+        en = f"given by --ruleset: {rs.index.title.en or rs.index.title.zh} ({rs.id} version {rs.index.version})"
+        if rs.index.kind != d.kind_of():
+            zh += f"；注意：该规则集适用于{rulesets.KIND_ZH.get(rs.index.kind, rs.index.kind)}，本案卷为{rulesets.KIND_ZH.get(d.kind_of(), d.kind_of())}"
+            en += f"; note: the ruleset is for {rs.index.kind} dossiers, this one is {d.kind_of()}"
+        return rs, zh, en
+    return rulesets.select(d.jurisdiction, on, kind=d.kind_of(), root=root, date_basis=(basis_zh, basis_en))
 
 
 def check(loaded: Loaded, ruleset_id: Optional[str] = None, stage: Optional[Stage] = None,
@@ -73,7 +79,7 @@ def check(loaded: Loaded, ruleset_id: Optional[str] = None, stage: Optional[Stag
         counts: dict[str, int] = {}
         for f in (outcomes if outcomes is not None else findings):
             counts[f.outcome] = counts.get(f.outcome, 0) + 1
-        return DossierResult(
+        return DossierResult.model_construct(
             dossier=d.id, title=d.title, file=loaded.file,
             ruleset={"id": rs.id, "version": rs.index.version, "title": rs.index.title.zh} if rs else {"id": None, "version": None},
             stage=st.value, applicable=applicable, reason=reason[0] if reason else None,
@@ -81,7 +87,7 @@ def check(loaded: Loaded, ruleset_id: Optional[str] = None, stage: Optional[Stag
             counts=counts, findings=findings, outcomes=outcomes,
             decision_body=d.decision_body, undertaking_unit=d.undertaking_unit,
             year=on.year if on else None, category=d.category.value if d.category else None,
-            manifest=Manifest(engine=__version__, durable_rules=_durable_version(),
+            manifest=Manifest.model_construct(engine=__version__, durable_rules=_durable_version(),
                               ruleset=rs.id if rs else "", ruleset_version=rs.index.version if rs else "",
                               ruleset_hash=rs.content_hash if rs else "", ruleset_date=on.isoformat() if on else None,
                               selection=why_zh, selection_en=why_en, input_sha256=loaded.sha256,

@@ -342,7 +342,7 @@ def check_citations(rs: Ruleset, c: Compiled) -> None:
             c.errors.append(RulesetError("ruleset.duplicate-id", rs.files[0] if rs.files else rs.id, rule.id,
                                          f"规则编号“{rule.id}”重复", f"duplicate rule id '{rule.id}'", stage="check_citations"))
         seen.add(rule.id)
-        if not (rule.basis.law or rs.index.law) or not rule.basis.article:
+        if not (rule.basis.law or rs.index.law) or not (rule.basis.article or rule.basis.section):
             c.errors.append(RulesetError("ruleset.missing-citation", rs.files[0] if rs.files else rs.id, rule.id,
                                          "规则未引用法律条文", "the rule cites no article", stage="check_citations"))
 

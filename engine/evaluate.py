@@ -55,7 +55,9 @@ def run(compiled: Compiled, facts: Iterable[dict[str, Any]]) -> list[Activation]
     """Assert the dossier's facts, then the trigger; return every activation, in firing order."""
     h = _handle(compiled)
     sid = str(next(_sids))
-    batch = [dict(f, sid=sid) for f in facts]
+    batch = list(facts)  # the facts are this call's own: tag them in place rather than copy
+    for f in batch:
+        f["sid"] = sid
     batch.append({"sid": sid, "id": TRIGGER_ID, "kind": "evaluate", "one": 1})
     out: list[Activation] = []
     try:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import reprlib
 from pathlib import Path
 from typing import Any, Optional
 
@@ -50,6 +52,24 @@ class _StrictLoader(_Loader):  # type: ignore[misc,valid-type]
         return super().construct_mapping(node, deep)
 
 
+def _lenient(tag: str) -> None:
+    """A scalar Python cannot build (2023-02-30, a 5,000-digit int) stays text, so the schema
+    check reports it at its own line with a clear message instead of PyYAML raising ValueError."""
+    base = _Loader.yaml_constructors[tag]
+
+    def construct(loader, node):  # noqa: ANN001
+        try:
+            return base(loader, node)
+        except ValueError:
+            return node.value
+
+    _StrictLoader.add_constructor(tag, construct)
+
+
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+    _lenient(_tag)
+
+
 class _Refused(Exception):
     def __init__(self, code: str, mark: Any, zh: str, en: str):
         self.code, self.mark, self.zh, self.en = code, mark, zh, en
@@ -63,10 +83,15 @@ def read_text(path: Path, data: Optional[bytes] = None) -> str:
             size = path.stat().st_size
         except OSError as e:
             raise LoadError([Problem("load.not-found", name, f"无法读取文件：{e.strerror}", f"cannot read the file: {e.strerror}")]) from None
+        if path.is_dir():
+            raise LoadError([Problem("load.not-a-file", name, "这是一个目录，不是案卷文件", "this is a folder, not a dossier file")])
         if size > MAX_BYTES:
             raise LoadError([Problem("load.too-large", name, f"文件过大（{size / 1048576:.1f} MB，上限 {MAX_BYTES // 1048576} MB）",
                                      f"file too large ({size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)")])
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise LoadError([Problem("load.not-found", name, f"无法读取文件：{e.strerror}", f"cannot read the file: {e.strerror}")]) from None
     if len(data) > MAX_BYTES:
         raise LoadError([Problem("load.too-large", name, "文件过大", "file too large")])
     if data.startswith(b"\xef\xbb\xbf"):
@@ -87,16 +112,34 @@ def read_text(path: Path, data: Optional[bytes] = None) -> str:
                                  f"unreadable encoding at byte {e.start} (UTF-8 and GBK/GB18030 are supported)")]) from None
 
 
+_STRUCT = re.compile(r"""[\[\]{}"']""")
+_COMPACT = re.compile(r"^[ \t]*(?:-[ \t]+){%d,}" % (MAX_DEPTH // 2), re.M)
+
+
 def _depth_ok(text: str) -> bool:
-    """Cheap guard before parsing: deeply nested flow or block YAML is refused, not recursed into."""
-    depth = best = 0
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            best = max(best, depth)
-        elif ch in "]}":
-            depth -= 1
-    if best > MAX_DEPTH:
+    """Cheap guard before parsing: deeply nested YAML is refused, not recursed into.
+
+    Flow nesting is counted on bracket characters only (skipping quoted strings), block nesting
+    by indentation, and compact sequences ("- - - x") by their dashes; all at C speed.
+    """
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        depth = best = 0
+        quote = None
+        for m in _STRUCT.finditer(text):
+            ch = m.group()
+            if quote:
+                if ch == quote:
+                    quote = None
+            elif ch in "\"'":
+                quote = ch
+            elif ch in "[{":
+                depth += 1
+                best = max(best, depth)
+            else:
+                depth -= 1
+        if best > MAX_DEPTH:
+            return False
+    if _COMPACT.search(text):
         return False
     widest = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()), default=0)
     return widest <= MAX_DEPTH * 8
@@ -124,6 +167,8 @@ def parse_yaml(text: str, name: str) -> Any:
         raise LoadError([Problem("load.syntax", name, f"YAML 错误：{e}", f"YAML error: {e}")]) from None
     except RecursionError:
         raise LoadError([Problem("load.too-deep", name, "嵌套层级过深", "nesting too deep")]) from None
+    except ValueError as e:  # a scalar libyaml accepted but Python cannot build
+        raise LoadError([Problem("load.syntax", name, f"无法解析的取值：{e}", f"value cannot be read: {e}")]) from None
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict:
@@ -195,11 +240,49 @@ def explain(err: ValidationError, obj: Any, text: str, name: str) -> list[Proble
     problems = []
     for e in err.errors(include_url=False):
         loc = _data_loc(e["loc"], obj)
-        line, col = _position(root, loc, obj) if root is not None else (_json_line(text, loc), None)
+        code = f"load.schema.{e['type']}"
+        zh = en = None
+        msg = str((e.get("ctx") or {}).get("error", ""))
+        if msg.startswith("duplicate_key:"):
+            _, first, second = msg.split(":", 2)
+            loc = loc + [second]
+            code = "load.duplicate-key"
+            zh, en = f"“{second}”与“{first}”是同一字段，只能写一次", f"'{second}' and '{first}' are the same field; give it once"
+        elif msg.startswith("end_before_start:"):
+            _, end, start = msg.split(":")
+            rec = _walk(obj, loc)
+            end_key, start_key = _key_for(rec, end), _key_for(rec, start)
+            loc = loc + [end_key]
+            zh = f"“{end_key}”（{rec.get(end_key)}）早于“{start_key}”（{rec.get(start_key)}）"
+            en = f"{end} ({rec.get(end_key)}) is before {start} ({rec.get(start_key)})"
+        line, col = _position(root, loc, obj, at_key=e["type"] in ("extra_forbidden",) or code == "load.duplicate-key") \
+            if root is not None else (_json_line(text, loc), None)
         fzh, fen = _field_names(loc, obj)
-        zh, en = _message(e)
-        problems.append(Problem(f"load.schema.{e['type']}", name, zh, en, line, col, fzh, fen))
+        if zh is None:
+            zh, en = _message(e)
+        problems.append(Problem(code, name, zh, en, line, col, fzh, fen))
     return problems
+
+
+def _walk(obj: Any, loc: list) -> dict:
+    cur = obj
+    for part in loc:
+        try:
+            cur = cur[part]
+        except (KeyError, IndexError, TypeError):
+            return {}
+    return cur if isinstance(cur, dict) else {}
+
+
+def _key_for(rec: dict, en: str) -> str:
+    """The key the user wrote for English field `en` (it may be a Chinese alias)."""
+    if en in rec:
+        return en
+    for k in rec:
+        for model in _all_models():
+            if model._zh_to_en.get(k) == en and en in model.model_fields:
+                return k
+    return en
 
 
 def _data_loc(loc: tuple, obj: Any) -> list:
@@ -242,7 +325,7 @@ def _all_models() -> list[type[ZhModel]]:
     return [v for v in vars(m).values() if isinstance(v, type) and issubclass(v, ZhModel)]
 
 
-def _position(node: Any, loc: list, obj: Any) -> tuple[Optional[int], Optional[int]]:
+def _position(node: Any, loc: list, obj: Any, at_key: bool = False) -> tuple[Optional[int], Optional[int]]:
     best = node
     for part in loc:
         nxt = None
@@ -256,8 +339,8 @@ def _position(node: Any, loc: list, obj: Any) -> tuple[Optional[int], Optional[i
         if nxt is None:
             break
         node = nxt
-    if isinstance(best, yaml.Node) and isinstance(node, yaml.ScalarNode) and node is not best:
-        best = node  # for a bad value, point at the value
+    if not at_key and isinstance(best, yaml.Node) and isinstance(node, yaml.ScalarNode) and node is not best:
+        best = node  # for a bad value, point at the value; for an unknown key, at the key
     return best.start_mark.line + 1, best.start_mark.column + 1
 
 
@@ -310,11 +393,13 @@ def _submodel(annotation: Any) -> Any:
 
 def _message(e: dict) -> tuple[str, str]:
     t, ctx, inp = e["type"], e.get("ctx") or {}, e.get("input")
-    shown = repr(inp) if not isinstance(inp, (dict, list)) else type(inp).__name__
+    shown = _short.repr(inp) if not isinstance(inp, (dict, list)) else type(inp).__name__
     if t == "missing":
         return "缺少必填字段", "required field is missing"
     if t == "extra_forbidden":
         return "未知字段（请检查拼写，或参见 docs/dossier-format.md）", "unknown field (check the spelling; see docs/dossier-format.md)"
+    if t == "unknown_procedure" and isinstance(inp, dict) and "type" not in inp and "类型" not in inp:
+        return "程序记录缺少“类型”（如 类型: 合法性审查）", "a procedure record needs a type (类型), e.g. type: legality_review"
     if t == "unknown_procedure":
         return (f"未知的程序类型 {_type_of(inp)}；可用：{ctx.get('expected', '')}", f"unknown procedure type {_type_of(inp)}; expected one of: {ctx.get('expected', '')}")
     if t in ("enum", "literal_error"):
@@ -330,9 +415,6 @@ def _message(e: dict) -> tuple[str, str]:
         if msg.startswith("end_before_start:"):
             _, end, start = msg.split(":")
             return f"结束日期（{end}）早于开始日期（{start}）", f"end date ({end}) is before start date ({start})"
-        if msg.startswith("duplicate_key:"):
-            _, zh_key, en_key = msg.split(":")
-            return f"“{zh_key}”与“{en_key}”是同一字段，只能写一次", f"'{zh_key}' and '{en_key}' are the same field; give it once"
         return f"取值无效：{msg}", f"invalid value: {msg}"
     if t in ("string_type", "str_type"):
         return f"应为文字，实际为 {shown}", f"expected text, got {shown}"
@@ -355,10 +437,14 @@ def _message(e: dict) -> tuple[str, str]:
     return f"取值无效：{e.get('msg')}", f"invalid value: {e.get('msg')}"
 
 
+_short = reprlib.Repr()
+_short.maxstring, _short.maxother, _short.maxlevel = 60, 60, 2
+
+
 def _type_of(inp: Any) -> str:
     if isinstance(inp, dict):
-        return repr(inp.get("type", inp.get("类型")))
-    return repr(inp)
+        return _short.repr(inp.get("type", inp.get("类型")))
+    return _short.repr(inp)
 
 
 def _enum_zh(expected: str) -> str:

@@ -12,6 +12,7 @@ the longest prefix of the dossier's administrative division code (640425 → 640
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from pydantic import ValidationError
 
 from .errors import LoadError, RulesetError, RulesetErrors
 from .load import _Loader, _position, parse_yaml, read_text
-from .models.ruleset import Rule, RuleFile, Ruleset, RulesetIndex
+from .models.ruleset import Basis, Rule, RuleFile, Ruleset, RulesetIndex
 
 RULESETS_DIR = Path(__file__).resolve().parent.parent / "rulesets"
 
@@ -120,44 +121,111 @@ def load_path(folder: Path, root: str = str(RULESETS_DIR)) -> Ruleset:
     index, rules, files, digest = load_folder(folder)
     if not index.extends:
         return Ruleset(index=index, rules=[r for r, _ in rules], sections={r.id: s for r, s in rules},
-                       files=files, content_hash=digest)
+                       files=files, content_hash=digest, lineage=[index.id], declared=index)
     parent = load(index.extends, root)
+    if index.id in parent.lineage:
+        raise RulesetErrors([RulesetError("ruleset.extends-cycle", files[0], None,
+                                          f"规则集继承关系成环：{' → '.join([index.id, *parent.lineage])}",
+                                          f"rulesets extend each other in a cycle: {' → '.join([index.id, *parent.lineage])}")])
+    if parent.index.kind != index.kind:
+        raise RulesetErrors([RulesetError("ruleset.extends-other-kind", files[0], None,
+                                          f"规则集“{index.id}”（{index.kind}）不能继承另一类案卷的规则集“{parent.id}”（{parent.index.kind}）",
+                                          f"ruleset '{index.id}' ({index.kind}) cannot extend '{parent.id}', a ruleset for another kind of dossier ({parent.index.kind})")])
     return merge(parent, index, rules, files, digest)
 
 
+def _pin_law(basis: Basis, parent: Ruleset) -> Basis:
+    """An inherited citation keeps naming the parent's law (the child's `law` is its own instrument)."""
+    if basis.law:
+        return basis
+    return basis.model_copy(update={"law": parent.index.law.zh, "law_en": parent.index.law.en or None})
+
+
+def _pin_rule(rule: Rule, parent: Ruleset) -> Rule:
+    if rule.basis.law:
+        return rule
+    return rule.model_copy(update={"basis": _pin_law(rule.basis, parent)})
+
+
 def merge(parent: Ruleset, index: RulesetIndex, rules: list[tuple[Rule, Any]], files: list[str], digest: str) -> Ruleset:
-    """Child layer over parent: parameters override, rules added or replaced, disabled ones dropped."""
-    disabled = {d.get("rule") for d in index.disable}
-    params = dict(parent.index.parameters)
+    """Child layer over parent.
+
+    Parameters override the parent's; a child rule that `tightens: X` takes the place of the
+    parent's rule X (a child rule with X's own id does too); other child rules are added after the
+    parent's; rules listed under `disable` are dropped. Inherited rules keep citing the parent's
+    law. The merged ruleset is in force only where both the layer and its parent are: a local rule
+    made under Decree 713 cannot apply before 713 itself did.
+    """
+    disabled = {d.rule for d in index.disable}
+    params = {n: p.model_copy(update={"basis": _pin_law(p.basis, parent)}) for n, p in parent.index.parameters.items()}
     params.update(index.parameters)
-    merged_index = index.model_copy(update={"parameters": params,
-                                            "exclusions": index.exclusions or parent.index.exclusions})
-    own = {r.id: (r, s) for r, s in rules}
+    valid_from = max(d for d in (index.valid_from, parent.index.valid_from) if d) if (index.valid_from or parent.index.valid_from) else None
+    tos = [d for d in (index.valid_to, parent.index.valid_to) if d]
+    merged_index = index.model_copy(update={
+        "parameters": params, "valid_from": valid_from, "valid_to": min(tos) if tos else None,
+        "exclusions": index.exclusions or [e.model_copy(update={"basis": _pin_law(e.basis, parent)}) for e in parent.index.exclusions]})
+    replacing: dict[str, tuple[Rule, Any]] = {}
+    added: list[tuple[Rule, Any]] = []
+    for r, s in rules:
+        target = r.tightens or (r.id if any(p.id == r.id for p in parent.rules) else None)
+        if target and target not in replacing:
+            replacing[target] = (r, s)
+        else:
+            added.append((r, s))
     out_rules, sections = [], {}
     for r in parent.rules:
         if r.id in disabled:
             continue
-        if r.id in own:
-            r2, s = own.pop(r.id)
+        if r.id in replacing:
+            r2, s = replacing.pop(r.id)
             out_rules.append(r2)
             sections[r2.id] = s
         else:
-            out_rules.append(r)
+            out_rules.append(_pin_rule(r, parent))
             sections[r.id] = parent.sections.get(r.id)
-    for r, s in own.values():
+    for r, s in [*replacing.values(), *added]:  # a `tightens` naming no parent rule is kept (lint reports it)
         out_rules.append(r)
         sections[r.id] = s
     h = hashlib.sha256((parent.content_hash + digest).encode()).hexdigest()
-    return Ruleset(index=merged_index, rules=out_rules, sections=sections, files=parent.files + files, content_hash=h)
+    return Ruleset(index=merged_index, rules=out_rules, sections=sections, files=parent.files + files, content_hash=h,
+                   lineage=[index.id, *parent.lineage], declared=index)
 
 
 def all_ids(root: str = str(RULESETS_DIR)) -> list[str]:
     return list(_folders(root))
 
 
-def select(jurisdiction: Optional[str], on, kind: str = "mad", root: str = str(RULESETS_DIR)) -> tuple[Optional[Ruleset], str, str]:
-    """The most specific ruleset in force on `on` for `jurisdiction`, and why (zh, en)."""
-    candidates = []
+def _where_zh(j: str) -> str:
+    return "全国" if j == "CN" else f"行政区划 {j}"
+
+
+def _where_en(j: str) -> str:
+    return "national" if j == "CN" else f"division {j}"
+
+
+def _window(rs: Ruleset) -> str:
+    return f"{rs.index.valid_from or '—'} 至 {rs.index.valid_to or '今'}"
+
+
+def _window_en(rs: Ruleset) -> str:
+    return f"{rs.index.valid_from or '—'} to {rs.index.valid_to or 'now'}"
+
+
+KIND_ZH = {"mad": "重大行政决策", "normative_document": "行政规范性文件"}
+
+
+def select(jurisdiction: Optional[str], on, kind: str = "mad", root: str = str(RULESETS_DIR),
+           date_basis: Optional[tuple[str, str]] = None) -> tuple[Optional[Ruleset], str, str]:
+    """The most specific ruleset in force on `on` for `jurisdiction` and this kind of dossier, and why (zh, en).
+
+    Candidates: rulesets for this kind whose jurisdiction is the national one (`CN`) or a prefix
+    of the dossier's division code (640425 → 6404 → 64). Among those in force on the date, the
+    longest prefix wins; between versions for the same place, the later `valid_from`. The reason
+    names the date used, the ruleset and version chosen, its window, its layers, and the more
+    specific rulesets passed over because they were not in force on that date.
+    """
+    basis_zh, basis_en = date_basis or ("决策日期", "decision date")
+    matching, in_force = [], []
     for rid in all_ids(root):
         rs = load(rid, root)
         j = rs.index.jurisdiction
@@ -165,17 +233,28 @@ def select(jurisdiction: Optional[str], on, kind: str = "mad", root: str = str(R
             continue
         if j != "CN" and not (jurisdiction and jurisdiction.startswith(j)):
             continue
-        if not rs.in_force(on):
-            continue
-        candidates.append((0 if j == "CN" else len(j), rs.index.valid_from or on, rs))
-    if not candidates:
-        return None, (f"没有在 {on} 有效、适用于行政区划 {jurisdiction or '（未填）'} 的规则集"), (
-            f"no ruleset in force on {on} for division {jurisdiction or '(none given)'}")
-    candidates.sort(key=lambda c: (c[0], c[1]))
-    _, _, rs = candidates[-1]
+        matching.append(rs)
+        if rs.in_force(on):
+            in_force.append(rs)
+    where_zh = jurisdiction or "（未填）"
+    if not in_force:
+        return None, (f"没有在 {on}（{basis_zh}）有效、适用于行政区划 {where_zh} 的{KIND_ZH.get(kind, kind)}规则集"), (
+            f"no {kind} ruleset in force on {on} ({basis_en}) for division {jurisdiction or '(none given)'}")
+
+    def rank(rs: Ruleset):
+        j = rs.index.jurisdiction
+        return (0 if j == "CN" else len(j), rs.index.valid_from or dt.date.min)
+
+    rs = max(in_force, key=rank)
     j = rs.index.jurisdiction
-    zh = (f"按决策日期 {on} 和行政区划 {jurisdiction or '（未填）'} 选用：{rs.index.title.zh}"
-          f"（{'全国' if j == 'CN' else '行政区划 ' + j}，{rs.index.valid_from} 起施行）")
-    en = (f"chosen for date {on} and division {jurisdiction or '(none)'}: {rs.index.title.en or rs.index.title.zh}"
-          f" ({'national' if j == 'CN' else 'division ' + j}, in force from {rs.index.valid_from})")
+    layers = " → ".join(rs.lineage)
+    zh = (f"按{basis_zh} {on} 和行政区划 {where_zh} 选用：{rs.index.title.zh}（{rs.id} 第 {rs.index.version} 版，"
+          f"{_where_zh(j)}，有效期 {_window(rs)}" + (f"，层级 {layers}" if len(rs.lineage) > 1 else "") + "）")
+    en = (f"chosen for {basis_en} {on} and division {jurisdiction or '(none)'}: {rs.index.title.en or rs.index.title.zh}"
+          f" ({rs.id} version {rs.index.version}, {_where_en(j)}, in force {_window_en(rs)}"
+          + (f", layers {layers}" if len(rs.lineage) > 1 else "") + ")")
+    passed = sorted((m for m in matching if m not in in_force and rank(m)[0] >= rank(rs)[0]), key=lambda m: m.id)
+    if passed:
+        zh += "；未选用（当日不在有效期内）：" + "、".join(f"{m.id}（{_window(m)}）" for m in passed)
+        en += "; not chosen (not in force on that date): " + ", ".join(f"{m.id} ({_window_en(m)})" for m in passed)
     return rs, zh, en

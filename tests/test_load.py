@@ -131,9 +131,6 @@ def test_quoted_impossible_date(tmp_path):
     assert_clear(p, "load.schema.value_error", line=3, zh=("2023-02-30", "不存在"), en=("does not exist",))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an unquoted impossible ISO date (2023-02-30, 2023-13-01) makes PyYAML's "
-                   "timestamp constructor raise a bare ValueError('day is out of range for month') that escapes "
-                   "load_dossier; the quoted form gives a proper LoadError")
 @pytest.mark.parametrize("value", ["2023-02-30", "2023-13-01"])
 def test_unquoted_impossible_date(tmp_path, value):
     p = one(refused(tmp_path, HEAD + f"决策日期: {value}\n"))
@@ -200,10 +197,6 @@ def test_unknown_procedure_type_lists_valid_types(tmp_path):
                  en=("unknown procedure type", "legality_review", "public_participation"))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a procedure record without 类型/type is reported as "
-                   "\"未知的程序类型 None\" / \"unknown procedure type None\" (the discriminator returns None, so "
-                   "pydantic raises unknown_procedure instead of union_tag_not_found); it should say the record "
-                   "lacks 类型")
 def test_procedure_without_type(tmp_path):
     p = one(refused(tmp_path, HEAD + "程序:\n  - 日期: 2023-05-01\n"))
     assert p.line == 4
@@ -219,9 +212,6 @@ def test_unknown_field_typo(tmp_path):
     assert p.field_zh == "情形.专业性技术性较墙"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (position): for an unknown field the column points at its value "
-                   "(load._position prefers a scalar value node), not at the misspelt key that is the problem: "
-                   "'  专业性技术性较墙: 是' gives column 13 instead of 3")
 @pytest.mark.parametrize("text,line,column", [
     (HEAD + "情形:\n  专业性技术性较墙: 是\n", 4, 3),
     (HEAD + "标提: 错别字\n", 3, 1),
@@ -256,10 +246,6 @@ def test_end_before_start_is_refused(tmp_path, text):
     assert p.line in (4, 6)  # the record, or (better) the end date
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the end-before-start message shows internal English field names inside "
-                   "the Chinese text and no dates: '结束日期（end_date）早于开始日期（start_date）' — load._message reads "
-                   "the validator's 'end_before_start:<field>:<field>' as if it held dates. It should name the "
-                   "Chinese keys (截止日期/开始日期, 审查意见日期/送审日期) and the two dates")
 @pytest.mark.parametrize("text,zh_names,en_names,dates", [
     (PP_BACKWARDS, ("截止日期", "开始日期"), ("end_date", "start_date"), ("2023-03-01", "2023-03-10")),
     (LR_BACKWARDS, ("审查意见日期", "送审日期"), ("opinion_date", "submitted_date"), ("2023-05-10", "2023-05-20")),
@@ -273,8 +259,6 @@ def test_end_before_start_message_names_keys_and_dates(tmp_path, text, zh_names,
     assert not re.search(r"[a-z]+_date", p.zh), "internal field names in the Chinese message"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (position): end-before-start points at the start of the procedure record "
-                   "(line 4, 类型) instead of the end-date key that is wrong (line 6)")
 @pytest.mark.parametrize("text", [PP_BACKWARDS, LR_BACKWARDS], ids=["public_participation", "legality_review"])
 def test_end_before_start_points_at_end_date(tmp_path, text):
     assert one(refused(tmp_path, text)).line == 6
@@ -310,11 +294,6 @@ def test_chinese_and_english_key_for_same_field_refused(tmp_path):
     assert problems[0].code.startswith("load.")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: when 编号 and id are both given, the message says '“id”与“id”是同一字段' "
-                   "('id' and 'id' are the same field): ZhModel._rename_zh_keys reports the already-renamed key "
-                   "twice instead of the two keys the user wrote; it also points at 1:1 (the mapping) rather "
-                   "than the second key's line, and field_zh is empty. Expected: both keys named, line of the "
-                   "second key, code load.duplicate-key")
 @pytest.mark.parametrize("text,keys,line", [
     (HEAD + "id: X-002\n", ("编号", "id"), 3),
     (HEAD + "情形:\n  情况紧急: 是\n  urgent: false\n", ("情况紧急", "urgent"), 5),
@@ -382,8 +361,6 @@ def test_missing_file(tmp_path):
     assert_clear(one(info.value.problems), "load.not-found", zh=("无法读取",), en=("cannot read",))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: load_dossier on a directory raises IsADirectoryError (read_bytes is "
-                   "outside the OSError guard that covers stat()); it should be a LoadError like a missing file")
 def test_directory_instead_of_file(tmp_path):
     with pytest.raises(LoadError) as info:
         load_dossier(tmp_path)
@@ -462,18 +439,11 @@ def test_deep_block_sequences(tmp_path):
     assert p.code == "load.too-deep"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: compact nested block sequences ('- - - … x' on one line, 20 KB for 10,000 "
-                   "levels) pass the depth guard (no brackets, no indentation), load fine, and then "
-                   "load._type_of calls repr() on the 10,000-deep list while explaining the unknown_procedure "
-                   "error: RecursionError escapes (validate only catches it around model_validate). With 100 "
-                   "levels the message prints the whole nested list")
 def test_deep_compact_block_sequences(tmp_path):
     p = _refused_fast(tmp_path, HEAD + "程序:\n" + "- " * 10_000 + "x\n")
     assert len(p.text("zh")) < 2_000
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the depth guard counts '[' and '{' inside quoted strings, so a note "
-                   "holding 50 '[' characters is refused as 'nesting too deep'")
 def test_brackets_inside_a_string_are_not_nesting(tmp_path):
     d = load_text(tmp_path, HEAD + "决策机关: \"" + "[" * 50 + "\"\n")
     assert d.decision_body == "[" * 50
@@ -500,9 +470,6 @@ def test_huge_string_in_a_date_field(tmp_path):
     assert p.code == "load.schema.value_error" and p.line == 3
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an integer literal of more than 4,300 digits makes PyYAML's int "
-                   "constructor raise a bare ValueError ('Exceeds the limit (4300 digits) for integer string "
-                   "conversion') that escapes load_dossier")
 def test_huge_integer(tmp_path):
     text = HEAD + "程序:\n  - 类型: 公众参与\n    收到意见数: " + "9" * 5_000 + "\n"
     p = one(refused(tmp_path, text))
@@ -522,17 +489,11 @@ def test_control_character(tmp_path):
 
 # ------------------------------------------------------- unquoted numbers where text is meant
 
-@pytest.mark.xfail(strict=True, reason="BUG: 事项类别 lists '4' (and '1'..'5') as synonyms, but YAML reads an unquoted "
-                   "4 as an int and ZhEnum.parse only looks up strings, so '事项类别: 4' is refused with "
-                   "'取值 4 无效' while the list of valid values does not mention numbers")
 def test_category_as_unquoted_number(tmp_path):
     from engine.models.dossier import Category
     assert load_text(tmp_path, HEAD + "事项类别: 4\n").category is Category.construction_project
 
 
-@pytest.mark.xfail(strict=True, reason="UNCLEAR: an unquoted division code (行政区划: 640425, as the docs' own example "
-                   "reads) is refused with '应为文字，实际为 640425' / 'expected text, got 640425'; it should load "
-                   "as '640425', or at least tell the user to quote it (加引号)")
 def test_unquoted_division_code(tmp_path):
     try:
         d = load_text(tmp_path, HEAD + "行政区划: 640425\n")

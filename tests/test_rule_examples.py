@@ -55,8 +55,11 @@ def _checkable_rules() -> list[tuple[str, str, str]]:
     out = []
     for rid in sorted(rulesets.all_ids()):
         rs = rulesets.load(rid)
+        # A layer inherits its parent's rules unchanged; they are exemplified under the parent
+        # (often in years the layer is not in force). Only the rules the layer defines need theirs.
+        inherited = {r.id for r in rulesets.load(rs.index.extends).rules} if rs.index.extends else set()
         for rule in rs.rules:
-            if rule.checkable:
+            if rule.checkable and rule.id not in inherited:
                 out.append((rid, rule.id, rule.title.zh))
     return out
 

@@ -61,11 +61,13 @@ class ZhModel(BaseModel):
         if not any(k in mapping for k in data):
             return data
         out: dict[Any, Any] = {}
+        origin: dict[Any, Any] = {}
         for key, value in data.items():
             en = mapping.get(key, key)
             if en in out:
-                raise ValueError(f"duplicate_key:{key}:{en}")
+                raise ValueError(f"duplicate_key:{origin[en]}:{key}")
             out[en] = value
+            origin[en] = key
         return out
 
 
@@ -111,7 +113,16 @@ def parse_date(value: Any) -> Any:
     raise ValueError(f"date:{value!r}")
 
 
+def as_text(value: Any) -> Any:
+    """An unquoted number where text is meant (`行政区划: 640425`, `编号: 2023017`) is that text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
 ZhBool = Annotated[Optional[bool], BeforeValidator(parse_bool)]
+Code = Annotated[Optional[str], BeforeValidator(as_text)]
+RequiredCode = Annotated[str, BeforeValidator(as_text)]
 ZhDate = Annotated[Optional[dt.date], BeforeValidator(parse_date)]
 
 
@@ -143,6 +154,8 @@ class ZhEnum(str, enum.Enum):
     def parse(cls, value: Any) -> Any:
         if isinstance(value, cls) or value is None:
             return value
+        if isinstance(value, int) and not isinstance(value, bool):  # `事项类别: 4` unquoted
+            value = str(value)
         if isinstance(value, str):
             found = cls.lookup().get(value.strip())
             if found is not None:

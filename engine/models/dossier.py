@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 from pydantic import Discriminator, Tag, model_validator
 
-from .base import Text, ZhBool, ZhDate, ZhEnum, ZhModel, field, zh_enum, zh_enum_list
+from .base import Code, RequiredCode, Text, ZhBool, ZhDate, ZhEnum, ZhModel, field, zh_enum, zh_enum_list
 
 
 # ------------------------------------------------------------------------------------ enums
@@ -127,6 +127,13 @@ class Channel(ZhEnum):
     other = ("other", "其他途径", "其他")
 
 
+class DocumentKind(ZhEnum):
+    """Which kind of dossier this is: each kind has its own rulesets (index `kind`)."""
+
+    mad = ("mad", "重大行政决策", "重大决策")
+    normative_document = ("normative_document", "行政规范性文件", "规范性文件")
+
+
 class MaterialItem(ZhEnum):
     """713 Art. 29: what goes to the meeting."""
 
@@ -148,6 +155,14 @@ class Catalog(ZhModel):
     name: Optional[str] = field("目录名称", "catalog title")
     party_consent: ZhBool = field("党委同意", "agreed by the Party committee at the same level")
     published_date: ZhDate = field("公布日期", "date the catalog was published")
+    year: Optional[int] = field("目录年度|年度", "the year the catalog is for", ge=1949, le=2200)
+    published_in_first_quarter: ZhBool = field("一季度公布|于一季度公布", "published by 31 March of its year (worked out from year and date when both are given)")
+
+    @model_validator(mode="after")
+    def _first_quarter(self) -> "Catalog":
+        if self.published_in_first_quarter is None and self.year and self.published_date:
+            self.published_in_first_quarter = self.published_date <= dt.date(self.year, 3, 31)
+        return self
 
 
 class Triggers(ZhModel):
@@ -167,6 +182,12 @@ class Triggers(ZhModel):
     hearing_basis: Optional[str] = field("听证依据", "that law's article")
     npc_required: ZhBool = field("应当提请人大讨论或报告", "must go to or be reported to the people's congress (Art. 8)")
     exploratory_reform: ZhBool = field("探索性改革", "exploratory reform with no national rule (Art. 25 para. 2)")
+    # assertions some local rules turn on (see rulesets/local/**)
+    public_interest: ZhBool = field("涉及公共利益和群众切身利益|涉及公共利益|涉及群众切身利益", "touches the public interest or people's vital interests (宜兴 2012, 宁远 2021–2025)")
+    screening_found_risk: ZhBool = field("风险排查发现风险|经排查存在风险", "risk screening found social-stability, ecological or economic risk (彭阳 2018)")
+    in_hearing_scope: ZhBool = field("属于听证范围|列入听证事项范围", "the matter is within the published scope of matters for hearings (彭阳 2018)")
+    economic_security_risk: ZhBool = field("可能影响经济安全金融安全|经济金融安全风险", "may affect economic or financial security (宁远 2021–2025)")
+    major_overall_impact: ZhBool = field("事关全局|对多数人利益有重大影响", "bears on the whole locality or on most citizens' and organisations' interests (宜兴 2012: report and file)")
     judged_by: Optional[str] = field("判断人", "who made these judgements")
 
 
@@ -277,6 +298,11 @@ class ExpertReview(Record):
     experts: list[Expert] = field("专家", "experts and institutions", default_factory=list)
     adoption_feedback: ZhBool = field("意见采纳情况|采纳情况", "adoption of expert opinions reported (Art. 29(三))")
     from_database: ZhBool = field("从专家库选取", "experts taken from an expert database (Art. 21)")
+    selection_basis: Optional[str] = field("专家遴选说明|遴选依据", "how the experts were chosen for expertise, representativeness and balance (彭阳 2018)")
+    feedback_to_experts: ZhBool = field("采纳情况反馈专家|向专家反馈采纳情况", "adoption of the opinions fed back to the experts (宁远 2021–2025)")
+    all_adopted: ZhBool = field("专家意见全部采纳|全部采纳", "every expert opinion was adopted")
+    non_adoption_reasons: Optional[str] = field("未采纳理由|不予采纳理由", "reasons for not adopting an opinion (宁远 2021–2025)")
+    opinions_published: ZhBool = field("论证意见及采纳情况公布|向社会公布论证意见", "the experts' opinions and their adoption published (宁远 2021–2025)")
 
 
 class RiskAssessment(Record):
@@ -292,6 +318,7 @@ class RiskAssessment(Record):
     level: zh_enum(RiskLevel) = field("风险等级", "risk level")
     controllable: ZhBool = field("风险可控", "risk judged controllable (Art. 24)")
     prior_assessment: Optional[str] = field("已有评估|已有评估依据", "earlier assessment relied on (Art. 22 para. 2)")
+    passed: ZhBool = field("评估合格|评估通过", "the assessment found the draft acceptable (彭阳 2018: failed → not to the meeting)")
 
 
 class FairCompetitionReview(Record):
@@ -351,6 +378,7 @@ class CollectiveDiscussion(Record):
     head_departs: ZhBool = field("首长决定与多数意见不一致", "the head's decision differs from the majority (worked out from the two views when both are given)")
     divergence_reasons: Optional[str] = field("不同意多数意见理由|理由说明", "reasons when the head departs from the majority (Art. 30 para. 2)")
     dissent_recorded: ZhBool = field("不同意见如实载明|不同意见已记录", "dissent recorded as it was (Art. 30 para. 3)")
+    legality_body_heard: ZhBool = field("听取合法性审查机构意见|听取合法性审查意见", "the head heard the legality-review body before deciding (赣州 2022–2025, 宁远 2021–2025)")
 
 
     @model_validator(mode="after")
@@ -367,6 +395,8 @@ class Publication(Record):
     date: ZhDate = field("公布日期|日期")
     channels: zh_enum_list(Channel) = field("途径|公布途径", "channels (gazette, website, newspaper)", default_factory=list)
     interpretation: ZhBool = field("政策解读|解读", "explained how opinions were adopted and interpreted the decision (Art. 32)")
+    effective_date: ZhDate = field("施行日期|生效日期", "date it takes effect (normative documents)")
+    expiry_date: ZhDate = field("有效期至|失效日期", "last day of the validity period (normative documents)")
 
 
 class Archiving(Record):
@@ -384,6 +414,7 @@ class Execution(Record):
     date: ZhDate = field("日期")
     unit: Optional[str] = field("执行单位", "execution unit named by the decision body")
     reports: ZhBool = field("执行情况报告", "the execution unit reports on implementation")
+    deadline: Optional[str] = field("执行时限", "time limit for implementation set in the decision (宁远 2021–2025)")
 
 
 class PostEvaluation(Record):
@@ -413,12 +444,58 @@ class NPCHandling(Record):
     method: Optional[str] = field("方式", "提请讨论决定 / 报告")
 
 
+class UnitLegalityReview(Record):
+    """First-level legality review by the undertaking unit's own legal office or legal adviser (万源 2019)."""
+
+    type: Literal["unit_legality_review"] = field("类型", required=True)
+    main_date: ClassVar[str] = "opinion_date"
+    submitted_date: ZhDate = field("送审日期", "date sent for review")
+    opinion_date: ZhDate = field("审查意见日期|出具意见日期|日期", "date of the opinion")
+    reviewer: Optional[str] = field("审查机构|审查人", "the unit's legal office or legal adviser")
+    conclusion: zh_enum(Conclusion) = field("审查结论|结论", "合法 / 应当修改 / 不合法")
+
+
+class UnitDiscussion(Record):
+    """The undertaking unit's leadership discusses the draft and settles what goes to the government (万源 2019)."""
+
+    type: Literal["unit_discussion"] = field("类型", required=True)
+    date: ZhDate = field("会议日期|日期")
+    session: Optional[str] = field("会议名称|会次", "e.g. 局党组会议 / 局长办公会议")
+    minutes: ZhBool = field("会议纪要|会议记录", "the discussion was recorded")
+
+
+class Filing(Record):
+    """备案: a decision or normative document reported and filed with the body named (宜兴 2012; 地方组织法 Art. 75)."""
+
+    type: Literal["filing"] = field("类型", required=True)
+    date: ZhDate = field("报送日期|备案日期|日期", "date filed")
+    filed_with: Optional[str] = field("备案机关|报送机关", "the body it was filed with (上级政府 / 本级人大常委会)")
+
+
+class Registration(Record):
+    """统一登记、统一编号 of a normative document (三统一)."""
+
+    type: Literal["registration"] = field("类型", required=True)
+    date: ZhDate = field("登记日期|日期", "date registered")
+    registration_number: Optional[str] = field("登记号|统一登记号|统一编号", "the unified registration number")
+    unified_printing: ZhBool = field("统一印发|统一公布", "printed and issued through the unified channel")
+
+
+class Cleanup(Record):
+    """清理 or 评估 of a normative document already in force."""
+
+    type: Literal["cleanup"] = field("类型", required=True)
+    date: ZhDate = field("清理日期|日期")
+    result: Optional[str] = field("清理结果|结论", "继续有效 / 修改 / 废止 / 宣布失效")
+    published: ZhBool = field("结果公布|清理结果向社会公布", "the result was published")
+
+
 PROCEDURES: dict[str, type[Record]] = {
     cls.model_fields["type"].annotation.__args__[0]: cls  # type: ignore[union-attr]
     for cls in (Initiation, Drafting, InteragencyConsultation, PublicParticipation, Hearing,
                 ExpertReview, RiskAssessment, FairCompetitionReview, LegalityReview, PartyReport,
                 CollectiveDiscussion, Publication, Archiving, Execution, PostEvaluation,
-                Adjustment, NPCHandling)
+                Adjustment, NPCHandling, UnitLegalityReview, UnitDiscussion, Filing, Registration, Cleanup)
 }
 
 PROCEDURE_ZH: dict[str, tuple[str, ...]] = {
@@ -439,6 +516,11 @@ PROCEDURE_ZH: dict[str, tuple[str, ...]] = {
     "post_evaluation": ("决策后评估", "后评估"),
     "adjustment": ("决策调整", "调整"),
     "npc_handling": ("人大讨论或报告", "报告人大"),
+    "unit_legality_review": ("承办单位合法性审查", "承办单位法制审核", "初审"),
+    "unit_discussion": ("承办单位集体讨论", "承办单位领导班子集体讨论", "领导班子集体讨论"),
+    "filing": ("备案", "报送备案", "报告备案"),
+    "registration": ("统一登记编号", "登记编号", "统一登记"),
+    "cleanup": ("清理", "文件清理", "清理评估"),
 }
 _TYPE_LOOKUP = {zh: en for en, names in PROCEDURE_ZH.items() for zh in names} | {en: en for en in PROCEDURES}
 
@@ -474,11 +556,12 @@ ProcedureRecord = Annotated[
 class Dossier(ZhModel):
     """案卷: one major administrative decision."""
 
-    id: str = field("编号|案卷编号", "dossier id", required=True)
+    id: RequiredCode = field("编号|案卷编号", "dossier id", required=True)
+    document_kind: zh_enum(DocumentKind) = field("案卷类型", "重大行政决策 (default) or 行政规范性文件: each kind is checked against its own rulesets")
     title: str = field("标题|决策事项|决策事项名称", "title of the decision", required=True)
     decision_body: Optional[str] = field("决策机关", "the government that decides")
     undertaking_unit: Optional[str] = field("承办单位|决策承办单位", "the undertaking (lead) unit (Art. 11)")
-    jurisdiction: Optional[str] = field("行政区划|行政区划代码", "administrative division code, e.g. 640425", pattern=r"^\d{2,12}$")
+    jurisdiction: Code = field("行政区划|行政区划代码", "administrative division code, e.g. 640425", pattern=r"^\d{2,12}$")
     category: zh_enum(Category) = field("事项类别|类别", "Art. 3 item (一)–(五)")
     exclusion: zh_enum(Exclusion) = field("排除情形|不适用情形", "Art. 3 para. 2 exclusion, if any")
     special_procedure_basis: Optional[str] = field("特别程序依据", "the law or administrative regulation whose procedure applies instead")
@@ -508,6 +591,21 @@ class Dossier(ZhModel):
             return max(meetings)
         dates = [d for p in self.procedures for d in _dates_of(p)]
         return max(dates) if dates else None
+
+    def effective_date_basis(self) -> tuple[Optional[dt.date], str, str]:
+        """The date a ruleset is chosen for, and what that date is (zh, en)."""
+        if self.decision_date:
+            return self.decision_date, "决策日期", "decision date"
+        meetings = [p.date for p in self.procedures if isinstance(p, CollectiveDiscussion) and p.date]
+        if meetings:
+            return max(meetings), "集体讨论日期（案卷未载明决策日期）", "meeting date (no decision date given)"
+        dates = [d for p in self.procedures for d in _dates_of(p)]
+        if dates:
+            return max(dates), "已到阶段最近一项程序的日期（案卷未载明决策日期）", "date of the latest procedure reached (no decision date given)"
+        return None, "（案卷无任何日期）", "(the dossier gives no date)"
+
+    def kind_of(self) -> str:
+        return self.document_kind.value if self.document_kind else DocumentKind.mad.value
 
     def effective_stage(self) -> Stage:
         return self.stage or Stage.completed

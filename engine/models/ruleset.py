@@ -33,13 +33,44 @@ MODALITY_ZH = {"MUST": "应当", "MUST_IF": "符合条件时应当", "DEFAULT": 
 
 
 class Basis(ZhModel):
-    """Legal basis: which law, article, paragraph, item — and the words of the law."""
+    """Legal basis: which law, article, paragraph, item — and the words of the law.
+
+    Laws and regulations are cited by article. Local plans and notices (法治政府建设实施方案,
+    工作要点 …) are numbered 一、（二）3. rather than by article: such a basis gives `section`, the
+    place as the document itself numbers it (e.g. `第四部分第（八）项第29条`), instead of `article`.
+    """
 
     law: Optional[str] = field("法律", "name of the law; defaults to the ruleset's law")
-    article: int = field("条", "article number", required=True, ge=1)
+    law_en: Optional[str] = field("法律英文", "the law's name in English")
+    article: Optional[int] = field("条", "article number (required unless `section` is given)", ge=1)
     paragraph: Optional[int] = field("款", "paragraph", ge=1)
     item: Optional[int] = field("项", "item", ge=1)
+    section: Optional[str] = field("部分", "place in a document numbered by parts and items, as the document numbers it", min_length=1)
+    section_en: Optional[str] = field("部分英文", "the same place in English, e.g. 'Part 4 (8) item 29'")
     text: Optional[str] = field("条文", "verbatim text of the provision")
+
+    @model_validator(mode="after")
+    def _located(self) -> "Basis":
+        if self.article is None and not self.section:
+            raise ValueError("a basis needs article (or, for a document numbered by parts, section)")
+        return self
+
+
+class Disable(ZhModel):
+    """A parent rule a layer switches off — only with the legal reason why (lint rejects one without)."""
+
+    rule: str = field("规则", "id of the parent's rule", required=True)
+    reason: Optional[Text] = field("理由", "the legal reason (e.g. a special law governs the matter)")
+    basis: Optional[Basis] = field("依据", "the provision that makes the parent's rule inapplicable here")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_reason(cls, data):  # `reason: 某某规定另有规定` == `reason: {zh: 某某规定另有规定}`
+        if isinstance(data, dict):
+            for k in ("reason", "理由"):
+                if isinstance(data.get(k), str):
+                    data = dict(data, **{k: {"zh": data[k]}})
+        return data
 
 
 class Parameter(ZhModel):
@@ -241,12 +272,21 @@ class RulesetIndex(ZhModel):
     jurisdiction: str = Field(pattern=r"^(CN|\d{2,12})$")
     valid_from: ZhDate
     valid_to: ZhDate = None
+    issued: ZhDate = None  # the date the source document was issued (may precede valid_from)
+    source: Optional[str] = None  # document number and where the text was read, e.g. 宜政发〔2012〕60号
+    note: Optional[Text] = None  # what legal staff should know about this ruleset's reach
     extends: Optional[str] = None
     day_counting: Text = Field(default_factory=lambda: Text(
         zh="期间开始的当日不计入（参照民法典第二百零一条）", en="the first day is not counted (by analogy with Civil Code Art. 201)"))
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     exclusions: list[ScopeExclusion] = Field(default_factory=list)
-    disable: list[dict] = Field(default_factory=list)
+    disable: list[Disable] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _dates(self) -> "RulesetIndex":
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError("valid_to is before valid_from")
+        return self
 
 
 class RuleFile(ZhModel):
@@ -264,6 +304,8 @@ class Ruleset(ZhModel):
     sections: dict[str, Text] = Field(default_factory=dict)  # rule id -> section heading
     files: list[str] = Field(default_factory=list)
     content_hash: str = ""
+    lineage: list[str] = Field(default_factory=list)  # this ruleset's id, then its parent's, … up to the root
+    declared: Optional[RulesetIndex] = None  # the layer's own index as written (before merging with its parent)
 
     @property
     def id(self) -> str:

@@ -54,10 +54,11 @@ def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
         r = {"date": _iso(d), "method": "论证会",
              "experts": [{"name": "专家甲", "signed": True, "conflict_of_interest": False, "conflict_declaration": True},
                          {"name": "专家乙", "signed": True, "conflict_of_interest": False, "conflict_declaration": True}],
-             "adoption_feedback": True}
+             "adoption_feedback": True, "selection_basis": "按专业性、代表性、均衡性从专家库中遴选"}
     elif kind == "risk_assessment":
         r = {"date": _iso(d), "report": True, "risk_points": ["群众对调整方案理解不一"], "measures": ["加强政策解读"],
-             "contingency_plan": True, "departments_consulted": ["公安机关", "信访部门"], "level": "low", "controllable": True}
+             "contingency_plan": True, "departments_consulted": ["公安机关", "信访部门"], "level": "low", "controllable": True,
+             "passed": True}
     elif kind == "fair_competition_review":
         r = {"date": _iso(d), "reviewing_body": "决策承办单位", "conclusion": "符合公平竞争审查标准"}
     elif kind == "legality_review":
@@ -81,11 +82,25 @@ def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
         r = {"date": _iso(d), "major": True, "procedures_rerun": True}
     elif kind == "npc_handling":
         r = {"date": _iso(d), "method": "报告", "kind": "报告"}  # the field was renamed kind → method
-    else:  # pragma: no cover - callers pass known names
-        raise KeyError(kind)
+    else:
+        r = _generic(kind, d)
     from ..models.dossier import PROCEDURES
     known = PROCEDURES[kind].model_fields  # tolerate a renamed field: tests/test_specs.py checks the result is clean
     return {"type": kind, **{k: v for k, v in r.items() if v is not None and k in known}}
+
+
+def _generic(kind: str, d: Optional[dt.date]) -> dict[str, Any]:
+    """A procedure this module has no template for (added to the dossier model later): its main date
+    and every yes/no element set to 是. Scenarios set the rest with the field phrases."""
+    from ..models.dossier import PROCEDURES
+    from .context import _unwrap
+    cls = PROCEDURES[kind]
+    main = cls.main_date if cls.main_date in cls.model_fields else ("date" if "date" in cls.model_fields else None)
+    r: dict[str, Any] = {main: _iso(d)} if main else {}
+    for name, info in cls.model_fields.items():
+        if _unwrap(info.annotation) is bool:
+            r[name] = True
+    return r
 
 
 #: the complete dossier's timeline (procedure, date), in the order the Regulation lays them out
@@ -111,10 +126,28 @@ def empty(title: str = "规格案卷") -> dict[str, Any]:
     return {"id": "SPEC-1", "title": title, "triggers": {}, "procedures": [], "waivers": []}
 
 
-def complete(title: str = "规格案卷（程序完备）") -> dict[str, Any]:
-    """"一份程序完备的重大行政决策案卷": every procedure done, nothing wrong, no trigger asserted."""
+#: the day the complete dossier's collective discussion takes place (its decision date)
+MEETING_DAY = dt.date(2023, 5, 10)
+
+
+def neutral_triggers() -> dict[str, Any]:
+    """Every yes/no trigger of the dossier model stated as 否 (including ones added for local rulesets)."""
+    from ..models.dossier import Triggers
+    from .context import _unwrap
+    out = {name: False for name, info in Triggers.model_fields.items() if _unwrap(info.annotation) is bool}
+    out.update(NEUTRAL_TRIGGERS)
+    return out
+
+
+def complete(title: str = "规格案卷（程序完备）", meeting: Optional[dt.date] = None) -> dict[str, Any]:
+    """"一份程序完备的重大行政决策案卷": every procedure done, nothing wrong, every trigger stated as 否.
+
+    `meeting` moves the whole timeline so that the collective discussion is on that day (to check
+    a dossier against a ruleset in force at another time).
+    """
+    shift = (meeting - MEETING_DAY) if meeting else dt.timedelta(0)
     return copy.deepcopy({
         "id": "SPEC-FULL", "title": title, "decision_body": "某市人民政府", "undertaking_unit": "某市发展和改革委员会",
-        "category": "public_policy", "stage": "completed", "triggers": dict(NEUTRAL_TRIGGERS),
-        "procedures": [record(kind, on) for kind, on in TIMELINE], "waivers": [],
+        "category": "public_policy", "stage": "completed", "triggers": neutral_triggers(),
+        "procedures": [record(kind, on + shift) for kind, on in TIMELINE], "waivers": [],
     })

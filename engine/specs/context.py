@@ -10,6 +10,7 @@ import copy
 import datetime as dt
 import difflib
 import hashlib
+import json
 import re
 import typing
 from dataclasses import dataclass, field
@@ -112,6 +113,8 @@ class Article:
 
     def matches(self, rule: Rule, rs: Ruleset) -> bool:
         b = rule.basis
+        if b.article is None:  # a local document numbered by parts and items: cite it by 依据包含
+            return False
         if self.law and norm(self.law) != norm(b.law or rs.index.law.zh):
             return False
         return (b.article == self.article and (self.paragraph is None or b.paragraph == self.paragraph)
@@ -127,11 +130,6 @@ class Article:
 
     def key(self) -> str:
         return ".".join(str(x) for x in (self.article, self.paragraph, self.item) if x)
-
-
-def article_key(rule: Rule) -> str:
-    b = rule.basis
-    return ".".join(str(x) for x in (b.article, b.paragraph, b.item) if x)
 
 
 # ------------------------------------------------------------------------ field paths
@@ -223,6 +221,7 @@ class SpecContext:
     step_line: Optional[int] = None
     base_dirs: list[Path] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    scenario_tags: list[str] = field(default_factory=list)
 
     # ---------------------------------------------------------------- dossier building
 
@@ -300,7 +299,7 @@ class SpecContext:
             text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
             problems = explain(e, raw, text, self.source)
             raise SpecFailure("案卷不符合案卷格式，无法检查：\n" + _indent("\n".join(p.text("zh") for p in problems))) from None
-        data = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False).encode("utf-8")
+        data = json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
         loaded = Loaded(dossier=d, file=self.source, sha256=hashlib.sha256(data).hexdigest())
         try:
             self.result = check(loaded, ruleset_id=self.ruleset_id, stage=self.check_stage, explain=True)

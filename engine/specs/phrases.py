@@ -14,9 +14,9 @@ matches "" and 「」, 、 may be left out, and a trailing colon is optional.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Optional
 
 from .. import rulesets
@@ -92,6 +92,10 @@ class Slot:
     zh: str  # how the docs show it
     values: Optional[Callable[[], list[str]]] = None  # the allowed values, for the docs
 
+    @property
+    def en(self) -> str:
+        return next((k for k, v in SLOTS.items() if v is self), "value").replace("_en", "").replace("_", " ")
+
 
 SLOTS: dict[str, Slot] = {
     "date": Slot(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}", "日期"),
@@ -151,9 +155,9 @@ def _compile(template: str) -> str:
     return r"\s*" + "".join(out) + r"\s*"
 
 
-def display(template: str) -> str:
+def display(template: str, lang: str = "zh") -> str:
     """The template as the docs show it: `该案卷已于<日期>完成<程序>`."""
-    return _SLOT_RX.sub(lambda m: f"<{SLOTS[m.group(2)].zh}>", template)
+    return _SLOT_RX.sub(lambda m: f"<{SLOTS[m.group(2)].en if lang == 'en' else SLOTS[m.group(2)].zh}>", template)
 
 
 # ---------------------------------------------------------------------------- registry
@@ -189,7 +193,10 @@ SECTIONS_ZH = {
 def phrase(keyword: str, template: str, *, example: str, help: str = "", section: str = "", lang: str = "zh",
            docstring: bool = False, datatable: bool = False) -> Callable:
     def deco(fn: Callable) -> Callable:
-        PHRASES.append(Phrase(keyword, template, example, fn, lang, help, section, docstring, datatable, fn.__name__))
+        # decorators run bottom-up: put each phrase before the ones already declared below it
+        p = Phrase(keyword, template, example, fn, lang, help, section, docstring, datatable, fn.__name__)
+        at = next((i for i, q in enumerate(PHRASES) if q.handler is fn), len(PHRASES))
+        PHRASES.insert(at, p)
         return fn
     return deco
 
@@ -234,10 +241,13 @@ def empty_dossier(ctx: SpecContext, title: Optional[str] = None) -> None:
 @phrase("假如", "一份程序完备的重大行政决策案卷", example="一份程序完备的重大行政决策案卷", section="dossier",
         help="一份各项程序均已依法履行、检查不出任何问题的案卷（2023年，已完成阶段，各情形均为“否”）。"
              "适合只改一处、看引擎是否恰好报告这一处问题。")
+@phrase("假如", "一份程序完备的重大行政决策案卷，于{date}集体讨论决定", example="一份程序完备的重大行政决策案卷，于2020年5月10日集体讨论决定",
+        section="dossier", help="同上，但整条时间线移到集体讨论在该日举行（用于检查按当时有效的规则集）。")
 @phrase("Given", "a dossier in which every procedure was followed", example="a dossier in which every procedure was followed",
         lang="en", section="dossier")
-def complete_dossier(ctx: SpecContext) -> None:
-    ctx.set_raw(baseline.complete(ctx.scenario_name or "规格案卷（程序完备）"), "（程序完备的案卷）")
+def complete_dossier(ctx: SpecContext, date: Optional[str] = None) -> None:
+    meeting = to_date(date) if date else None
+    ctx.set_raw(baseline.complete(ctx.scenario_name or "规格案卷（程序完备）", meeting), "（程序完备的案卷）")
 
 
 @phrase("假如", "一份重大行政决策案卷，内容如下：", example="一份重大行政决策案卷，内容如下：", section="dossier", docstring=True,
@@ -250,9 +260,9 @@ def inline_dossier(ctx: SpecContext, docstring: Optional[str] = None) -> None:
     ctx.load_text(docstring, f"{ctx.feature_file or '场景'}（{ctx.scenario_name}）")
 
 
-@phrase("假如", "案卷文件“{file}”", example="案卷文件“features/案卷/停车收费调整.yaml”", section="dossier",
+@phrase("假如", "案卷文件“{file}”", example="案卷文件“dossiers/parking-fee-2023.yaml”", section="dossier",
         help="读取一个案卷文件。路径相对于 .feature 文件所在目录，或项目根目录（如 cases/…）。")
-@phrase("Given", "the dossier file \"{file}\"", example='the dossier file "cases/example.yaml"', lang="en", section="dossier")
+@phrase("Given", "the dossier file \"{file}\"", example='the dossier file "features/dossiers/parking-fee-2023.yaml"', lang="en", section="dossier")
 def file_dossier(ctx: SpecContext, file: str) -> None:
     from ..load import read_text
     path = ctx.resolve_file(file)
@@ -838,6 +848,17 @@ def finding_basis(ctx: SpecContext, article: str) -> None:
         raise ctx.fail(f"依据{art.zh()}", f"依据{f.basis if f else rule.basis}", rule=rule, finding=f, show_findings=False)
 
 
+@phrase("那么", "该问题的依据应当包含“{text}”", example="该问题的依据应当包含“第二部分（三）第8项”", section="finding",
+        help="依据的引文包含这段文字。适合按“部分、项”编号的地方文件（实施方案、工作要点等），也可写法规名称。")
+@phrase("Then", "its basis contains \"{text}\"", example='its basis contains "Part 2 (3) item 8"', lang="en", section="finding")
+def finding_basis_contains(ctx: SpecContext, text: str) -> None:
+    from ..findings import cite
+    rule, f = _last(ctx)
+    got = [f.basis, f.basis_en] if f else [cite(rule.basis, ctx.ruleset(), "zh")]
+    if not any(text in g for g in got):
+        raise ctx.fail(f"依据包含“{text}”", f"依据为：{got[0]}", rule=rule, finding=f, show_findings=False)
+
+
 def _contains(ctx: SpecContext, what: str, text: str, pick: Callable[[Any], list[str]]) -> None:
     rule, f = _last(ctx)
     got = pick(f) if f else []
@@ -892,7 +913,7 @@ def render_markdown() -> str:
             out.append("|---|---|---|---|")
             for p in items:
                 extra = " （下接三引号文本）" if p.docstring else (" （下接表格）" if p.datatable else "")
-                out.append(f"| {p.keyword} | `{display(p.template)}` | `{p.example}`{extra} | {p.help.replace('|', '｜')} |")
+                out.append(f"| {p.keyword} | `{display(p.template, p.lang)}` | `{p.example}`{extra} | {p.help.replace('|', '｜')} |")
             out.append("")
     out.append("### 可填写的值")
     out.append("")
@@ -910,7 +931,7 @@ def render_markdown() -> str:
 def render_text() -> str:
     lines = []
     for p in PHRASES:
-        lines.append(f"{p.keyword} {display(p.template)}    例：{p.keyword} {p.example}")
+        lines.append(f"{p.keyword} {display(p.template, p.lang)}    {'e.g. ' if p.lang == 'en' else '例：'}{p.keyword} {p.example}")
     return "\n".join(lines)
 
 
@@ -920,9 +941,29 @@ def as_json() -> list[dict]:
             for p in PHRASES]
 
 
+def _compiled() -> list[tuple[Phrase, "re.Pattern[str]"]]:
+    global _COMPILED
+    if _COMPILED is None or len(_COMPILED) != len(PHRASES):
+        _COMPILED = [(p, re.compile(p.regex())) for p in PHRASES]
+    return _COMPILED
+
+
+_COMPILED: Optional[list] = None
+
+
 def matching(text: str) -> list[Phrase]:
     """The phrases a step text matches (exactly one, for a well-formed step)."""
-    return [p for p in PHRASES if re.fullmatch(p.regex(), text)]
+    return [p for p, rx in _compiled() if rx.fullmatch(text)]
+
+
+@lru_cache(maxsize=4096)
+def lookup(text: str) -> Optional[tuple[Phrase, tuple[tuple[str, Optional[str]], ...]]]:
+    """The phrase a step text matches and its slot values; None if none (the first one if several)."""
+    for p, rx in _compiled():
+        m = rx.fullmatch(text)
+        if m:
+            return p, tuple(m.groupdict().items())
+    return None
 
 
 def closest(text: str, n: int = 3) -> list[Phrase]:
@@ -943,4 +984,3 @@ def call(p: Phrase, ctx: SpecContext, text: str, docstring: Optional[str] = None
     p.handler(ctx, **kw)
 
 
-_ = dt  # dates are parsed in context.to_date

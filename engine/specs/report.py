@@ -27,6 +27,7 @@ import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -109,12 +110,13 @@ class Unit:
         return ([] if self.violated else ["violated"]) + ([] if self.ok else ["satisfied_or_not_applicable"])
 
 
-def _own_rule_ids(rid: str) -> set[str]:
+@lru_cache(maxsize=None)
+def _own_rule_ids(rid: str) -> frozenset[str]:
     folder = rulesets._folders(str(rulesets.RULESETS_DIR)).get(rid)
     if folder is None:
-        return set()
+        return frozenset()
     _, rules, _, _ = rulesets.load_folder(folder)
-    return {r.id for r, _ in rules}
+    return frozenset(r.id for r, _ in rules)
 
 
 def _origin(rid: str, rule_id: str, seen: Optional[set] = None) -> str:
@@ -143,12 +145,13 @@ def coverage(scenarios: list[dict], only: Optional[list[str]] = None) -> dict[st
                                       "reason": r.not_checkable_reason.zh if r.not_checkable_reason else ""})
                 continue
             units[(rid, r.id)] = Unit(rid, r, rs)
-    warnings: list[str] = []
+    by_label: dict[str, tuple[set, set]] = {}
     for sc in scenarios:
         if sc["outcome"] != "passed":
             continue
         label = f"{sc['feature']} › {sc['scenario']}"
-        asserted_rules = set()
+        tags, asserted_rules = by_label.setdefault(label, (set(), set()))
+        tags.update(sc.get("scenario_tags", []))
         for a in sc.get("assertions", []):
             if not a.get("rule") or not a.get("ruleset"):
                 continue
@@ -167,33 +170,44 @@ def coverage(scenarios: list[dict], only: Optional[list[str]] = None) -> dict[st
                 _add(u.ok, label)
             else:
                 _add(u.other, label)
-        warnings += _tag_warnings(sc, asserted_rules, label)
+    warnings: list[str] = []
+    for label, (tags, asserted_rules) in by_label.items():
+        warnings += _tag_warnings(sorted(tags), asserted_rules, label)
     rules_total = len(units)
     covered = [u for u in units.values() if u.covered]
     uncovered = [u for u in units.values() if not u.covered]
     multi = len({u.ruleset for u in units.values()}) > 1
+    ids_seen: dict[str, int] = defaultdict(int)
+    for u in units.values():
+        ids_seen[u.rule.id] += 1
+
+    def name(u: Unit) -> str:  # rule ids are unique across rulesets unless a layer tightens a rule
+        return u.rule.id if ids_seen[u.rule.id] == 1 else f"{u.rule.id}@{u.ruleset}"
     articles: dict[str, dict] = {}
     for u in units.values():
         b = u.rule.basis
-        key = f"{u.ruleset}:{b.article}" if multi else str(b.article)
-        entry = articles.setdefault(key, {"article": b.article, "ruleset": u.ruleset,
-                                          "citation": f"{u.rs.index.law.zh}第{_zh(b.article)}条", "rules": [], "covered": True})
+        place = str(b.article) if b.article else (b.section or "?")
+        key = f"{u.ruleset}:{place}" if multi else place
+        law = b.law or u.rs.index.law.zh
+        entry = articles.setdefault(key, {"article": b.article, "section": b.section, "ruleset": u.ruleset,
+                                          "citation": f"{law}第{_zh(b.article)}条" if b.article else f"{law}{b.section}",
+                                          "rules": [], "covered": True})
         entry["rules"].append({"rule": u.rule.id, "basis": cite(b, u.rs, "zh"), "covered": u.covered})
         entry["covered"] = entry["covered"] and u.covered
     return {
         "rules": rules_total,
         "covered": len(covered),
-        "uncovered": [u.rule.id if not multi else f"{u.rule.id}@{u.ruleset}" for u in uncovered],
+        "uncovered": [name(u) for u in uncovered],
         "uncovered_detail": [{"ruleset": u.ruleset, "rule": u.rule.id, "title": u.rule.title.zh, "missing": u.missing()}
                              for u in uncovered],
         "percent": round(100.0 * len(covered) / rules_total, 1) if rules_total else 100.0,
         "rulesets": sorted({u.ruleset for u in units.values()}),
         "not_checkable": not_checkable,
-        "matrix": {(u.rule.id if not multi else f"{u.rule.id}@{u.ruleset}"): {
+        "matrix": {name(u): {
             "ruleset": u.ruleset, "title": u.rule.title.zh, "basis": cite(u.rule.basis, u.rs, "zh"),
             "violated": u.violated, "satisfied_or_not_applicable": u.ok, "other": u.other, "covered": u.covered}
             for u in units.values()},
-        "articles": dict(sorted(articles.items(), key=lambda kv: (kv[1]["ruleset"], kv[1]["article"]))),
+        "articles": dict(sorted(articles.items(), key=lambda kv: (kv[1]["ruleset"], kv[1]["article"] or 0, kv[1]["section"] or ""))),
         "scenarios": {"total": len(scenarios), "passed": sum(1 for s in scenarios if s["outcome"] == "passed"),
                       "failed": sum(1 for s in scenarios if s["outcome"] == "failed")},
         "tag_warnings": warnings,
@@ -211,9 +225,9 @@ def _zh(n: int) -> str:
     return zh_number(n)
 
 
-def _tag_warnings(sc: dict, asserted: set[str], label: str) -> list[str]:
+def _tag_warnings(tags: list[str], asserted: set[str], label: str) -> list[str]:
+    """Scenario tags that promise more than the scenario asserts (feature-level tags are topics)."""
     out = []
-    tags = sc.get("tags", [])
     asserted_tags = {tag_for_rule(r) for r in asserted}
     for t in tags:
         if t.startswith("rule_") and t not in asserted_tags:
@@ -224,10 +238,12 @@ def _tag_warnings(sc: dict, asserted: set[str], label: str) -> list[str]:
         for rid in asserted:
             for r_id in rulesets.all_ids():
                 try:
-                    have.add(tag_for_article(rulesets.load(r_id).rule(rid).basis.article))
-                    break
+                    art = rulesets.load(r_id).rule(rid).basis.article
                 except KeyError:
                     continue
+                if art:
+                    have.add(tag_for_article(art))
+                break
         for t in sorted(arts - have):
             out.append(f"{label}：标签 @{t} 所指的条文在本场景断言的规则中没有出现")
     return out
@@ -241,8 +257,8 @@ def coverage_text(cov: dict) -> str:
              "（只计通过的场景）。", "", "规则 × 场景（违反 / 符合或不适用）："]
     for rid, m in cov["matrix"].items():
         mark = "✓" if m["covered"] else "✗"
-        lines.append(f"  {mark} {m['basis'].split('》')[-1]:<16} {rid:<40} 违反 {len(m['violated']):>2}  符合/不适用 "
-                     f"{len(m['satisfied_or_not_applicable']):>2}  {m['title']}")
+        lines.append(f"  {mark} {rid:<40} 违反 {len(m['violated']):>2}  符合/不适用 {len(m['satisfied_or_not_applicable']):>2}"
+                     f"  {m['basis'].split('》')[-1]}　{m['title']}")
     lines += ["", "条文 × 规则："]
     for a in cov["articles"].values():
         rules = "、".join(f"{r['rule']}{'' if r['covered'] else '（未覆盖）'}" for r in a["rules"])

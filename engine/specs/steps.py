@@ -15,7 +15,6 @@ What it does, so that a new `.feature` file needs no Python:
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import re
@@ -29,7 +28,7 @@ from pytest_bdd.exceptions import StepDefinitionNotFoundError
 from pytest_bdd.steps import step
 
 from .context import SpecContext, SpecFailure
-from .phrases import PHRASES, Phrase, closest, display
+from .phrases import closest, display, lookup
 
 RECORD_ENV = "JUECE_SPECS_RECORD"
 _CTX = pytest.StashKey[SpecContext]()
@@ -39,26 +38,37 @@ _LOOKUP = pytest.StashKey[dict]()
 
 # ------------------------------------------------------------------------ the steps
 
-def _make_step(p: Phrase):
-    def _step(**kw: Any) -> None:
-        __tracebackhide__ = True
-        ctx = kw.pop("juece_spec")
-        p.handler(ctx, **kw)
+class PhraseParser(parsers.StepParser):
+    """One pytest-bdd parser for the whole library: matches a step iff one of PHRASES does.
 
-    params = [inspect.Parameter("juece_spec", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
-    params += [inspect.Parameter(g, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None) for g in p.groups()]
+    pytest-bdd looks a step up by going through every fixture for every step; one step
+    definition instead of one per phrase keeps a run of a few hundred scenarios fast.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("（juece 步骤库）")
+
+    def parse_arguments(self, name: str) -> Optional[dict[str, Any]]:
+        return {"phrase_text": name} if lookup(name) is not None else None
+
+    def is_matching(self, name: str) -> bool:
+        return lookup(name) is not None
+
+
+@step(PhraseParser())
+def juece_phrase(juece_spec: SpecContext, phrase_text: str, docstring: Optional[str] = None,
+                 datatable: Optional[list] = None) -> None:
+    """Every phrase of the library (see `juece specs phrases`)."""
+    __tracebackhide__ = True
+    found = lookup(phrase_text)
+    assert found is not None
+    p, groups = found
+    kw: dict[str, Any] = dict(groups)
     if p.docstring:
-        params.append(inspect.Parameter("docstring", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None))
+        kw["docstring"] = docstring
     if p.datatable:
-        params.append(inspect.Parameter("datatable", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None))
-    _step.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
-    _step.__name__ = f"phrase_{p.handler.__name__}"
-    _step.__doc__ = f"{p.keyword} {display(p.template)}"
-    return _step
-
-
-for _p in PHRASES:
-    step(parsers.re(_p.regex()))(_make_step(_p))  # injects a fixture into this module's globals
+        kw["datatable"] = datatable
+    p.handler(juece_spec, **kw)
 
 
 @pytest.fixture
@@ -88,6 +98,7 @@ def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, sce
     ctx.feature_file = _rel(feature.filename, request.config)
     ctx.scenario_name = scenario.name
     ctx.tags = sorted(set(scenario.tags) | set(feature.tags))
+    ctx.scenario_tags = sorted(scenario.tags)
     ctx.base_dirs.insert(0, Path(feature.filename).parent)
 
 
@@ -245,6 +256,7 @@ def _remember(item: pytest.Item, rep: pytest.TestReport, message: Optional[str])
         "file": ctx.feature_file if ctx else _rel(str(getattr(item, "path", "")), item.config),
         "scenario": ctx.scenario_name if ctx else item.name,
         "tags": ctx.tags if ctx else [],
+        "scenario_tags": ctx.scenario_tags if ctx else [],
         "outcome": rep.outcome,
         "message": message or (str(rep.longrepr) if rep.failed else None),
         "ruleset": (ctx.result.ruleset.get("id") if ctx and ctx.result else (ctx.ruleset_id if ctx else None)),

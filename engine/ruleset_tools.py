@@ -1,0 +1,406 @@
+"""Ruleset tools for legal staff: `juece rulesets diff | docs | impact` (wired in cli.py).
+
+    diff A B        what B adds, drops, replaces or tightens relative to A (rules, parameters,
+                    validity, jurisdiction) — e.g. a layer against its parent, or two versions
+    docs ID         a handbook of a ruleset: every requirement with its basis (verbatim), condition,
+                    stage, checks and parameters, and where a layer tightens its parent
+    impact OLD NEW  re-check an archive under both rulesets and list the dossiers whose outcome
+                    changes (compliant/not, or any rule's outcome)
+
+No legal logic here: everything shown comes from the rulesets and from check.check().
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .models.ruleset import Check, Condition, Rule, Ruleset
+
+EXIT_OK, EXIT_CHANGED, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _load(rid: str, lang: str) -> Ruleset:
+    from .errors import RulesetErrors
+    from .rulesets import load
+    try:
+        return load(rid)
+    except RulesetErrors as e:
+        typer.echo(e.text(lang), err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
+
+
+def _t(zh: str, en: str, lang: str) -> str:
+    return en if lang == "en" else zh
+
+
+# ------------------------------------------------------------------------------ describing rules
+
+def describe_condition(c: Condition, lang: str) -> str:
+    from .findings import case_label
+    from .models.dossier import procedure_zh
+    if c.performed:
+        return _t(f"已履行“{procedure_zh(c.performed)}”", f"{c.performed} was performed", lang)
+    if c.not_performed:
+        return _t(f"未履行“{procedure_zh(c.not_performed)}”", f"{c.not_performed} was not performed", lang)
+    if c.any is not None:
+        names = [case_label(f, lang) for f in c.any]
+        return _t("以下任一为“是”：" + "、".join(names), "any of: " + ", ".join(names), lang)
+    name = case_label(c.fact or "", lang)
+    if c.is_ is not None:
+        out = _t(f"{name}为“{'是' if c.is_ else '否'}”", f"{name} is {'yes' if c.is_ else 'no'}", lang)
+    else:
+        out = _t(f"{name}属于 {'、'.join(c.in_ or [])}", f"{name} in {', '.join(c.in_ or [])}", lang)
+    if c.if_silent is not None:
+        out += _t(f"（案卷未载明时按“{'是' if c.if_silent else '否'}”）", f" (silence read as {'yes' if c.if_silent else 'no'})", lang)
+    return out
+
+
+def describe_check(chk: Check, rs: Ruleset, lang: str) -> str:
+    from .findings import field_label
+    from .models.dossier import procedure_zh
+    s = chk.spec
+
+    def where(ws) -> str:
+        if not ws:
+            return ""
+        parts = []
+        for w in ws:
+            if w.present is not None:
+                parts.append(_t(f"{w.field_}{'已' if w.present else '未'}记载", f"{w.field_} {'present' if w.present else 'absent'}", lang))
+            elif w.is_ is not None:
+                parts.append(f"{w.field_}={'是' if w.is_ else '否'}" if lang == "zh" else f"{w.field_}={w.is_}")
+            elif w.in_ is not None:
+                parts.append(f"{w.field_}∈{{{', '.join(w.in_)}}}")
+            else:
+                parts.append(f"{w.field_}∉{{{', '.join(w.not_in or [])}}}")
+        return _t("（其中 " + "，".join(parts) + "）", " (where " + ", ".join(parts) + ")", lang)
+
+    def proc(p: str) -> str:
+        return _t("案卷", "the dossier", lang) if p == "case" else (procedure_zh(p) if lang == "zh" else p)
+
+    if chk.kind == "required":
+        return _t(f"须有“{proc(s.procedure)}”记录", f"a {s.procedure} record exists", lang) + where(s.where)
+    if chk.kind == "precedes":
+        return _t(f"“{proc(s.before.procedure)}”的{s.before.date}早于“{proc(s.after.procedure)}”的{s.after.date}",
+                  f"{s.before.procedure}.{s.before.date} before {s.after.procedure}.{s.after.date}", lang)
+    if chk.kind == "order":
+        return _t(f"“{proc(s.procedure)}”中 {s.first} 早于 {s.then}", f"in {s.procedure}: {s.first} before {s.then}", lang) + where(s.where)
+    if chk.kind == "duration":
+        pname = s.at_least or s.at_most
+        p = rs.index.parameters.get(pname)
+        n = f"{p.value} {p.unit}" if p else pname
+        bound = _t("不少于" if s.at_least else "不超过", "at least" if s.at_least else "at most", lang)
+        out = _t(f"“{proc(s.procedure)}”自 {s.from_} 至 {s.to} {bound} {n}（参数 {pname}）",
+                 f"{s.procedure}: {s.from_} to {s.to} {bound} {n} (parameter {pname})", lang) + where(s.where)
+        if s.unless:
+            out += _t(f"，记载了 {s.unless} 的除外", f", unless {s.unless} is recorded", lang)
+        return out
+    if chk.kind == "elements":
+        labels = [field_label(s.procedure, f, lang) for f in s.fields]
+        return _t("须载明：", "must record: ", lang) + ("、" if lang == "zh" else ", ").join(labels) + where(s.where)
+    if chk.kind == "forbidden":
+        parts = [proc(p.procedure) + where(p.where) for p in s.all]
+        return _t("不得并存：", "must not coexist: ", lang) + (" + ".join(parts))
+    return chk.kind
+
+
+# ------------------------------------------------------------------------------ diff
+
+def diff(a: Ruleset, b: Ruleset, lang: str = "zh") -> dict:
+    """Structured difference B − A."""
+    ra, rb = {r.id: r for r in a.rules}, {r.id: r for r in b.rules}
+    replaced = {r.tightens: r.id for r in b.rules if r.tightens and r.tightens in ra and r.tightens not in rb}
+    added = [i for i in rb if i not in ra and i not in replaced.values()]
+    removed = [i for i in ra if i not in rb and i not in replaced]
+    changed = []
+    for i in ra:
+        if i in rb and ra[i].model_dump(exclude={"basis": {"law", "law_en"}}) != rb[i].model_dump(exclude={"basis": {"law", "law_en"}}):
+            fields = [k for k in Rule.model_fields if getattr(ra[i], k) != getattr(rb[i], k) and k != "basis"]
+            if ra[i].basis.model_dump(exclude={"law", "law_en"}) != rb[i].basis.model_dump(exclude={"law", "law_en"}):
+                fields.append("basis")
+            changed.append({"rule": i, "fields": fields})
+    params = []
+    for n in sorted(set(a.index.parameters) | set(b.index.parameters)):
+        pa, pb = a.index.parameters.get(n), b.index.parameters.get(n)
+        if (pa and pa.value) != (pb and pb.value) or (pa and pa.unit) != (pb and pb.unit):
+            tighter = None
+            if pa and pb and pa.unit == pb.unit:
+                tighter = pb.value > pa.value if pa.direction == "minimum" else pb.value < pa.value
+            params.append({"parameter": n, "a": pa.value if pa else None, "b": pb.value if pb else None,
+                           "unit": (pb or pa).unit, "tighter": tighter})
+    meta = {k: {"a": str(getattr(a.index, k)), "b": str(getattr(b.index, k))}
+            for k in ("jurisdiction", "valid_from", "valid_to", "version", "kind", "extends")
+            if getattr(a.index, k) != getattr(b.index, k)}
+    return {"a": a.id, "b": b.id, "index": meta, "added": added, "removed": removed,
+            "replaced": [{"parent": p, "by": c} for p, c in replaced.items()], "changed": changed, "parameters": params}
+
+
+def diff_text(d: dict, a: Ruleset, b: Ruleset, lang: str) -> str:
+    from .findings import cite
+    out = [_t(f"规则集差异：{d['a']} → {d['b']}", f"ruleset diff: {d['a']} → {d['b']}", lang)]
+    for k, v in d["index"].items():
+        out.append(f"  {k}: {v['a']} → {v['b']}")
+    for p in d["parameters"]:
+        flag = "" if p["tighter"] is None else _t("（收紧）" if p["tighter"] else "（放宽！）", " (tighter)" if p["tighter"] else " (LOOSER!)", lang)
+        out.append(_t(f"  参数 {p['parameter']}: {p['a']} → {p['b']} {p['unit']}{flag}", f"  parameter {p['parameter']}: {p['a']} → {p['b']} {p['unit']}{flag}", lang))
+    rb = {r.id: r for r in b.rules}
+    ra = {r.id: r for r in a.rules}
+    for i in d["added"]:
+        r = rb[i]
+        out.append(f"  + {i}  {r.title.get(lang)}  ({cite(r.basis, b, lang)})")
+    for x in d["replaced"]:
+        r = rb[x["by"]]
+        out.append(_t(f"  ~ {x['parent']} 由 {x['by']} 收紧替代：{r.title.get(lang)}  ({cite(r.basis, b, lang)})",
+                      f"  ~ {x['parent']} replaced (tightened) by {x['by']}: {r.title.get(lang)}  ({cite(r.basis, b, lang)})", lang))
+    for c in d["changed"]:
+        out.append(_t(f"  ~ {c['rule']} 有改动：{', '.join(c['fields'])}", f"  ~ {c['rule']} changed: {', '.join(c['fields'])}", lang))
+    for i in d["removed"]:
+        r = ra[i]
+        out.append(f"  - {i}  {r.title.get(lang)}  ({cite(r.basis, a, lang)})")
+    if len(out) == 1:
+        out.append(_t("  （无差异）", "  (no differences)", lang))
+    return "\n".join(out)
+
+
+def diff_command(a: str = typer.Argument(..., help="规则集编号 A（旧/上位）/ ruleset A (old or parent)"),
+                 b: str = typer.Argument(..., help="规则集编号 B（新/下位）/ ruleset B (new or layer)"),
+                 fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
+                 lang: str = typer.Option("zh", "--lang", "-l", help="zh | en")) -> None:
+    """比较两个规则集 / Show what ruleset B adds, drops, replaces or changes relative to A."""
+    ra, rb = _load(a, lang), _load(b, lang)
+    d = diff(ra, rb, lang)
+    typer.echo(json.dumps(d, ensure_ascii=False, indent=2) if fmt == "json" else diff_text(d, ra, rb, lang))
+
+
+# ------------------------------------------------------------------------------ docs (handbook)
+
+def handbook(rs: Ruleset, lang: str = "zh") -> str:
+    """Markdown handbook of a ruleset."""
+    from .findings import cite
+    from .models.ruleset import MODALITY_ZH, SEVERITY_ZH
+    from .rulesets import load
+    ix = rs.index
+    L = []
+    L.append(f"# {ix.title.get(lang)}\n")
+    rows = [(_t("编号", "Id", lang), f"`{ix.id}` {_t('第', 'version ', lang)}{ix.version}{_t(' 版', '', lang)}"),
+            (_t("依据文件", "Instrument", lang), ix.law.get(lang) + (f"（{ix.instrument}）" if ix.instrument else "")),
+            (_t("案卷类型", "Dossier kind", lang), ix.kind),
+            (_t("行政区划", "Jurisdiction", lang), _t("全国", "national", lang) if ix.jurisdiction == "CN" else ix.jurisdiction),
+            (_t("有效期", "In force", lang), f"{ix.valid_from or '—'} — {ix.valid_to or _t('（未定）', '(open)', lang)}")]
+    if ix.issued:
+        rows.append((_t("文件日期", "Issued", lang), str(ix.issued)))
+    if len(rs.lineage) > 1:
+        rows.append((_t("上位规则集", "Extends", lang), " → ".join(f"`{x}`" for x in rs.lineage[1:])))
+    if ix.source:
+        rows.append((_t("文本来源", "Source", lang), ix.source))
+    L.append(f"| | |\n|---|---|")
+    L += [f"| {k} | {v} |" for k, v in rows]
+    L.append("")
+    if ix.note:
+        L.append(f"> {ix.note.get(lang)}\n")
+    L.append(f"{_t('期间计算', 'Counting days', lang)}：{ix.day_counting.get(lang)}\n")
+    parent = None
+    if ix.extends:
+        try:
+            parent = load(ix.extends)
+        except Exception:  # noqa: BLE001
+            parent = None
+    own = set()
+    declared = rs.declared or ix
+    if ix.extends:
+        own = {r.id for r in rs.rules if r.tightens or (parent and r.id not in {p.id for p in parent.rules})}
+    if ix.parameters:
+        L.append(f"## {_t('参数', 'Parameters', lang)}\n")
+        L.append(_t("| 参数 | 数值 | 单位 | 说明 | 依据 | 与上位比较 |", "| Parameter | Value | Unit | Meaning | Basis | vs. parent |", lang))
+        L.append("|---|---|---|---|---|---|")
+        for n, p in ix.parameters.items():
+            cmp = ""
+            if parent and n in parent.index.parameters and n in declared.parameters:
+                pv = parent.index.parameters[n].value
+                cmp = _t(f"收紧（上位 {pv}）", f"tightened (parent {pv})", lang) if pv != p.value else _t("同上位", "same", lang)
+            L.append(f"| `{n}` | {p.value} | {p.unit} | {p.description.get(lang)} | {cite(p.basis, rs, lang)} | {cmp} |")
+        L.append("")
+    if declared.disable:
+        L.append(f"## {_t('停用的上位规则', 'Parent rules disabled', lang)}\n")
+        for d in declared.disable:
+            L.append(f"- `{d.rule}`：{d.reason.get(lang) if d.reason else _t('（未说明理由）', '(no reason given)', lang)}")
+        L.append("")
+    if ix.exclusions:
+        L.append(f"## {_t('不适用的决策', 'Excluded decisions', lang)}\n")
+        for e in ix.exclusions:
+            L.append(f"- {e.reason.get(lang)}（{cite(e.basis, rs, lang)}）")
+        L.append("")
+    section = None
+    first = True
+    order = sorted(rs.rules, key=lambda r: (0 if r.id in own else 1)) if own else rs.rules
+    for r in order:
+        if first and own:
+            L.append(f"## {_t('本层增加或收紧的要求', 'Requirements this layer adds or tightens', lang)}\n")
+        if own and r.id not in own and (first or section != "__inherited__"):
+            L.append(f"## {_t('继承自上位规则集的要求', 'Requirements inherited from the parent', lang)}\n")
+            section = "__inherited__"
+        first = False
+        sec = rs.sections.get(r.id)
+        if not own and sec and sec.get(lang) != section:
+            section = sec.get(lang)
+            L.append(f"## {section}\n")
+        L.append(f"### {r.title.get(lang)}\n")
+        L.append(f"- {_t('规则', 'Rule', lang)}：`{r.id}`")
+        L.append(f"- {_t('依据', 'Basis', lang)}：{cite(r.basis, rs, lang)}")
+        if r.basis.text:
+            L.append(f"  > {r.basis.text}")
+        mod = MODALITY_ZH[r.modality] if lang == "zh" else r.modality
+        sev = SEVERITY_ZH[r.severity] if lang == "zh" else r.severity
+        L.append(f"- {_t('义务', 'Modality', lang)}：{mod} · {_t('违反时', 'if breached', lang)}：{sev} · {_t('自此阶段起检查', 'checked from stage', lang)}：{r.due.zh if lang == 'zh' else r.due.value}")
+        if r.when:
+            L.append(f"- {_t('适用条件', 'Applies when', lang)}：" + _t("；", "; ", lang).join(describe_condition(c, lang) for c in r.when))
+        if r.unless:
+            L.append(f"- {_t('除外', 'Unless', lang)}：" + _t("；", "; ", lang).join(describe_condition(c, lang) for c in r.unless))
+        if r.waived_when:
+            L.append(f"- {_t('豁免', 'Waived when', lang)}：" + _t("；", "; ", lang).join(describe_condition(c, lang) for c in r.waived_when.when)
+                     + f"（{r.waived_when.reason.get(lang)}）")
+        if r.checkable:
+            for c in r.checks:
+                L.append(f"- {_t('检查', 'Check', lang)}：{describe_check(c, rs, lang)}")
+        else:
+            L.append(f"- {_t('不自动检查', 'Not checked automatically', lang)}：{r.not_checkable_reason.get(lang) if r.not_checkable_reason else ''}")
+        if r.tightens and parent:
+            try:
+                pr = parent.rule(r.tightens)
+                L.append(f"- {_t('收紧上位规则', 'Tightens', lang)}：`{pr.id}` {pr.title.get(lang)}（{cite(pr.basis, parent, lang)}）")
+            except KeyError:
+                pass
+        elif parent and r.id in own:
+            L.append(f"- {_t('与上位关系', 'vs. parent', lang)}：{_t('本层新增（上位规则集无此要求）', 'added by this layer (the parent has no such requirement)', lang)}")
+        if r.checkable:
+            L.append(f"- {_t('违反时报告', 'Reported as', lang)}：{r.message.get(lang)}")
+            L.append(f"- {_t('整改', 'Remedy', lang)}：{r.remedy.get(lang)}")
+        L.append("")
+    return "\n".join(L).rstrip("\n") + "\n"
+
+
+def _md_to_html(md: str, title: str, lang: str) -> str:
+    out = [f"<!doctype html><html lang=\"{'zh-CN' if lang == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">"
+           f"<title>{html.escape(title)}</title><style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.6}}"
+           "blockquote{color:#444;border-left:3px solid #ccc;margin:.3em 0 .3em 1em;padding-left:.8em}"
+           "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}</style></head><body>"]
+    in_list = in_table = False
+    for line in md.split("\n"):
+        esc = html.escape(line)
+        import re
+        esc = re.sub(r"`([^`]+)`", r"<code>\1</code>", esc)
+        if line.startswith("|"):
+            if line.startswith("|---"):
+                continue
+            if not in_table:
+                out.append("<table>")
+                in_table = True
+            cells = [c.strip() for c in esc.strip("|").split("|")]
+            out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            continue
+        if in_table:
+            out.append("</table>")
+            in_table = False
+        if line.startswith("- ") or line.startswith("  > "):
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            if line.startswith("  > "):
+                out.append(f"<blockquote>{esc[len('  &gt; '):]}</blockquote>")
+            else:
+                out.append(f"<li>{esc[2:]}</li>")
+            continue
+        if in_list:
+            out.append("</ul>")
+            in_list = False
+        if line.startswith("### "):
+            out.append(f"<h3>{esc[4:]}</h3>")
+        elif line.startswith("## "):
+            out.append(f"<h2>{esc[3:]}</h2>")
+        elif line.startswith("# "):
+            out.append(f"<h1>{esc[2:]}</h1>")
+        elif line.startswith("> "):
+            out.append(f"<blockquote>{esc[5:]}</blockquote>")
+        elif line.strip():
+            out.append(f"<p>{esc}</p>")
+    if in_list:
+        out.append("</ul>")
+    if in_table:
+        out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def docs_command(ruleset_id: str = typer.Argument(..., help="规则集编号 / ruleset id"),
+                 fmt: str = typer.Option("md", "--format", "-f", help="md | html"),
+                 lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
+                 out: Optional[Path] = typer.Option(None, "--out", "-o", help="写入文件 / write to a file")) -> None:
+    """规则集手册：每项要求、依据、条件、参数及对上位的收紧 / A handbook of a ruleset for legal staff."""
+    if fmt not in ("md", "html"):
+        typer.echo(_t(f"--format 只能是 md 或 html，收到“{fmt}”", f"--format must be md or html, got '{fmt}'", lang), err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
+    rs = _load(ruleset_id, lang)
+    md = handbook(rs, lang)
+    body = md if fmt == "md" else _md_to_html(md, rs.index.title.get(lang), lang)
+    if out:
+        out.write_text(body, encoding="utf-8")
+    else:
+        typer.echo(body, nl=False)
+
+
+# ------------------------------------------------------------------------------ impact
+
+def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict]]:
+    """(changed dossiers, unreadable files): each dossier checked under both rulesets."""
+    from .check import check
+    from .errors import JueceError
+    from .load import iter_paths, load_dossier
+    changed, errors = [], []
+    for p in iter_paths(paths):
+        try:
+            loaded = load_dossier(p)
+        except JueceError as e:
+            errors.append({"file": str(p), "error": e.text("zh")})
+            continue
+        a = check(loaded, ruleset_id=old, explain=True)
+        b = check(loaded, ruleset_id=new, explain=True)
+        oa = {f.rule: f.outcome for f in a.outcomes or []}
+        ob = {f.rule: f.outcome for f in b.outcomes or []}
+        rules = sorted(r for r in set(oa) | set(ob) if oa.get(r) != ob.get(r)
+                       and {oa.get(r), ob.get(r)} & {"violated", "indeterminate", "waived"})
+        if a.compliant != b.compliant or a.applicable != b.applicable or rules:
+            changed.append({"file": str(p), "dossier": loaded.dossier.id, "title": loaded.dossier.title,
+                            "old": {"compliant": a.compliant, "applicable": a.applicable},
+                            "new": {"compliant": b.compliant, "applicable": b.applicable},
+                            "rules": [{"rule": r, "old": oa.get(r, "absent"), "new": ob.get(r, "absent")} for r in rules]})
+    return changed, errors
+
+
+def impact_command(old: str = typer.Argument(..., help="旧规则集编号 / old ruleset id"),
+                   new: str = typer.Argument(..., help="新规则集编号 / new ruleset id"),
+                   paths: List[str] = typer.Argument(..., help="案卷文件或目录 / dossier files or folders"),
+                   fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
+                   lang: str = typer.Option("zh", "--lang", "-l", help="zh | en")) -> None:
+    """按新旧两个规则集复查案卷，列出结论改变的案卷 / Re-check an archive under two rulesets; list dossiers whose outcome changes.
+
+    退出码 / exit: 0 无改变 none changed · 1 有案卷结论改变 some changed · 2 无法使用 unusable."""
+    _load(old, lang), _load(new, lang)
+    changed, errors = impact(old, new, paths)
+    if fmt == "json":
+        typer.echo(json.dumps({"old": old, "new": new, "changed": changed, "errors": errors}, ensure_ascii=False, indent=2))
+    else:
+        yn = lambda v: _t("合规" if v["compliant"] else "不合规", "compliant" if v["compliant"] else "not compliant", lang) + (
+            "" if v["applicable"] else _t("（不适用）", " (not applicable)", lang))
+        typer.echo(_t(f"影响分析：{old} → {new}，{len(changed)} 件案卷结论改变", f"impact: {old} → {new}: {len(changed)} dossier(s) change", lang))
+        for c in changed:
+            typer.echo(f"  {c['file']}  {c['dossier']}  {yn(c['old'])} → {yn(c['new'])}")
+            for r in c["rules"]:
+                typer.echo(f"      {r['rule']}: {r['old']} → {r['new']}")
+        for e in errors:
+            typer.echo(f"  {e['file']}: {e['error']}", err=True)
+    raise typer.Exit(EXIT_UNUSABLE if errors else (EXIT_CHANGED if changed else EXIT_OK))
