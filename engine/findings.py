@@ -121,7 +121,13 @@ def record_value(rec: Record, path: str, lang: str) -> str:
 
 
 def _check_fields(check: Check) -> list[tuple[str, str]]:
-    """(procedure, field) pairs a check looks at: what its evidence shows."""
+    """(procedure, field) pairs a check looks at: what its evidence shows.
+
+    "latest" is shown as the record's own date: that is what makes it the latest."""
+    return [(p, PROCEDURES[p].main_date if f == "latest" and p in PROCEDURES else f) for p, f in _raw_check_fields(check)]
+
+
+def _raw_check_fields(check: Check) -> list[tuple[str, str]]:
     s, k = check.spec, check.kind
     if k == "required":
         return [(s.procedure, w.field_) for w in s.where]
