@@ -225,10 +225,13 @@ def _failing(check: Check, c: "Compiled") -> list[tuple[str, str, list[dict]]]:
         out.append(("indeterminate", "date_unknown", [{"r": _record(spec.procedure, spec.where, [{t: -1}])}]))
     elif kind == "duration":
         pname = spec.at_least or spec.at_most
-        working = c.ruleset.index.parameters[pname].unit == "working_days"
+        unit = c.ruleset.index.parameters[pname].unit
+        working = unit == "working_days"
         f, t = key(spec.from_), key(spec.to)
         fv, tv = (f + "__wd", t + "__wd") if working else (f, t)
         n = c.params[pname]
+        if unit == "years":  # yyyymmdd + N*10000 is the same day N years later (facts.ymd)
+            fv, tv, n = f + "__ymd", t + ("__ymde" if spec.at_least else "__ymd"), n * 10000
         bound = ({"$lt": {tv: {"$add": {"$l": {"$m": fv}, "$r": n}}}} if spec.at_least
                  else {"$gt": {tv: {"$add": {"$l": {"$m": fv}, "$r": n}}}})
         excuse = [{"$neq": {key(spec.unless): 1}}] if spec.unless else []
@@ -250,6 +253,15 @@ def _failing(check: Check, c: "Compiled") -> list[tuple[str, str, list[dict]]]:
     elif kind == "forbidden":
         out.append(("violated", "forbidden",
                     [{f"f{i}": _record(p.procedure, p.where)} for i, p in enumerate(spec.all)]))
+    elif kind == "latest_before":
+        ad, b = key(spec.date), spec.before
+        bd = key(b.date)
+        b_dated = _record(b.procedure, b.where, [{"$gte": {bd: 0}}])
+        a_match = _record(spec.procedure, spec.where, [{"$gte": {ad: 0}}],
+                          joins=[{"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
+        a_later = _record(spec.procedure, [], [{"$gte": {ad: 0}}],
+                          joins=[{"$gt": {ad: {"a": ad}}}, {"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
+        out.append(("violated", "latest_before", [{"b": b_dated}, {"a": a_match}, {"x$not": a_later}]))
     return out
 
 
@@ -333,6 +345,12 @@ def validate_references(rs: Ruleset, c: Compiled) -> None:
                 for ref in s.all:
                     if check_proc(rule, ref.procedure):
                         check_where(rule, ref.procedure, ref.where)
+            elif check.kind == "latest_before":
+                if check_proc(rule, s.procedure) and check_proc(rule, s.before.procedure):
+                    check_where(rule, s.procedure, s.where)
+                    check_where(rule, s.before.procedure, s.before.where)
+                    check_field(rule, s.procedure, s.date, {"date"})
+                    check_field(rule, s.before.procedure, s.before.date, {"date"})
 
 
 def check_citations(rs: Ruleset, c: Compiled) -> None:

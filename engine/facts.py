@@ -6,7 +6,9 @@ probe Q6) and never meet free text (no user string reaches the engine, so no siz
 injection can):
 
     bool   →  1 true, 0 false, -1 not recorded
-    date   →  day ordinal, -1 not recorded; plus `<name>__wd`, the working-day ordinal (-1 unknown)
+    date   →  day ordinal, -1 not recorded; plus `<name>__wd`, the working-day ordinal (-1 unknown),
+              and, for periods counted in years, `<name>__ymd` = yyyymmdd and `<name>__ymde` (the
+              same, but 28 February of a common year counts as 0229: the month's last day)
     text   →  1 recorded, -1 not recorded
     list   →  number of items
     enum   →  its value, "" not recorded
@@ -125,6 +127,25 @@ def key(path: str) -> str:
 
 # --------------------------------------------------------------------------- encoding
 
+def ymd(d: Optional[dt.date], month_end: bool = False) -> int:
+    """yyyymmdd, -1 if not recorded: adding N*10000 moves to the same calendar day N years later.
+
+    That is how a period of N years ends (Civil Code Art. 202): on the corresponding day, or, when
+    the later year has no 29 February, on 28 February. Compared as numbers, a yyyymmdd "29
+    February" of a common year falls between 28 February and 1 March, so `to > from + N*10000`
+    is exactly "after the last day". With `month_end`, 28 February of a common year is encoded
+    as 0229, so that a period that began on 29 February is reached on 28 February (`at least`).
+    """
+    if d is None:
+        return -1
+    day = 29 if month_end and d.month == 2 and d.day == 28 and not _leap(d.year) else d.day
+    return d.year * 10000 + d.month * 100 + day
+
+
+def _leap(y: int) -> bool:
+    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+
+
 def _b(v: Optional[bool]) -> int:
     return -1 if v is None else int(v)
 
@@ -134,7 +155,7 @@ def _encoder(model: type[BaseModel], prefix: str, keep: Optional[frozenset]) -> 
     out = []
     for name, (kind, extra) in _model_kinds(model).items():
         k = prefix + name
-        if keep is None or k in keep or (k + "__wd") in keep or (kind in ("enum_list", "model_list") and any(x.startswith(k + "__") for x in keep)):
+        if keep is None or k in keep or (k + "__wd") in keep or (k + "__ymd") in keep or (k + "__ymde") in keep or (kind in ("enum_list", "model_list") and any(x.startswith(k + "__") for x in keep)):
             sub = [s for s, (sk, _) in _schema_of(extra).items() if sk == "bool"] if kind == "model_list" else None
             if kind == "enum_list":
                 extra = [m._value_ for m in extra]  # plain strings: enum .value is a slow descriptor
@@ -158,6 +179,10 @@ def _encode_into(out: dict[str, Any], obj: BaseModel, prefix: str = "", keep: Op
             out[k] = v.toordinal() if v else -1
             if keep is None or (k + "__wd") in keep:
                 out[k + "__wd"] = workday_ordinal(v) if v else -1
+            if keep is None or (k + "__ymd") in keep:
+                out[k + "__ymd"] = ymd(v)
+            if keep is None or (k + "__ymde") in keep:
+                out[k + "__ymde"] = ymd(v, month_end=True)
         elif kind == "text":
             out[k] = 1 if (v is not None and str(v).strip()) else -1
         elif kind == "list":

@@ -142,6 +142,9 @@ def _raw_check_fields(check: Check) -> list[tuple[str, str]]:
         return [(s.procedure, f) for f in s.fields]
     if k == "forbidden":
         return [(p.procedure, w.field_) for p in s.all for w in p.where]
+    if k == "latest_before":
+        return ([(s.before.procedure, s.before.date), (s.procedure, s.date)]
+                + [(s.procedure, w.field_) for w in s.where])
     return []
 
 
@@ -293,10 +296,11 @@ class Builder:
                         n = (b - a).days
                     if n is not None:
                         extras["days"] = n
-                        out.append(Evidence.model_construct(fact="days", label="实际期限" if unit == "calendar_days" else "实际工作日",
-                                            label_en="actual days" if unit == "calendar_days" else "actual working days",
-                                            value=f"{n}{'日' if unit == 'calendar_days' else '个工作日'}",
-                                            value_en=f"{n} {'days' if unit == 'calendar_days' else 'working days'}", source=src))
+                        cal = unit != "working_days"  # years: shown as the days actually elapsed
+                        out.append(Evidence.model_construct(fact="days", label="实际期限" if cal else "实际工作日",
+                                            label_en="actual days" if cal else "actual working days",
+                                            value=f"{n}{'日' if cal else '个工作日'}",
+                                            value_en=f"{n} {'days' if cal else 'working days'}", source=src))
         if check.kind == "required":
             s = check.spec
             n = sum(1 for p in dossier.procedures if p.type == s.procedure)

@@ -197,3 +197,27 @@ def test_approval_in_principle_is_not_a_departure():
     procs = "  - {类型: 集体讨论决定, 会议日期: 2023-06-20, 会议类型: 常务会议, 多数意见: 原则同意, 行政首长决定: 同意}"
     r = check(dossier(BASE.format(stage="已决定", procs=procs)), explain=True)
     assert outcome_of(r, "mad.coll.divergence-explained") in ("satisfied", "not_applicable")
+
+
+def test_re_review_after_the_meeting_does_not_cure_it():
+    """Art. 25 para. 2: the meeting was held on an 'unlawful' review; a lawful re-review dated after it cures nothing."""
+    procs = """  - {类型: 合法性审查, 送审日期: 2023-06-01, 审查意见日期: 2023-06-12, 审查结论: 不合法}
+  - {类型: 集体讨论决定, 会议日期: 2023-06-20, 会议类型: 常务会议}
+  - {类型: 合法性审查, 送审日期: 2023-06-21, 审查意见日期: 2023-07-05, 审查结论: 合法}"""
+    r = check(dossier(BASE.format(stage="已决定", procs=procs)), explain=True)
+    assert outcome_of(r, "mad.legal.before-discussion.unlawful") == "violated"
+    # reviewed again and found lawful BEFORE the meeting: fine
+    fixed = procs.replace("2023-06-21", "2023-06-13").replace("2023-07-05", "2023-06-19")
+    assert outcome_of(check(dossier(BASE.format(stage="已决定", procs=fixed)), explain=True),
+                      "mad.legal.before-discussion.unlawful") == "satisfied"
+
+
+def test_reassessment_after_the_decision_does_not_cure_uncontrollable_risk():
+    """Art. 24: deciding while the risk was judged uncontrollable is not cured by a later reassessment."""
+    procs = """  - {类型: 风险评估, 日期: 2023-05-10, 风险可控: 否}
+  - {类型: 集体讨论决定, 会议日期: 2023-06-20, 会议类型: 常务会议}
+  - {类型: 风险评估, 日期: 2023-07-01, 风险可控: 是}"""
+    r = check(dossier(BASE.format(stage="已决定", procs=procs)), explain=True)
+    assert outcome_of(r, "mad.risk.use-of-result") == "violated"
+    f = next(f for f in r.outcomes if f.rule == "mad.risk.use-of-result")
+    assert any(e.value == "2023-05-10" for e in f.evidence)

@@ -188,6 +188,7 @@ class Triggers(ZhModel):
     in_hearing_scope: ZhBool = field("属于听证范围|列入听证事项范围", "the matter is within the published scope of matters for hearings (彭阳 2018)")
     economic_security_risk: ZhBool = field("可能影响经济安全金融安全|经济金融安全风险", "may affect economic or financial security (宁远 2021–2025)")
     major_overall_impact: ZhBool = field("事关全局|对多数人利益有重大影响", "bears on the whole locality or on most citizens' and organisations' interests (宜兴 2012: report and file)")
+    government_issued: ZhBool = field("县级以上人民政府制定|以政府名义制定", "a normative document made by a county-level-or-above local government, not by a department (地方组织法 Art. 75)")
     judged_by: Optional[str] = field("判断人", "who made these judgements")
 
 
@@ -240,6 +241,7 @@ class Drafting(Record):
     legal_basis: list[str] = field("法律政策依据|依据", "laws, regulations, rules and policies sorted out (Art. 12 para. 2)", default_factory=list)
     cost_benefit: ZhBool = field("成本效益分析", "cost-benefit analysis (Art. 12 para. 3, optional)")
     alternatives: ZhBool = field("备选方案", "two or more options (Art. 12 para. 4, optional)")
+    assessment: ZhBool = field("评估论证", "the draft was assessed and argued, e.g. in its drafting explanation (normative documents: 地方组织法 Art. 75)")
 
 
 class InteragencyConsultation(Record):
@@ -347,6 +349,7 @@ class LegalityReview(Record):
     adjusted: ZhBool = field("根据意见修改|已按意见修改", "draft adjusted per the opinion (Art. 28)")
     shortened_reason: Optional[str] = field("审查时间不足理由", "reason the review had under 7 working days (Art. 26)")
     legal_risk_stated: ZhBool = field("明示法律风险", "legal risk stated for an exploratory reform (Art. 25 para. 2)")
+    emergency_basis: Optional[str] = field("紧急制定情形|突发事件或紧急命令", "normative documents: the emergency, or the superior's urgent order or decision, that required the document at once, so the 5–15 working-day review time did not apply (国办发〔2018〕115号 (五))")
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "LegalityReview":
@@ -393,6 +396,7 @@ class Publication(Record):
 
     type: Literal["publication"] = field("类型", required=True)
     date: ZhDate = field("公布日期|日期")
+    signed_date: ZhDate = field("成文日期|签发日期", "date the document was signed, i.e. formed (normative documents: 政府信息公开条例 Art. 26)")
     channels: zh_enum_list(Channel) = field("途径|公布途径", "channels (gazette, website, newspaper)", default_factory=list)
     interpretation: ZhBool = field("政策解读|解读", "explained how opinions were adopted and interpreted the decision (Art. 32)")
     effective_date: ZhDate = field("施行日期|生效日期", "date it takes effect (normative documents)")

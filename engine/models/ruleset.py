@@ -7,9 +7,10 @@ small vocabulary modelled on Declare templates:
     required   a procedure record exists                      (existence)
     precedes   every B record has an A record dated before it  (precedence)
     order      inside one record, date `first` < date `then`
-    duration   between two dates of a record, at least / at most N calendar or working days
+    duration   between two dates of a record, at least / at most N calendar days, working days or years
     elements   a record (or the dossier) carries the listed elements
     forbidden  these records must not exist together           (not-coexistence)
+    latest_before  the last A before each B must not match     (e.g. no meeting on an unlawful review)
 
 Numbers are never written in a rule: they are named `parameters` of the ruleset, so a local
 ruleset can tighten them.
@@ -77,7 +78,9 @@ class Parameter(ZhModel):
     """A number the law sets, e.g. the 30-day comment period (713 Art. 15)."""
 
     value: int = field("数值", required=True, ge=0)
-    unit: Literal["calendar_days", "working_days", "count"] = field("单位", required=True)
+    # years: "N years" ends on the same calendar day N years later, or on the month's last day when
+    # that day does not exist (Civil Code Art. 202); the first day is not counted (Art. 201).
+    unit: Literal["calendar_days", "working_days", "years", "count"] = field("单位", required=True)
     direction: Literal["minimum", "maximum"] = field("方向", "tightening raises a minimum and lowers a maximum", default="minimum")
     basis: Basis = field("依据", required=True)
     description: Text = field("说明", required=True)
@@ -171,6 +174,19 @@ class Forbidden(ZhModel):
     all: list[ProcRef] = Field(min_length=1)
 
 
+class LatestBefore(ZhModel):
+    """The last `procedure` record dated before each `before` record must not match `where`.
+
+    E.g. the meeting may not be held on an unlawful review (713 Art. 25): a re-review dated after
+    the meeting does not cure it, so "latest" is taken before the meeting, not in the whole file.
+    """
+
+    procedure: str
+    date: str
+    where: list[Where] = Field(min_length=1)
+    before: ProcRef
+
+
 class Check(ZhModel):
     """One check; exactly one of the vocabulary keys is set."""
 
@@ -180,6 +196,7 @@ class Check(ZhModel):
     duration: Optional[Duration] = None
     elements: Optional[Elements] = None
     forbidden: Optional[Forbidden] = None
+    latest_before: Optional[LatestBefore] = None
     due: zh_enum(Stage) = None  # overrides the rule's `due`
     message: Optional[Text] = None  # overrides the rule's message for this check
 
@@ -193,18 +210,19 @@ class Check(ZhModel):
     @model_validator(mode="after")
     def _one_kind(self) -> "Check":
         if len(self.kinds()) != 1:
-            raise ValueError("a check has exactly one of: required, precedes, order, duration, elements, forbidden")
+            raise ValueError("a check has exactly one of: required, precedes, order, duration, elements, forbidden, latest_before")
         return self
 
     def kinds(self) -> list[str]:
-        return [k for k in ("required", "precedes", "order", "duration", "elements", "forbidden") if getattr(self, k) is not None]
+        return [k for k in ("required", "precedes", "order", "duration", "elements", "forbidden", "latest_before")
+                if getattr(self, k) is not None]
 
     @cached_property
     def kind(self) -> str:
         return self.kinds()[0]
 
     @property
-    def spec(self) -> Union[ProcRef, Precedes, Order, Duration, Elements, Forbidden]:
+    def spec(self) -> Union[ProcRef, Precedes, Order, Duration, Elements, Forbidden, LatestBefore]:
         return getattr(self, self.kind)
 
 

@@ -415,6 +415,13 @@ def dump(d: Dossier) -> dict:
     for p in out.get("procedures", []):
         if p.get("type") == "collective_discussion":
             p.pop("head_departs", None)  # worked out again from the two views
+    cat = out.get("catalog")
+    if isinstance(cat, dict) and cat.get("year") and cat.get("published_date") and "published_in_first_quarter" in cat:
+        # worked out from the catalog's year and publication date: drop it when it says no more than they do,
+        # so that a scenario changing the date ("案卷中的“决策事项目录.公布日期”为“…”") is judged on the new date
+        derived = dt.date.fromisoformat(str(cat["published_date"])) <= dt.date(int(cat["year"]), 3, 31)
+        if cat["published_in_first_quarter"] == derived:
+            cat.pop("published_in_first_quarter")
     return out
 
 

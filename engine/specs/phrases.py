@@ -44,6 +44,18 @@ TRIGGERS: list[tuple[str, str, str, str, str]] = [
     ("npc_required", "依法应当提请本级人大讨论决定或者报告", "无需提请本级人大讨论决定或者报告",
      "for the people's congress", "not for the people's congress"),
     ("exploratory_reform", "属于国家尚无明确规定的探索性改革事项", "不属于探索性改革事项", "an exploratory reform", "not an exploratory reform"),
+    # assertions only some local rulesets turn on (rulesets/local/**)
+    ("public_interest", "涉及公共利益和人民群众切身利益", "不涉及公共利益和人民群众切身利益",
+     "of public interest and people's vital interests", "not of public interest or people's vital interests"),
+    ("economic_security_risk", "可能影响经济安全、金融安全", "不会影响经济安全、金融安全",
+     "a risk to economic or financial security", "no risk to economic or financial security"),
+    ("screening_found_risk", "经风险排查存在社会稳定、生态、经济等方面风险", "经风险排查未发现社会稳定、生态、经济等方面风险",
+     "found risky by risk screening", "found free of risk by risk screening"),
+    ("in_hearing_scope", "属于本级公布的听证范围", "不属于本级公布的听证范围",
+     "within the published hearing scope", "outside the published hearing scope"),
+    ("major_overall_impact", "事关全局或者对多数公民、法人和其他组织的利益有重大影响",
+     "并非事关全局，也不对多数公民、法人和其他组织的利益有重大影响",
+     "of overall importance", "not of overall importance"),
 ]
 
 #: extra ways to name a stage in "在<阶段>检查该案卷"

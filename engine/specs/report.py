@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -155,7 +156,7 @@ def coverage(scenarios: list[dict], only: Optional[list[str]] = None) -> dict[st
         for a in sc.get("assertions", []):
             if not a.get("rule") or not a.get("ruleset"):
                 continue
-            asserted_rules.add(a["rule"])
+            asserted_rules.add((a["ruleset"], a["rule"]))
             try:
                 key = (_origin(a["ruleset"], a["rule"]), a["rule"])
             except Exception:  # noqa: BLE001 - a ruleset not shipped (e.g. a test folder)
@@ -190,7 +191,7 @@ def coverage(scenarios: list[dict], only: Optional[list[str]] = None) -> dict[st
         key = f"{u.ruleset}:{place}" if multi else place
         law = b.law or u.rs.index.law.zh
         entry = articles.setdefault(key, {"article": b.article, "section": b.section, "ruleset": u.ruleset,
-                                          "citation": f"{law}第{_zh(b.article)}条" if b.article else f"{law}{b.section}",
+                                          "citation": f"{law}第{_zh(b.article)}条" if b.article else f"{law}{b.section or '（未注明条款）'}",
                                           "rules": [], "covered": True})
         entry["rules"].append({"rule": u.rule.id, "basis": cite(b, u.rs, "zh"), "covered": u.covered})
         entry["covered"] = entry["covered"] and u.covered
@@ -207,7 +208,8 @@ def coverage(scenarios: list[dict], only: Optional[list[str]] = None) -> dict[st
             "ruleset": u.ruleset, "title": u.rule.title.zh, "basis": cite(u.rule.basis, u.rs, "zh"),
             "violated": u.violated, "satisfied_or_not_applicable": u.ok, "other": u.other, "covered": u.covered}
             for u in units.values()},
-        "articles": dict(sorted(articles.items(), key=lambda kv: (kv[1]["ruleset"], kv[1]["article"] or 0, kv[1]["section"] or ""))),
+        "articles": dict(sorted(articles.items(), key=lambda kv: (kv[1]["ruleset"], kv[1]["article"] or 0,
+                                                                  _section_key(kv[1]["section"])))),
         "scenarios": {"total": len(scenarios), "passed": sum(1 for s in scenarios if s["outcome"] == "passed"),
                       "failed": sum(1 for s in scenarios if s["outcome"] == "failed")},
         "tag_warnings": warnings,
@@ -225,25 +227,60 @@ def _zh(n: int) -> str:
     return zh_number(n)
 
 
-def _tag_warnings(tags: list[str], asserted: set[str], label: str) -> list[str]:
-    """Scenario tags that promise more than the scenario asserts (feature-level tags are topics)."""
+def _section_key(section: Optional[str]) -> tuple:
+    """第四部分（九）第32项 → (4, 9, 32): plan sections in document order, not in code-point order (七 九 八)."""
+    if not section:
+        return ()
+    from .context import zh_int
+    out: list = []
+    for m in re.finditer(r"[0-9]+|[零〇一二两三四五六七八九十百]+|[^0-9零〇一二两三四五六七八九十百]+", section):
+        part = m.group(0)
+        if part.isdigit():
+            out.append((0, int(part), ""))
+        elif re.fullmatch(r"[零〇一二两三四五六七八九十百]+", part):
+            try:
+                out.append((0, zh_int(part), ""))
+            except ValueError:
+                out.append((1, 0, part))
+        else:
+            out.append((1, 0, part))
+    return tuple(out)
+
+
+def _rule_articles(rid: str, rule_id: str) -> set[int]:
+    """The articles of the Regulation a rule (as used in ruleset `rid`) rests on.
+
+    A national rule cites an article (basis.article). A local rule usually cites a section of a
+    plan (basis.section, article None): it rests on no article of its own, except where it tightens
+    a rule of the ruleset it extends (`tightens`), whose article it then also concerns.
+    """
+    try:
+        rs = rulesets.load(rid)
+        rule = rs.rule(rule_id)
+    except Exception:  # noqa: BLE001 - a ruleset not shipped, or a rule it no longer has
+        return set()
+    out = {rule.basis.article} if rule.basis.article else set()
+    tightened = getattr(rule, "tightens", None)
+    if tightened and rs.index.extends:
+        for t in ([tightened] if isinstance(tightened, str) else list(tightened)):
+            out |= _rule_articles(rs.index.extends, t)
+    return out
+
+
+def _tag_warnings(tags: list[str], asserted: set[tuple[str, str]], label: str) -> list[str]:
+    """Scenario tags that promise more than the scenario asserts (feature-level tags are topics).
+
+    `asserted` holds (ruleset, rule) pairs: a rule is looked up in the ruleset the scenario ran,
+    and a rule citing a section of a local plan rather than an article is judged by what it rests
+    on (see `_rule_articles`), so that it neither crashes the check nor counts as any article."""
     out = []
-    asserted_tags = {tag_for_rule(r) for r in asserted}
+    asserted_tags = {tag_for_rule(r) for _, r in asserted}
     for t in tags:
         if t.startswith("rule_") and t not in asserted_tags:
             out.append(f"{label}：标签 @{t} 所指的规则在本场景中没有被断言")
     arts = {t for t in tags if t.startswith("art_")}
     if arts and asserted:
-        have = set()
-        for rid in asserted:
-            for r_id in rulesets.all_ids():
-                try:
-                    art = rulesets.load(r_id).rule(rid).basis.article
-                except KeyError:
-                    continue
-                if art:
-                    have.add(tag_for_article(art))
-                break
+        have = {tag_for_article(a) for rid, r in asserted for a in _rule_articles(rid, r)}
         for t in sorted(arts - have):
             out.append(f"{label}：标签 @{t} 所指的条文在本场景断言的规则中没有出现")
     return out
