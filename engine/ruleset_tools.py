@@ -106,6 +106,9 @@ def describe_check(chk: Check, rs: Ruleset, lang: str) -> str:
     if chk.kind == "forbidden":
         parts = [proc(p.procedure) + where(p.where) for p in s.all]
         return _t("不得并存：", "must not coexist: ", lang) + (" + ".join(parts))
+    if chk.kind == "latest_before":
+        return _t(f"每次“{proc(s.before.procedure)}”之前最近一次“{proc(s.procedure)}”不得为", 
+                  f"the last {s.procedure} before each {s.before.procedure} must not be", lang) + where(s.where)
     return chk.kind
 
 
@@ -189,7 +192,8 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
     L.append(f"# {ix.title.get(lang)}\n")
     rows = [(_t("编号", "Id", lang), f"`{ix.id}` {_t('第', 'version ', lang)}{ix.version}{_t(' 版', '', lang)}"),
             (_t("依据文件", "Instrument", lang), ix.law.get(lang) + (f"（{ix.instrument}）" if ix.instrument else "")),
-            (_t("案卷类型", "Dossier kind", lang), ix.kind),
+            (_t("案卷类型", "Dossier kind", lang),
+             _t({"mad": "重大行政决策", "normative_document": "行政规范性文件"}.get(ix.kind, ix.kind), ix.kind, lang)),
             (_t("行政区划", "Jurisdiction", lang), _t("全国", "national", lang) if ix.jurisdiction == "CN" else ix.jurisdiction),
             (_t("有效期", "In force", lang), f"{ix.valid_from or '—'} — {ix.valid_to or _t('（未定）', '(open)', lang)}")]
     if ix.issued:
