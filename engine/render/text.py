@@ -29,7 +29,10 @@ def render_text(results: list[DossierResult], lang: str, explain: bool, errors: 
         head = Text()
         head.append(f"{L['dossier']}：{r.dossier}  {r.title}\n" if lang == "zh" else f"{L['dossier']}: {r.dossier}  {r.title}\n")
         head.append(f"{L['file']}: {r.file}\n")
-        head.append(f"{L['ruleset']}: {r.ruleset.get('title') or r.ruleset.get('id')} ({r.ruleset.get('id')} {r.ruleset.get('version')})\n")
+        if r.ruleset.get("id"):
+            head.append(f"{L['ruleset']}: {r.ruleset.get('title') or r.ruleset.get('id')} ({r.ruleset.get('id')} {r.ruleset.get('version')})\n")
+        else:
+            head.append(f"{L['ruleset']}: {'无' if lang == 'zh' else 'none'}\n")
         head.append(f"{L['stage']}: {stage_label(r.stage, lang)}\n")
         if not r.applicable:
             head.append(f"{L['not_applicable']}: {r.reason if lang == 'zh' else r.reason_en}\n")

@@ -64,7 +64,7 @@
     而且 案卷文件“cases/local/wanyuan/bad/unit-discussion-before-unit-review.yaml”
     当 检查该案卷
     那么 应当报告违反“承办单位领导班子在本单位合法性审查后集体讨论形成送审方案”
-    而且 该问题的说明应当包含“早于本单位法制机构或法律顾问的合法性审查意见”
+    而且 该问题的说明应当包含“没有本单位法制机构或法律顾问出具的合法性审查意见”
     而且 应当认定符合“sichuan.wanyuan.legal.unit-review”
     而且 除上述问题外，不应当报告其他问题
 
