@@ -324,3 +324,13 @@ def test_coverage_command_json_and_exit_code(shipped_run, monkeypatch: pytest.Mo
     full = cli("coverage", "--ruleset", "cn.mad.decree-713")
     assert full.exit_code == 0, full.stdout
     assert "已覆盖" in full.stdout and "条文 × 规则" in full.stdout
+
+
+def test_every_rule_of_every_shipped_ruleset_is_covered(shipped_run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI's spec-coverage gate: `juece specs coverage` over all shipped rulesets exits 0 with nothing uncovered."""
+    from engine.specs import report
+    monkeypatch.setattr(report, "run", lambda paths=None, **kw: shipped_run)
+    out = cli("coverage", "--format", "json")
+    data = json.loads(out.stdout)
+    assert data["uncovered"] == [] and data["covered"] == data["rules"], data["uncovered"]
+    assert out.exit_code == 0
