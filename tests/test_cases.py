@@ -65,7 +65,9 @@ class Case:
 
 
 def is_dossier(p: Path) -> bool:
-    return p.is_file() and p.suffix in DOSSIER_SUFFIXES and not p.name.endswith(EXPECTED_SUFFIX)
+    # cases/ledger holds audit inputs (Excel ledgers and their column mappings), not dossiers
+    return (p.is_file() and p.suffix in DOSSIER_SUFFIXES and not p.name.endswith(EXPECTED_SUFFIX)
+            and "ledger" not in p.relative_to(CASES).parts)
 
 
 def expected_for(p: Path) -> Path:
