@@ -116,3 +116,11 @@ disable:
     assert r.exit_code == 1
     assert "comment_min_days=20" in r.output and "第十五条第一款" in r.output
     assert "mad.expert.trigger" in r.output and "第十九条" in r.output
+
+
+def test_html_report_escapes_dossier_text(tmp_path):
+    """A title containing markup is shown as text, never run as script in the reviewer's browser."""
+    p = tmp_path / "x.yaml"
+    p.write_text('编号: X-1\n标题: "<script>alert(1)</script>关于调整"\n阶段: 起草\n', encoding="utf-8")
+    html = runner.invoke(app, ["check", str(p), "--format", "html"]).stdout
+    assert "<script>" not in html and "&lt;script&gt;" in html

@@ -37,7 +37,7 @@ def stage_label(stage: str, lang: str) -> str:
 @lru_cache(maxsize=1)
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("engine.render", "templates"),
-                      autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+                      autoescape=select_autoescape(["html", "html.j2"]), trim_blocks=True, lstrip_blocks=True)
     env.globals["stage_label"] = stage_label
     return env
 

@@ -1,0 +1,291 @@
+"""`juece audit` and `juece sample` (wired into engine/cli.py by the lead)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Callable, List, Optional
+
+import typer
+
+from .. import __version__
+
+EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _say_fn(lang: str, quiet: bool = False) -> Callable[[str, str], None]:
+    def say(zh: str, en: str) -> None:
+        if not quiet:
+            print(en if lang == "en" else zh, file=sys.stderr, flush=True)
+    return say
+
+
+class _Sink:
+    """Collects finished lines; appends (and fsyncs) them at most every 0.5 s or 2,000 lines."""
+
+    def __init__(self, store, progress) -> None:  # noqa: ANN001
+        self.store, self.progress = store, progress
+        self.r: list[str] = []
+        self.e: list[str] = []
+        self.last = time.monotonic()
+        self.results = self.errors = 0
+
+    def __call__(self, recs: list[tuple[str, str, str]]) -> None:
+        errs = 0
+        for kind, _key, line in recs:
+            if kind == "result":
+                self.r.append(line)
+            else:
+                self.e.append(line)
+                errs += 1
+        self.results += len(recs) - errs
+        self.errors += errs
+        self.progress.advance(len(recs), errs)
+        if time.monotonic() - self.last > 0.5 or len(self.r) + len(self.e) >= 2000:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.r or self.e:
+            self.store.append(self.r, self.e)
+            self.r, self.e = [], []
+        self.last = time.monotonic()
+
+
+class _Stop:
+    """SIGINT/SIGTERM set a flag the executors poll between chunks; a second Ctrl-C stops at once."""
+
+    def __init__(self) -> None:
+        self.flag = False
+        self.old: dict = {}
+
+    def __call__(self) -> bool:
+        return self.flag
+
+    def _handler(self, signum, frame) -> None:  # noqa: ANN001
+        if self.flag and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        self.flag = True
+
+    def __enter__(self) -> "_Stop":
+        if threading.current_thread() is threading.main_thread():
+            for s in (signal.SIGINT, signal.SIGTERM):
+                self.old[s] = signal.signal(s, self._handler)
+        return self
+
+    def __exit__(self, *exc) -> None:  # noqa: ANN002
+        for s, h in self.old.items():
+            signal.signal(s, h)
+
+
+def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: Optional[str] = None,
+              executor: str = "local", scheduler: Optional[str] = None, resume: bool = False,
+              mapping: Optional[Path] = None, lang: str = "zh", list_limit: int = 500, quiet: bool = False,
+              tty: Optional[bool] = None, chunk: Optional[int] = None) -> tuple[int, Optional[dict]]:
+    """The whole audit; → (exit code, summary). Used by the CLI and the tests."""
+    from ..errors import RulesetErrors
+    from . import runner, worker
+    from .ledger import Mapping, MappingError
+    from .progress import Progress
+    from .sources import UsageError, check_inputs, count_items, iter_items
+    from .store import Store
+    from .summary import summarize
+
+    say = _say_fn(lang, quiet)
+
+    def fail(zh: str, en: str) -> tuple[int, None]:
+        print(en if lang == "en" else zh, file=sys.stderr, flush=True)
+        return EXIT_UNUSABLE, None
+
+    if lang not in ("zh", "en"):
+        return fail(f"--lang 只能是 zh 或 en，收到“{lang}”", f"--lang must be zh or en, got '{lang}'")
+    if executor not in ("local", "dask"):
+        return fail(f"--executor 只能是 local 或 dask，收到“{executor}”", f"--executor must be local or dask, got '{executor}'")
+    if scheduler and executor != "dask":
+        return fail("--scheduler 需与 --executor dask 同用", "--scheduler needs --executor dask")
+    jobs = jobs or runner.default_jobs()
+    if jobs < 1:
+        return fail("--jobs 至少为 1", "--jobs must be at least 1")
+    out = Path(out).resolve()
+    store = Store(out)
+    prev = store.read_run()
+    if resume:
+        if not prev and not store.has_results():
+            say(f"{out} 中没有可续审的记录，从头开始", f"nothing to resume in {out}; starting afresh")
+        if not paths and prev.get("inputs"):
+            paths = list(prev["inputs"])
+            if prev.get("cwd") and Path(prev["cwd"]).is_dir():
+                os.chdir(prev["cwd"])  # the keys are the paths as first given
+        if ruleset is None:
+            ruleset = prev.get("ruleset")
+        elif prev and prev.get("ruleset") != ruleset:
+            return fail(f"此前以规则集 {prev.get('ruleset') or '（自动选用）'} 审核，续审须使用同一规则集",
+                        f"this audit ran with ruleset {prev.get('ruleset') or '(chosen per dossier)'}; resume it with the same one")
+        if mapping is None and prev.get("mapping"):
+            mapping = Path(prev["mapping"])
+    elif store.has_results():
+        return fail(f"{out} 中已有审核结果：用 --resume 继续，或换一个空目录", f"{out} already holds audit results: use --resume to continue, or another folder")
+    try:
+        check_inputs(paths)
+    except UsageError as e:
+        return fail(e.zh, e.en)
+    if ruleset:
+        from ..rulesets import load
+        try:
+            load(ruleset)
+        except RulesetErrors as e:
+            return fail(e.text("zh"), e.text("en"))
+    try:
+        mp = Mapping.load(mapping)
+    except MappingError as e:
+        return fail(e.zh, e.en)
+
+    store.open()
+    done = store.done_keys() if resume else set()
+    if store.cut:
+        say(f"上次中断时有写了一半的记录（{store.cut} 字节），已截去，相应案卷将重新检查",
+            f"cut {store.cut} bytes of a half-written record left by the interruption; that dossier is checked again")
+    if done:
+        say(f"续审：跳过已完成的 {len(done)} 件", f"resuming: skipping {len(done)} finished dossiers")
+    started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    run = {"engine": __version__, "inputs": list(paths), "cwd": os.getcwd(), "ruleset": ruleset,
+           "mapping": str(Path(mapping).resolve()) if mapping else None, "executor": executor, "scheduler": scheduler,
+           "jobs": jobs, "started": prev.get("started", started) if resume else started, "resumed": resume,
+           "state": "running"}
+    store.write_run(run)
+
+    total = count_items(paths, mp)
+    if total is not None:
+        total = max(0, total - len(done))
+    warned: set[str] = set()
+
+    def warn(zh: str, en: str) -> None:
+        if zh not in warned:
+            warned.add(zh)
+            say(zh, en)
+
+    items = (it for it in iter_items(paths, mp, warn=warn) if it[0] not in done)
+    progress = Progress(total, lang, quiet, tty=tty)
+    sink = _Sink(store, progress)
+    wopts = {"ruleset": ruleset}
+    if os.environ.get(worker.CRASH_ENV):  # testing hook (tests/test_audit.py): a worker segfaults on that dossier
+        wopts["crash"] = os.environ[worker.CRASH_ENV]
+    t0 = time.monotonic()
+    try:
+        with _Stop() as stop:
+            if executor == "dask":
+                finished = runner.run_dask(items, jobs, wopts, sink, stop, scheduler, chunk=chunk or 250, say=say)
+            else:
+                finished = runner.run_local(items, jobs, wopts, sink, stop, chunk=chunk or 50)
+    except KeyboardInterrupt:
+        finished = False
+    finally:
+        sink.flush()
+        store.close()
+        progress.close()
+    elapsed = time.monotonic() - t0
+    if not finished:
+        store.write_run({**run, "state": "interrupted", "interrupted": dt.datetime.now().astimezone().isoformat(timespec="seconds")})
+        say(f"已中断：本次完成的 {sink.results + sink.errors} 件已保存。用 juece audit --out {out} --resume 继续",
+            f"interrupted: the {sink.results + sink.errors} dossiers finished in this run are saved. Continue with juece audit --out {out} --resume")
+        return EXIT_INTERRUPTED, None
+    run.update({"state": "finished", "finished": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                "this_run": {"dossiers": sink.results + sink.errors, "seconds": round(elapsed, 2),
+                             "per_second": round((sink.results + sink.errors) / elapsed, 1) if elapsed > 0 else None}})
+    s = summarize(out, list_limit, run, lang)
+    store.write_run(run)
+    if not quiet:
+        _print_summary(s, out, lang)
+    t = s["totals"]
+    code = EXIT_UNUSABLE if t["errors"] else EXIT_VIOLATION if t["noncompliant"] else EXIT_OK
+    return code, s
+
+
+def _pct(r: Optional[float]) -> str:
+    return "—" if r is None else f"{r * 100:.1f}%"
+
+
+def _print_summary(s: dict, out: Path, lang: str) -> None:
+    t, o = s["totals"], s["overall"]
+    zh = lang == "zh"
+    lines = [("审核完成" if zh else "audit finished") + f": {t['inputs']} " + ("件" if zh else "dossiers")
+             + (f"（检查 {t['checked']}，无法读取或检查 {t['errors']}，不适用条例 {t['not_applicable']}）" if zh
+                else f" ({t['checked']} checked, {t['errors']} could not be checked, {t['not_applicable']} outside the Regulation)"),
+             ("总体合规率" if zh else "overall compliance") + f"  {_pct(o['rate'])}  ({o['numerator']}/{o['denominator']})"
+             + (f"，含无法判定事项 {t['with_indeterminate']} 件" if zh else f"; {t['with_indeterminate']} with indeterminate items")]
+    for r in s["rates"]:
+        name = r["zh"] if zh else r["en"]
+        ind = f"，无法判定 {r['indeterminate']}" if zh else f", indeterminate {r['indeterminate']}"
+        lines.append(f"  {name:<10} {_pct(r['rate']):>7}  ({r['numerator']}/{r['denominator']}{ind})")
+    lines.append(("输出" if zh else "output") + f": {out}/results.jsonl, errors.jsonl, summary.json, summary.csv, dossiers.csv, report.html")
+    typer.echo("\n".join(lines))
+
+
+def audit_command(
+    paths: Optional[List[str]] = typer.Argument(None, help="案卷目录、文件、通配符、.jsonl、.xlsx 台账 / dossier folders, files, globs, .jsonl, .xlsx ledgers"),
+    out: Path = typer.Option(..., "--out", "-o", help="输出目录 / output folder"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="并行进程数（默认：全部 CPU）/ worker processes (default: all cores)"),
+    ruleset: Optional[str] = typer.Option(None, "--ruleset", "-r", help="规则集编号（默认逐件按区划和日期选用）/ ruleset id"),
+    executor: str = typer.Option("local", "--executor", help="local | dask"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask 调度器地址，如 tcp://10.0.0.5:8786（默认启动本机集群）/ Dask scheduler address"),
+    resume: bool = typer.Option(False, "--resume", help="继续中断的审核，已完成的不重做 / continue an interrupted audit"),
+    mapping: Optional[Path] = typer.Option(None, "--mapping", help="Excel 台账列对照表（YAML）/ ledger column mapping"),
+    lang: str = typer.Option("zh", "--lang", "-l", help="zh | en（报告默认语言与提示语言）"),
+    list_limit: int = typer.Option(500, "--list-limit", help="报告中列出的不合规案卷上限 / non-compliant dossiers listed in the report"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度 / no progress"),
+    summarize_only: bool = typer.Option(False, "--summarize-only", help="只由已有 jsonl 重新生成汇总和报告 / only rebuild summary and report from the jsonl files"),
+) -> None:
+    """批量审核归档决策：合规率、看板、可续审 / Audit an archive: compliance rates, dashboard, resumable.
+
+    退出码 Exit codes: 0 全部合规 all compliant · 1 有不合规案卷 some non-compliant · 2 有案卷无法读取或检查、或参数错误
+    some dossiers could not be checked, or bad options · 130 已中断（可 --resume）interrupted (--resume continues)
+    """
+    if summarize_only:
+        from .store import Store
+        from .summary import summarize
+        store = Store(Path(out).resolve())
+        if not store.has_results():
+            typer.echo("没有可汇总的结果" if lang == "zh" else "no results to summarize", err=True)
+            raise typer.Exit(EXIT_UNUSABLE)
+        s = summarize(store.out, list_limit, store.read_run() or None, lang)
+        _print_summary(s, store.out, lang)
+        raise typer.Exit(EXIT_OK)
+    try:
+        code, _ = run_audit(list(paths or []), out, jobs, ruleset, executor, scheduler, resume, mapping, lang, list_limit, quiet)
+    except OSError as e:  # disk full, output folder not writable: a message, not a traceback
+        typer.echo(f"无法写入输出：{e}（已写入的结果保持完整，可用 --resume 继续）" if lang == "zh"
+                   else f"cannot write the output: {e} (what was written is intact; --resume continues)", err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
+    raise typer.Exit(code)
+
+
+def sample_command(
+    count: int = typer.Option(100, "--count", "-n", help="案卷数 / number of dossiers"),
+    out: Path = typer.Option(..., "--out", "-o", help="输出目录 / output folder"),
+    seed: int = typer.Option(1, "--seed", help="随机种子 / random seed"),
+    defects: float = typer.Option(0.1, "--defects", help="每项义务未履行或履行不当的概率（0 = 程序齐全）/ chance each duty is skipped or done wrong"),
+    unknown: float = typer.Option(0.05, "--unknown", help="每项情形未载明的概率（→ 无法判定）/ chance a trigger is left out"),
+    broken: float = typer.Option(0.0, "--broken", help="故意损坏的文件比例 / share of deliberately unreadable files"),
+    fmt: str = typer.Option("yaml", "--format", "-f", help="yaml | json | jsonl"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="并行进程数 / processes"),
+) -> None:
+    """生成模拟案卷（演示、基准测试）/ Write realistic synthetic dossiers for demos and benchmarks."""
+    from .runner import default_jobs
+    from .sample import generate
+    if fmt not in ("yaml", "json", "jsonl"):
+        typer.echo(f"--format 只能是 yaml、json 或 jsonl，收到“{fmt}”", err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
+    for name, v in (("--defects", defects), ("--unknown", unknown), ("--broken", broken)):
+        if not 0 <= v <= 1:
+            typer.echo(f"{name} 应在 0 到 1 之间 / {name} must be between 0 and 1", err=True)
+            raise typer.Exit(EXIT_UNUSABLE)
+    if count < 0:
+        typer.echo("--count 不能为负 / --count must not be negative", err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
+    t0 = time.monotonic()
+    n = generate(count, out, seed, defects, unknown, broken, fmt, jobs or default_jobs())
+    typer.echo(f"已生成 {n} 件模拟案卷：{out}（{time.monotonic() - t0:.1f} 秒）/ wrote {n} synthetic dossiers to {out}", err=True)

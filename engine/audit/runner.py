@@ -1,0 +1,226 @@
+"""Executors: run worker.process_chunk over a stream of items, in processes (local) or on Dask.
+
+Both keep a bounded number of chunks in flight (memory stays flat), hand every finished chunk to
+`sink` (which appends it to the jsonl files), and poll `should_stop` (Ctrl-C / SIGTERM) so they
+stop between chunks, never in the middle of a write.
+
+A worker that dies (durable_rules is C; it can segfault) breaks the pool. Every chunk that was in
+flight is then re-run in a throw-away process that reports each dossier as soon as it is done;
+when that process dies too, the dossier it was on is the one that kills it: it is recorded as an
+engine error, and the rest go on in a new process. Only that dossier is lost.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from . import worker
+from .worker import Item, error_record
+
+Sink = Callable[[list[tuple[str, str, str]]], None]
+StopFlag = Callable[[], bool]
+
+
+def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while True:
+        chunk = list(islice(it, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def mp_context() -> Any:
+    """forkserver (workers fork from a server that imported juece once: quick to replace a dead one)."""
+    try:
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["engine.audit.worker", "engine.check"])
+        return ctx
+    except ValueError:  # pragma: no cover - no forkserver on this platform
+        return mp.get_context("spawn")
+
+
+def _death(exitcode: Optional[int]) -> tuple[str, str]:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = str(-exitcode)
+        return f"检查该案卷时工作进程异常终止（信号 {name}），可能是规则引擎缺陷，请报告此问题", \
+               f"the worker process died while checking this dossier (signal {name}); probably an engine bug, please report it"
+    return f"检查该案卷时工作进程异常退出（退出码 {exitcode}），请报告此问题", \
+           f"the worker process exited while checking this dossier (exit code {exitcode}); please report it"
+
+
+def isolate(ctx: Any, items: list[Item], wopts: dict, sink: Sink, should_stop: StopFlag) -> None:
+    """Re-run items one process at a time; a dossier that kills its process is recorded as an engine error."""
+    pending = list(items)
+    while pending and not should_stop():
+        r, w = ctx.Pipe(duplex=False)
+        p = ctx.Process(target=worker.stream_main, args=(w, pending, wopts, os.getpid()), daemon=True)
+        p.start()
+        w.close()
+        got: list[tuple[str, str, str]] = []
+        try:
+            while len(got) < len(pending):
+                got.append(r.recv())
+        except (EOFError, OSError):
+            pass
+        finally:
+            r.close()
+        p.join()
+        if got:
+            sink(got)
+        if len(got) < len(pending):
+            key, _, _ = pending[len(got)]
+            zh, en = _death(p.exitcode)
+            sink([("error", key, worker._dumps(error_record(key, "engine", "engine.worker-died", zh, en)))])
+            pending = pending[len(got) + 1:]
+        else:
+            pending = []
+
+
+def _kill_pool(pool: ProcessPoolExecutor) -> None:
+    procs = list(getattr(pool, "_processes", {}).values())  # no public way to stop running workers
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        try:
+            p.terminate()
+        except Exception:  # noqa: BLE001
+            pass
+    for p in procs:
+        try:
+            p.join(timeout=5)
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def run_local(items: Iterable[Item], jobs: int, wopts: dict, sink: Sink, should_stop: StopFlag, chunk: int = 50) -> bool:
+    """→ True if every item was done, False if stopped."""
+    ctx = mp_context()
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=worker._init_worker, initargs=(os.getpid(),))
+
+    pool = new_pool()
+    inflight: dict[Future, list[Item]] = {}
+    chunks = chunked(items, chunk)
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(inflight) < jobs * 3 and not should_stop():
+                c = next(chunks, None)
+                if c is None:
+                    exhausted = True
+                    break
+                inflight[pool.submit(worker.process_chunk, c, wopts)] = c
+            if should_stop():
+                return False
+            if not inflight:
+                return True
+            done, _ = wait(list(inflight), timeout=0.25, return_when=FIRST_COMPLETED)
+            suspects: list[Item] = []
+            broken = False
+            for f in done:
+                c = inflight.pop(f)
+                try:
+                    sink(f.result())
+                except BrokenProcessPool:
+                    broken = True
+                    suspects += c
+                except Exception:  # noqa: BLE001 - anything else: redo these one by one
+                    suspects += c
+            if broken:  # the pool is gone: everything still in flight is redone in isolation
+                wait(list(inflight))
+                for f, c in inflight.items():
+                    try:
+                        sink(f.result())
+                    except Exception:  # noqa: BLE001
+                        suspects += c
+                inflight.clear()
+                _kill_pool(pool)
+                pool = new_pool()
+            if suspects:
+                isolate(ctx, suspects, wopts, sink, should_stop)
+    finally:
+        _kill_pool(pool)
+
+
+def run_dask(items: Iterable[Item], jobs: int, wopts: dict, sink: Sink, should_stop: StopFlag,
+             scheduler: Optional[str] = None, chunk: int = 250, say: Callable[[str, str], None] = lambda zh, en: None) -> bool:
+    """The same audit on a Dask cluster: chunks are tasks (probe Q9: never one task per dossier)."""
+    import logging
+
+    import dask
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):  # a dead worker: isolate at once
+        if scheduler:
+            client = Client(scheduler, timeout="30s")
+            say(f"已连接 Dask 调度器 {scheduler}", f"connected to the Dask scheduler at {scheduler}")
+        else:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=logging.ERROR)
+            client = Client(cluster)
+            say(f"已启动本机 Dask 集群（{jobs} 个工作进程）", f"started a local Dask cluster ({jobs} workers)")
+    workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
+    ctx = mp_context()
+    ac = as_completed()
+    inflight: dict[str, list[Item]] = {}
+    chunks = chunked(items, chunk)
+    exhausted = False
+
+    def fill() -> None:
+        nonlocal exhausted
+        while not exhausted and len(inflight) < workers * 3 and not should_stop():
+            c = next(chunks, None)
+            if c is None:
+                exhausted = True
+                return
+            fut = client.submit(worker.process_chunk, c, wopts, pure=False, retries=0)
+            inflight[fut.key] = c
+            ac.add(fut)
+
+    try:
+        fill()
+        while inflight:
+            if should_stop():
+                return False
+            batch = ac.next_batch(block=False) if ac.has_ready() else []
+            if not batch:
+                time.sleep(0.05)
+                continue
+            for fut in batch:
+                c = inflight.pop(fut.key)
+                try:
+                    sink(fut.result())
+                except Exception:  # noqa: BLE001 - KilledWorker and the like: find the dossier locally
+                    isolate(ctx, c, wopts, sink, should_stop)
+                fut.release()
+            fill()
+        return not should_stop()
+    finally:
+        try:
+            client.close(timeout=10)
+        except Exception:  # noqa: BLE001
+            pass
+        if cluster is not None:
+            try:
+                cluster.close(timeout=10)
+            except Exception:  # noqa: BLE001
+                pass
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover
+        return max(1, os.cpu_count() or 1)

@@ -1,0 +1,157 @@
+"""The output folder: append-only JSON lines that survive Ctrl-C, SIGTERM and power loss.
+
+    results.jsonl   one line per checked dossier          (appended, flushed and fsynced per batch)
+    errors.jsonl    one line per dossier that could not be checked
+    audit.json      the run: inputs, options, state        (written atomically)
+    summary.*, report.html, dossiers.csv                   (written atomically at the end, from the jsonl files)
+
+A dossier is in exactly one of the two jsonl files once it is finished. After a crash the last
+line of either file may be cut short (or, after power loss, padded with NULs): `open_for_resume`
+cuts each file back to its last complete, parseable line, and returns the keys already done, so
+--resume neither redoes nor duplicates a finished dossier, and redoes the one that was cut.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterator
+
+RESULTS, ERRORS, RUN = "results.jsonl", "errors.jsonl", "audit.json"
+
+
+def atomic_write(path: Path, text: str | bytes) -> None:
+    """Write to a temporary file in the same folder, fsync, rename: readers see old or new, never half."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def iter_lines(path: Path) -> Iterator[dict]:
+    """Each complete JSON line of a results/errors file (stops at the first damaged line)."""
+    if not path.exists():
+        return
+    with open(path, "rb") as f:
+        for raw in f:
+            if not raw.endswith(b"\n"):
+                return
+            try:
+                yield json.loads(raw)
+            except ValueError:
+                return
+
+
+def repair(path: Path) -> tuple[set[str], int]:
+    """Cut the file after its last good line; → (keys in it, bytes cut)."""
+    keys: set[str] = set()
+    if not path.exists():
+        return keys, 0
+    good = 0
+    with open(path, "rb") as f:
+        for raw in f:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                obj = json.loads(raw)
+                key = obj["file"]
+            except (ValueError, KeyError, TypeError):
+                break
+            keys.add(key)
+            good += len(raw)
+    size = path.stat().st_size
+    if size > good:
+        with open(path, "r+b") as f:
+            f.truncate(good)
+            f.flush()
+            os.fsync(f.fileno())
+    return keys, size - good
+
+
+class Store:
+    def __init__(self, out: Path):
+        self.out = out
+        self.results_path = out / RESULTS
+        self.errors_path = out / ERRORS
+        self._r = self._e = None
+        self.cut = 0
+
+    def has_results(self) -> bool:
+        return any(p.exists() and p.stat().st_size > 0 for p in (self.results_path, self.errors_path))
+
+    def reset(self) -> None:
+        for name in (RESULTS, ERRORS):
+            p = self.out / name
+            if p.exists():
+                p.unlink()
+
+    def done_keys(self) -> set[str]:
+        a, cut_a = repair(self.results_path)
+        b, cut_b = repair(self.errors_path)
+        self.cut = cut_a + cut_b
+        return a | b
+
+    def open(self) -> None:
+        self.out.mkdir(parents=True, exist_ok=True)
+        self._r = open(self.results_path, "ab")  # noqa: SIM115
+        self._e = open(self.errors_path, "ab")  # noqa: SIM115
+        _fsync_dir(self.out)
+
+    def append(self, results: list[str], errors: list[str]) -> None:
+        """One batch: each file written in one call, flushed and fsynced before the next batch."""
+        for f, lines in ((self._r, results), (self._e, errors)):
+            if lines:
+                f.write("".join(lines).encode("utf-8"))
+                f.flush()
+                os.fsync(f.fileno())
+
+    def close(self) -> None:
+        for f in (self._r, self._e):
+            if f is not None:
+                f.close()
+        self._r = self._e = None
+
+    def read_run(self) -> dict[str, Any]:
+        p = self.out / RUN
+        if not p.exists():
+            return {}
+        try:
+            return json.loads(p.read_text(encoding="utf-8"))
+        except ValueError:
+            return {}
+
+    def write_run(self, run: dict[str, Any]) -> None:
+        atomic_write(self.out / RUN, json.dumps(run, ensure_ascii=False, indent=2) + "\n")

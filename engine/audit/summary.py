@@ -1,0 +1,296 @@
+"""results.jsonl + errors.jsonl → summary.json, summary.csv, dossiers.csv, report.html.
+
+Recomputed from the jsonl files every time (in one streaming pass), so a resumed audit's figures
+are those of its files, whatever happened to the processes that wrote them. Every number is a
+count of result lines; dossiers.csv gives each dossier's status for each rate, so any figure can
+be traced back to the dossiers behind it.
+
+Definitions (docs/audit.md):
+    overall compliance rate  = applicable dossiers with no violation / applicable dossiers
+    <procedure> rate         = due and done properly / due      (rates.yaml maps procedures to rules)
+    indeterminate            counted apart, in neither the numerator nor the denominator
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from ..models.finding import OUTCOME_RANK, OUTCOME_ZH
+from .store import ERRORS, RESULTS, atomic_write, iter_lines
+
+RATES_FILE = Path(__file__).with_name("rates.yaml")
+DIMENSIONS = ("decision_body", "undertaking_unit", "year", "category")
+DIM_ZH = {"decision_body": "决策机关", "undertaking_unit": "承办单位", "year": "年度", "category": "事项类别"}
+DIM_EN = {"decision_body": "decision body", "undertaking_unit": "undertaking unit", "year": "year", "category": "category"}
+STATUS = ("done", "violated", "indeterminate", "waived", "not_due")
+STATUS_ZH = {"done": "符合", "violated": "违反", "indeterminate": "无法判定", "waived": "豁免", "not_due": "不适用"}
+_STATUS_OF = {"satisfied": "done", "violated": "violated", "indeterminate": "indeterminate", "waived": "waived",
+              "not_applicable": "not_due"}
+NOT_GIVEN = ""  # a dossier without a decision body, year, ...
+
+
+@dataclass(frozen=True)
+class RateDef:
+    id: str
+    zh: str
+    en: str
+    rules: tuple[str, ...]
+    due_zh: str = ""
+    due_en: str = ""
+
+
+@lru_cache(maxsize=1)
+def rate_defs() -> tuple[RateDef, ...]:
+    raw = yaml.safe_load(RATES_FILE.read_text(encoding="utf-8"))
+    return tuple(RateDef(r["id"], r["zh"], r["en"], tuple(r["rules"]), r.get("due_zh", ""), r.get("due_en", ""))
+                 for r in raw["rates"])
+
+
+def rate_status(rule_outcomes: dict[str, str], rd: RateDef) -> Optional[str]:
+    """A dossier's status for one rate: done | violated | indeterminate | waived | not_due; None if no rule applies."""
+    outs = [rule_outcomes[r] for r in rd.rules if r in rule_outcomes]
+    if not outs:
+        return None
+    return _STATUS_OF[max(outs, key=OUTCOME_RANK.get)]
+
+
+def _ratio(num: int, den: int) -> Optional[float]:
+    return round(num / den, 6) if den else None
+
+
+def _rate_block(c: Counter) -> dict:
+    due = c["done"] + c["violated"]
+    return {"numerator": c["done"], "denominator": due, "rate": _ratio(c["done"], due), "violated": c["violated"],
+            "indeterminate": c["indeterminate"], "waived": c["waived"], "not_due": c["not_due"]}
+
+
+class _Group:
+    __slots__ = ("checked", "applicable", "compliant", "with_indeterminate", "rates")
+
+    def __init__(self) -> None:
+        self.checked = self.applicable = self.compliant = self.with_indeterminate = 0
+        self.rates: dict[str, Counter] = defaultdict(Counter)
+
+    def out(self) -> dict:
+        return {"checked": self.checked, "applicable": self.applicable, "compliant": self.compliant,
+                "noncompliant": self.applicable - self.compliant, "with_indeterminate": self.with_indeterminate,
+                "compliance_rate": _ratio(self.compliant, self.applicable),
+                "rates": {rd.id: _rate_block(self.rates[rd.id]) for rd in rate_defs()}}
+
+
+def _group_key(obj: dict, dim: str) -> str:
+    v = obj.get(dim)
+    return NOT_GIVEN if v is None or v == "" else str(v)
+
+
+class Tally:
+    """Streaming accumulator: memory grows with the number of groups and rules, not of dossiers."""
+
+    def __init__(self, list_limit: int = 500) -> None:
+        self.list_limit = list_limit
+        self.total = _Group()
+        self.by: dict[str, dict[str, _Group]] = {d: defaultdict(_Group) for d in DIMENSIONS}
+        self.rules: dict[str, Counter] = defaultdict(Counter)
+        self.rule_meta: dict[str, dict] = {}
+        self.rulesets: Counter = Counter()
+        self.not_applicable = 0
+        self.indeterminate_findings = 0
+        self.violation_findings = 0
+        self.noncompliant: list[tuple] = []
+        self.noncompliant_total = 0
+        self.errors: Counter = Counter()
+        self.error_list: list[dict] = []
+        self.error_total = 0
+
+    # --------------------------------------------------------------------- feed
+    def add_result(self, obj: dict) -> dict[str, Optional[str]]:
+        """Count one result line; → its status per rate (for dossiers.csv)."""
+        groups = [self.total] + [self.by[d][_group_key(obj, d)] for d in DIMENSIONS]
+        for g in groups:
+            g.checked += 1
+        if obj.get("ruleset", {}).get("id"):
+            self.rulesets[(obj["ruleset"]["id"], obj["ruleset"].get("version"))] += 1
+        if not obj.get("applicable"):
+            self.not_applicable += 1
+            return {}
+        ro: dict[str, str] = obj.get("rule_outcomes") or {}
+        compliant = bool(obj.get("compliant"))
+        indeterminate = any(f.get("outcome") == "indeterminate" for f in obj.get("findings", []))
+        statuses = {rd.id: rate_status(ro, rd) for rd in rate_defs()}
+        for g in groups:
+            g.applicable += 1
+            g.compliant += compliant
+            g.with_indeterminate += indeterminate
+            for rid, st in statuses.items():
+                if st is not None:
+                    g.rates[rid][st] += 1
+        for rule, outcome in ro.items():
+            self.rules[rule][outcome] += 1
+        for f in obj.get("findings", []):
+            if f["rule"] not in self.rule_meta:
+                self.rule_meta[f["rule"]] = {k: f.get(k) for k in ("title", "title_en", "basis", "basis_en", "severity", "section")}
+            if f["outcome"] == "indeterminate":
+                self.indeterminate_findings += 1
+            elif f["outcome"] == "violated":
+                self.violation_findings += 1
+        if not compliant:
+            self.noncompliant_total += 1
+            self._keep(obj)
+        return statuses
+
+    def _keep(self, obj: dict) -> None:
+        viol = [f for f in obj.get("findings", []) if f.get("outcome") == "violated"]
+        entry = {k: obj.get(k) for k in ("file", "dossier", "title", "decision_body", "undertaking_unit", "year", "category")}
+        entry["findings"] = [{k: f.get(k) for k in ("rule", "title", "title_en", "outcome", "severity", "basis", "basis_en",
+                                                     "message", "message_en", "remedy", "remedy_en")}
+                             for f in obj.get("findings", [])]
+        entry["violations"] = sum(1 for f in viol if f.get("severity") == "violation")
+        self.noncompliant.append((-entry["violations"], entry["file"] or "", entry))
+        if len(self.noncompliant) > 2 * self.list_limit:
+            self._trim()
+
+    def _trim(self) -> None:
+        self.noncompliant.sort(key=lambda t: (t[0], t[1]))
+        del self.noncompliant[self.list_limit:]
+
+    def add_error(self, obj: dict) -> None:
+        self.error_total += 1
+        self.errors[obj.get("kind", "load")] += 1
+        self.error_list.append({k: obj.get(k) for k in ("file", "dossier", "kind", "code", "message", "message_en")})
+        if len(self.error_list) > 2 * self.list_limit:  # keep the first by file name, whatever order they finished in
+            self.error_list.sort(key=lambda e: str(e.get("file")))
+            del self.error_list[self.list_limit:]
+
+    # --------------------------------------------------------------------- out
+    def summary(self) -> dict:
+        self._trim()
+        self.error_list.sort(key=lambda e: str(e.get("file")))
+        del self.error_list[self.list_limit:]
+        from .. import rulesets as _rs
+        from ..findings import cite
+        for (rid, _), _n in self.rulesets.items():
+            try:
+                rs = _rs.load(rid)
+            except Exception:  # noqa: BLE001 - a ruleset no longer present: keep the titles the findings gave
+                continue
+            for rule in rs.rules:
+                self.rule_meta.setdefault(rule.id, {"title": rule.title.zh, "title_en": rule.title.en or rule.title.zh,
+                                                    "basis": cite(rule.basis, rs, "zh"), "basis_en": cite(rule.basis, rs, "en"),
+                                                    "severity": rule.severity, "section": None})
+        rules = []
+        for rule, c in self.rules.items():
+            meta = self.rule_meta.get(rule, {})
+            rules.append({"rule": rule, **{k: meta.get(k) for k in ("title", "title_en", "basis", "basis_en", "severity")},
+                          **{o: c[o] for o in ("violated", "indeterminate", "waived", "satisfied", "not_applicable")}})
+        rules.sort(key=lambda r: (-r["violated"], -r["indeterminate"], r["rule"]))
+        t = self.total
+        checked_all = t.checked + self.error_total
+        return {
+            "totals": {
+                "inputs": checked_all, "checked": t.checked, "errors": self.error_total,
+                "errors_by_kind": dict(sorted(self.errors.items())),
+                "not_applicable": self.not_applicable, "applicable": t.applicable,
+                "compliant": t.compliant, "noncompliant": t.applicable - t.compliant,
+                "with_indeterminate": t.with_indeterminate,
+                "violation_findings": self.violation_findings, "indeterminate_findings": self.indeterminate_findings,
+            },
+            "overall": {"numerator": t.compliant, "denominator": t.applicable, "rate": _ratio(t.compliant, t.applicable)},
+            "rates": [{"id": rd.id, "zh": rd.zh, "en": rd.en, "rules": list(rd.rules), "due_zh": rd.due_zh, "due_en": rd.due_en,
+                       **_rate_block(t.rates[rd.id])} for rd in rate_defs()],
+            "by": {d: {k: g.out() for k, g in sorted(self.by[d].items())} for d in DIMENSIONS},
+            "rules": rules,
+            "top_violated": [r for r in rules if r["violated"]][:10],
+            "rulesets": [{"id": rid, "version": ver, "dossiers": n} for (rid, ver), n in sorted(self.rulesets.items())],
+            "noncompliant": {"total": self.noncompliant_total, "listed": len(self.noncompliant),
+                             "dossiers": [e for _, _, e in self.noncompliant]},
+            "error_list": {"total": self.error_total, "listed": len(self.error_list), "errors": self.error_list},
+        }
+
+
+# ------------------------------------------------------------------------------- writing
+
+def _csv_text(rows: list[list[Any]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerows(rows)
+    return "\ufeff" + buf.getvalue()  # BOM: Excel then opens the Chinese correctly
+
+
+def _pct(r: Optional[float]) -> str:
+    return "" if r is None else f"{r * 100:.2f}%"
+
+
+def summary_csv(s: dict) -> str:
+    rows: list[list[Any]] = [["维度 dimension", "分组 group", "指标 metric", "指标名称 name", "分子 numerator", "分母 denominator",
+                              "比率 rate", "百分比 percent", "违反 violated", "无法判定 indeterminate", "豁免 waived", "不适用 not due"]]
+
+    def emit(dim: str, group: str, overall: dict, rates: list[tuple[str, str, dict]]) -> None:
+        rows.append([dim, group, "overall", "总体合规率", overall["numerator"], overall["denominator"],
+                     "" if overall["rate"] is None else overall["rate"], _pct(overall["rate"]), overall.get("violated", ""),
+                     overall.get("indeterminate", ""), "", overall.get("not_due", "")])
+        for rid, name, b in rates:
+            rows.append([dim, group, rid, name, b["numerator"], b["denominator"], "" if b["rate"] is None else b["rate"],
+                         _pct(b["rate"]), b["violated"], b["indeterminate"], b["waived"], b["not_due"]])
+
+    names = {r["id"]: r["zh"] for r in s["rates"]}
+    t = s["totals"]
+    emit("all", "全部", {**s["overall"], "violated": t["noncompliant"], "indeterminate": t["with_indeterminate"],
+                       "not_due": t["not_applicable"]}, [(r["id"], r["zh"], r) for r in s["rates"]])
+    for dim, groups in s["by"].items():
+        for key, g in groups.items():
+            emit(dim, key or "（未填）", {"numerator": g["compliant"], "denominator": g["applicable"], "rate": g["compliance_rate"],
+                                         "violated": g["noncompliant"], "indeterminate": g["with_indeterminate"],
+                                         "not_due": g["checked"] - g["applicable"]},
+                 [(rid, names[rid], b) for rid, b in g["rates"].items()])
+    return _csv_text(rows)
+
+
+def summarize(out: Path, list_limit: int = 500, run: Optional[dict] = None, lang_default: str = "zh") -> dict:
+    """Read the jsonl files once; write every derived file atomically; → the summary."""
+    tally = Tally(list_limit)
+    defs = rate_defs()
+    fd, tmp = tempfile.mkstemp(prefix=".dossiers.csv.", suffix=".tmp", dir=out)
+    os.chmod(tmp, 0o644)
+    f = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")  # streamed: memory stays flat
+    w = csv.writer(f)
+    w.writerow(["file", "dossier", "title", "decision_body", "undertaking_unit", "year", "category", "applicable", "compliant",
+                "violations", "indeterminate"] + [f"{rd.id} {rd.zh}" for rd in defs])
+    for obj in iter_lines(out / RESULTS):
+        st = tally.add_result(obj)
+        counts = obj.get("counts") or {}
+        w.writerow([obj.get("file"), obj.get("dossier"), obj.get("title"), obj.get("decision_body") or "", obj.get("undertaking_unit") or "",
+                    obj.get("year") or "", obj.get("category") or "", int(bool(obj.get("applicable"))), int(bool(obj.get("compliant"))),
+                    counts.get("violated", 0), counts.get("indeterminate", 0)]
+                   + [STATUS_ZH[st[rd.id]] if st.get(rd.id) else "" for rd in defs])
+    f.flush()
+    os.fsync(f.fileno())
+    f.close()
+    os.replace(tmp, out / "dossiers.csv")
+    for obj in iter_lines(out / ERRORS):
+        tally.add_error(obj)
+    s = tally.summary()
+    if run is not None:
+        s = {"run": run, **s}
+    # summary.json lists the non-compliant dossiers without their findings (those are in results.jsonl);
+    # the dashboard shows them in full.
+    slim = dict(s, noncompliant=dict(s["noncompliant"], dossiers=[{k: v for k, v in d.items() if k != "findings"}
+                                                                    for d in s["noncompliant"]["dossiers"]]))
+    atomic_write(out / "summary.json", json.dumps(slim, ensure_ascii=False, indent=1) + "\n")
+    atomic_write(out / "summary.csv", summary_csv(s))
+    from .report import render_dashboard
+    atomic_write(out / "report.html", render_dashboard(s, lang_default))
+    return s
+
+
+__all__ = ["DIMENSIONS", "DIM_EN", "DIM_ZH", "OUTCOME_ZH", "RateDef", "Tally", "rate_defs", "rate_status", "summarize", "summary_csv"]
