@@ -221,3 +221,9 @@ def test_reassessment_after_the_decision_does_not_cure_uncontrollable_risk():
     assert outcome_of(r, "mad.risk.use-of-result") == "violated"
     f = next(f for f in r.outcomes if f.rule == "mad.risk.use-of-result")
     assert any(e.value == "2023-05-10" for e in f.evidence)
+
+
+def test_ruleset_date_ignores_forward_looking_dates():
+    """A validity end date in the future is not the date of any step: it must not choose the ruleset."""
+    d = dossier(BASE.format(stage="已公布", procs="  - {类型: 公布, 公布日期: 2023-06-20, 有效期至: 2028-06-19}")).dossier
+    assert d.effective_date().isoformat() == "2023-06-20"

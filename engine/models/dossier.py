@@ -588,13 +588,7 @@ class Dossier(ZhModel):
 
     def effective_date(self) -> Optional[dt.date]:
         """The date a ruleset is chosen for: the decision date, else the last meeting date."""
-        if self.decision_date:
-            return self.decision_date
-        meetings = [p.date for p in self.procedures if isinstance(p, CollectiveDiscussion) and p.date]
-        if meetings:
-            return max(meetings)
-        dates = [d for p in self.procedures for d in _dates_of(p)]
-        return max(dates) if dates else None
+        return self.effective_date_basis()[0]
 
     def effective_date_basis(self) -> tuple[Optional[dt.date], str, str]:
         """The date a ruleset is chosen for, and what that date is (zh, en)."""
@@ -615,8 +609,12 @@ class Dossier(ZhModel):
         return self.stage or Stage.completed
 
 
+_FORWARD_DATES = {"effective_date", "expiry_date"}  # dates a document looks ahead to, not steps taken
+
+
 def _dates_of(record: Record) -> list[dt.date]:
-    return [v for v in record.__dict__.values() if isinstance(v, dt.date)]
+    """Dates on which a procedure step was taken (a validity end date in 2025 is not one)."""
+    return [v for k, v in record.__dict__.items() if isinstance(v, dt.date) and k not in _FORWARD_DATES]
 
 
 __all__ = [n for n in dir() if not n.startswith("_")]
