@@ -26,7 +26,7 @@ from .models.dossier import Dossier, Stage
 from .models.finding import DossierResult, Finding, Manifest
 from .models.ruleset import Ruleset
 
-FINDING_OUTCOMES = ("violated", "indeterminate")
+FINDING_OUTCOMES = frozenset(("violated", "indeterminate"))  # the outcomes a result lists as findings
 
 
 @lru_cache(maxsize=None)
@@ -67,11 +67,28 @@ def check(loaded: Loaded, ruleset_id: Optional[str] = None, stage: Optional[Stag
           explain: bool = False, shuffle: Optional[random.Random] = None,
           root: str = str(rulesets.RULESETS_DIR)) -> DossierResult:
     """Check one dossier. `shuffle` permutes the evidence facts (the order-independence tests)."""
+    return _check(loaded, ruleset_id, stage, "explain" if explain else "findings", shuffle, root)[0]
+
+
+def check_with_outcomes(loaded: Loaded, ruleset_id: Optional[str] = None, stage: Optional[Stage] = None,
+                        root: str = str(rulesets.RULESETS_DIR)) -> tuple[DossierResult, dict[str, str]]:
+    """(what `check` returns, every rule's outcome {rule id: outcome}), from one engine run.
+
+    The outcome map is what `check(..., explain=True).outcomes` says for each rule; {} when the
+    dossier is not applicable. The result is `check`'s (findings mode) exactly: the explain-mode run
+    fires the same violated/indeterminate/waived branches plus the not-applicable ones, and only
+    the findings a result holds (violated, indeterminate) are built. For the audit's rates."""
+    return _check(loaded, ruleset_id, stage, "outcomes", None, root)
+
+
+def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mode: str,
+           shuffle: Optional[random.Random], root: str) -> tuple[DossierResult, dict[str, str]]:
+    """mode: findings | explain | outcomes (findings-mode result, computed by the explain engine)."""
     d = loaded.dossier
     st = stage or d.effective_stage()
     on = d.effective_date()
     rs, why_zh, why_en = choose_ruleset(d, ruleset_id, root)
-    mode = "explain" if explain else "findings"
+    explain = mode == "explain"
 
     def result(applicable: bool, findings: list[Finding], outcomes: Optional[list[Finding]],
                reason: Optional[tuple[str, str]] = None) -> DossierResult:
@@ -91,24 +108,24 @@ def check(loaded: Loaded, ruleset_id: Optional[str] = None, stage: Optional[Stag
                               ruleset=rs.id if rs else "", ruleset_version=rs.index.version if rs else "",
                               ruleset_hash=rs.content_hash if rs else "", ruleset_date=on.isoformat() if on else None,
                               selection=why_zh, selection_en=why_en, input_sha256=loaded.sha256,
-                              stage=st.value, mode=mode),
+                              stage=st.value, mode="explain" if explain else "findings"),
         )
 
     if rs is None:
-        return result(False, [], None, (why_zh, why_en))
+        return result(False, [], None, (why_zh, why_en)), {}
     if not rs.in_force(on):
         return result(False, [], None, (f"{rs.index.title.zh}自{rs.index.valid_from}起施行，本决策日期为{on}，不适用",
-                                        f"{rs.index.title.en or rs.id} is in force from {rs.index.valid_from}; this decision is dated {on}"))
+                                        f"{rs.index.title.en or rs.id} is in force from {rs.index.valid_from}; this decision is dated {on}")), {}
     for ex in rs.index.exclusions:
         if d.exclusion and d.exclusion.value == ex.value:
             basis = cite(ex.basis, rs, "zh")
-            return result(False, [], None, (f"{ex.reason.zh}（{basis}）", f"{ex.reason.en or ex.reason.zh} ({cite(ex.basis, rs, 'en')})"))
+            return result(False, [], None, (f"{ex.reason.zh}（{basis}）", f"{ex.reason.en or ex.reason.zh} ({cite(ex.basis, rs, 'en')})")), {}
 
-    compiled, builder = compiled_for(rs, mode)
+    compiled, builder = compiled_for(rs, "findings" if mode == "findings" else "explain")
     facts = to_facts(d, st.rank, compiled.keys)
     if shuffle is not None:
         shuffle.shuffle(facts)
     activations = evaluate.run(compiled, facts)
-    outcomes = builder.outcomes(d, activations, st)
+    outcomes, decided = builder.outcomes(d, activations, st, build=None if explain else FINDING_OUTCOMES)
     findings = [f for f in outcomes if f.outcome in FINDING_OUTCOMES]
-    return result(True, findings, outcomes if explain else None)
+    return result(True, findings, outcomes if explain else None), decided

@@ -7,7 +7,6 @@ says which branch fired on which facts; renderers only lay out what this module 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -151,46 +150,61 @@ def _raw_check_fields(check: Check) -> list[tuple[str, str]]:
 # ------------------------------------------------------------------------------- build
 
 class Builder:
-    """Builds findings for one ruleset (cache per compiled ruleset)."""
+    """Builds the outcomes and findings for one compiled ruleset (cached with it, see check.compiled_for)."""
 
     def __init__(self, compiled: Compiled):
         self.c = compiled
         self.rs = compiled.ruleset
+        self._static: dict[str, dict[str, Any]] = {}  # rule id → the Finding fields that depend on the rule only
 
-    def outcomes(self, dossier: Dossier, activations: list[Activation], stage: Stage) -> list[Finding]:
-        """One entry per rule that fired (and, in explain mode, every rule)."""
-        fired: dict[int, dict[int, list[tuple[str, Activation]]]] = defaultdict(lambda: defaultdict(list))
+    def outcomes(self, dossier: Dossier, activations: list[Activation], stage: Stage,
+                 build: Optional[frozenset[str]] = None) -> tuple[list[Finding], dict[str, str]]:
+        """Every rule's outcome: ({rule id: outcome}, and a Finding for each outcome in `build` (default: all)).
+
+        In findings mode only the rules that fired are decided (the others are satisfied or not
+        applicable, which only explain mode tells apart); in explain mode every rule is. A Finding
+        costs far more than its outcome (legal text, citations, evidence), so callers that need
+        only some findings (the audit: violated and indeterminate) say which."""
+        fired: dict[int, list[tuple[int, str, Activation]]] = {}  # rule → (check, outcome, activation), in firing order
+        branches = self.c.branches
         for act in activations:
-            b = self.c.branches[act.branch]
-            fired[b.rule_index][b.check_index].append((b.outcome, act))
+            b = branches[act.branch]
+            fired.setdefault(b.rule_index, []).append((b.check_index, b.outcome, act))
         waivers = {w.rule: w for w in dossier.waivers}
-        out: list[Finding] = []
         explain = self.c.mode == "explain"
+        rank = OUTCOME_RANK.__getitem__
+        decided: dict[str, str] = {}
+        out: list[Finding] = []
         for ri, rule in enumerate(self.rs.rules):
             if not rule.checkable:
                 if explain:
-                    out.append(self._finding(rule, "not_applicable", [], dossier, stage,
-                                             reason=(rule.not_checkable_reason.zh, rule.not_checkable_reason.en or rule.not_checkable_reason.zh)))
+                    decided[rule.id] = "not_applicable"
+                    if build is None or "not_applicable" in build:
+                        r = rule.not_checkable_reason
+                        out.append(self._finding(rule, "not_applicable", [], dossier, stage, reason=(r.zh, r.en or r.zh)))
                 continue
-            per_check = fired.get(ri)
-            if not per_check and not explain:
+            acts = fired.get(ri)
+            if not acts and not explain:
                 continue
-            checks: list[tuple[str, int, list[tuple[str, Activation]]]] = []
-            for ci, _ in enumerate(rule.checks):
-                acts = (per_check or {}).get(ci, [])
-                best = max((o for o, _ in acts), key=OUTCOME_RANK.get) if acts else "satisfied"
-                checks.append((best, ci, [a for a in acts if a[0] == best]))
-            # A rule is as bad as its worst check; it is not applicable only if no check applied.
-            outcome = max((o for o, _, _ in checks), key=OUTCOME_RANK.get)
+            # A check is as bad as its worst branch that fired, satisfied if none did; a rule is as bad
+            # as its worst check, so it is not applicable only if no check applied.
+            outcome = max((o for _, o, _ in acts), key=rank) if acts else "satisfied"
+            if rank(outcome) < rank("satisfied") and len({ci for ci, _, _ in acts}) < len(rule.checks):
+                outcome = "satisfied"
             if outcome in ("violated", "indeterminate") and rule.id in waivers:
-                w = waivers[rule.id]
-                reason = (f"已由{w.by}豁免：{w.reason}" + (f"（{w.date}）" if w.date else ""),
-                          f"waived by {w.by}: {w.reason}" + (f" ({w.date})" if w.date else ""))
-                out.append(self._finding(rule, "waived", [], dossier, stage, reason=reason))
+                decided[rule.id] = "waived"
+                if build is None or "waived" in build:
+                    w = waivers[rule.id]
+                    reason = (f"已由{w.by}豁免：{w.reason}" + (f"（{w.date}）" if w.date else ""),
+                              f"waived by {w.by}: {w.reason}" + (f" ({w.date})" if w.date else ""))
+                    out.append(self._finding(rule, "waived", [], dossier, stage, reason=reason))
                 continue
-            chosen = [(ci, a) for o, ci, lst in checks if o == outcome for a in lst]
-            out.append(self._build(rule, outcome, chosen, dossier, stage))
-        return out
+            decided[rule.id] = outcome
+            if build is None or outcome in build:
+                # the activations behind the outcome: those of the checks as bad as the rule, by check
+                chosen = sorted(((ci, (o, a)) for ci, o, a in acts or () if o == outcome), key=lambda t: t[0])
+                out.append(self._build(rule, outcome, chosen, dossier, stage))
+        return out, decided
 
     # ------------------------------------------------------------------ one finding
 
@@ -225,11 +239,11 @@ class Builder:
         reason = ("；".join(reasons_zh), "; ".join(reasons_en)) if reasons_zh else None
         message = None
         if outcome == "indeterminate":  # the violation text would assert what is not known
-            message = Text(zh=f"无法判定是否符合：{rule.title.zh}", en=f"cannot decide: {rule.title.en or rule.title.zh}")
+            message = Text.model_construct(zh=f"无法判定是否符合：{rule.title.zh}", en=f"cannot decide: {rule.title.en or rule.title.zh}")
         elif len(messages) > 1:
             values = dict(self.c.params, **extras)
-            message = Text(zh="；".join(_fmt(m.zh, values) for m in messages),
-                           en="; ".join(_fmt(m.en or m.zh, values) for m in messages))
+            message = Text.model_construct(zh="；".join(_fmt(m.zh, values) for m in messages),
+                                           en="; ".join(_fmt(m.en or m.zh, values) for m in messages))
         elif messages:
             message = messages[0]
         return self._finding(rule, outcome, [], dossier, stage, evidence=unique, reason=reason,
@@ -241,13 +255,19 @@ class Builder:
         values = dict(self.c.params)
         values.update(extras or {})
         msg = message or rule.message
+        static = self._static.get(rule.id)
+        if static is None:  # the same for every dossier: worked out once per rule
+            section = self.rs.sections.get(rule.id)
+            static = self._static[rule.id] = dict(
+                title=rule.title.zh, title_en=rule.title.en or rule.title.zh, severity=rule.severity,
+                basis=cite(rule.basis, self.rs, "zh"), basis_en=cite(rule.basis, self.rs, "en"),
+                article_text=rule.basis.text, section=section.zh if section else None)
         # model_construct: every value here comes from validated models; re-validating costs ~90 µs a finding
         return Finding.model_construct(
-            rule=rule.id, title=rule.title.zh, title_en=rule.title.en or rule.title.zh,
-            outcome=outcome, severity=rule.severity,
-            basis=cite(rule.basis, self.rs, "zh"), basis_en=cite(rule.basis, self.rs, "en"),
-            article_text=rule.basis.text,
-            section=(self.rs.sections.get(rule.id).zh if self.rs.sections.get(rule.id) else None),
+            rule=rule.id, title=static["title"], title_en=static["title_en"],
+            outcome=outcome, severity=static["severity"],
+            basis=static["basis"], basis_en=static["basis_en"],
+            article_text=static["article_text"], section=static["section"],
             message=_fmt(msg.zh, values), message_en=_fmt(msg.en or msg.zh, values),
             remedy=_fmt(rule.remedy.zh, values), remedy_en=_fmt(rule.remedy.en or rule.remedy.zh, values),
             reason=reason[0] if reason else None, reason_en=reason[1] if reason else None,

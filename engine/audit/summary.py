@@ -101,7 +101,7 @@ class Tally:
         self.list_limit = list_limit
         self.total = _Group()
         self.by: dict[str, dict[str, _Group]] = {d: defaultdict(_Group) for d in DIMENSIONS}
-        self.rules: dict[str, Counter] = defaultdict(Counter)
+        self.rule_outcomes: Counter = Counter()  # (rule, outcome) → dossiers
         self.rule_meta: dict[str, dict] = {}
         self.rulesets: Counter = Counter()
         self.not_applicable = 0
@@ -135,8 +135,7 @@ class Tally:
             for rid, st in statuses.items():
                 if st is not None:
                     g.rates[rid][st] += 1
-        for rule, outcome in ro.items():
-            self.rules[rule][outcome] += 1
+        self.rule_outcomes.update(ro.items())  # one C-level pass, not a Counter update per rule
         for f in obj.get("findings", []):
             if f["rule"] not in self.rule_meta:
                 self.rule_meta[f["rule"]] = {k: f.get(k) for k in ("title", "title_en", "basis", "basis_en", "severity", "section")}
@@ -189,7 +188,10 @@ class Tally:
                                                     "basis": cite(rule.basis, rs, "zh"), "basis_en": cite(rule.basis, rs, "en"),
                                                     "severity": rule.severity, "section": None})
         rules = []
-        for rule, c in self.rules.items():
+        by_rule: dict[str, Counter] = defaultdict(Counter)
+        for (rule, outcome), n in self.rule_outcomes.items():
+            by_rule[rule][outcome] += n
+        for rule, c in by_rule.items():
             meta = self.rule_meta.get(rule, {})
             rules.append({"rule": rule, **{k: meta.get(k) for k in ("title", "title_en", "basis", "basis_en", "severity")},
                           **{o: c[o] for o in ("violated", "indeterminate", "waived", "satisfied", "not_applicable")}})
