@@ -154,6 +154,12 @@ def parse_yaml(text: str, name: str) -> Any:
         if name.endswith(".json"):
             try:
                 return json.loads(text, object_pairs_hook=_json_pairs)
+            except LoadError as e:  # a duplicate key: find the line of its second occurrence
+                for p in e.problems:
+                    p.file = name
+                    if p.line is None and p.code == "load.duplicate-key":
+                        p.line = _second_occurrence_line(text, p.en.split("'")[1])
+                raise
             except json.JSONDecodeError as e:
                 raise LoadError([Problem("load.syntax", name, f"JSON 语法错误：{e.msg}", f"JSON syntax error: {e.msg}", e.lineno, e.colno)]) from None
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader derives from (C)SafeLoader
@@ -163,12 +169,28 @@ def parse_yaml(text: str, name: str) -> Any:
         mark = e.problem_mark or e.context_mark
         raise LoadError([Problem("load.syntax", name, f"YAML 语法错误：{e.problem or e.context}", f"YAML syntax error: {e.problem or e.context}",
                                  mark.line + 1 if mark else None, mark.column + 1 if mark else None)]) from None
+    except yaml.reader.ReaderError as e:  # a control character the YAML spec forbids
+        before = text.encode("utf-8")[: e.position].decode("utf-8", "ignore")  # libyaml counts bytes
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        char = f"#x{e.character:04x}" if isinstance(e.character, int) else repr(e.character)
+        raise LoadError([Problem("load.syntax", name, f"文件含有不允许的控制字符（{char}）", f"the file contains a control character YAML does not allow ({char})",
+                                 line, col)]) from None
     except yaml.YAMLError as e:
         raise LoadError([Problem("load.syntax", name, f"YAML 错误：{e}", f"YAML error: {e}")]) from None
     except RecursionError:
         raise LoadError([Problem("load.too-deep", name, "嵌套层级过深", "nesting too deep")]) from None
     except ValueError as e:  # a scalar libyaml accepted but Python cannot build
         raise LoadError([Problem("load.syntax", name, f"无法解析的取值：{e}", f"value cannot be read: {e}")]) from None
+
+
+def _second_occurrence_line(text: str, key: str) -> Optional[int]:
+    needle = json.dumps(key, ensure_ascii=False) + ":"
+    first = text.replace(" :", ":").find(needle)
+    if first < 0:
+        return None
+    second = text.replace(" :", ":").find(needle, first + 1)
+    return text.count("\n", 0, second) + 1 if second >= 0 else None
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict:

@@ -281,8 +281,6 @@ def test_duplicate_key_json(tmp_path):
     assert_clear(p, "load.duplicate-key", zh=("id", "重复"), en=("duplicate key",))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a duplicate key in a JSON dossier has no line number (the "
-                   "object_pairs_hook raises without a position), although YAML duplicates get line:column")
 def test_duplicate_key_json_has_line(tmp_path):
     p = one(refused(tmp_path, '{\n  "id": "X",\n  "title": "t",\n  "id": "Y"\n}\n', "dossier.json"))
     assert p.line == 4
@@ -476,10 +474,6 @@ def test_huge_integer(tmp_path):
     assert p.code.startswith("load.") and p.line == 5
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a control character (NUL) is reported without line/column and with "
-                   "libyaml's raw English text inside the Chinese message ('YAML 错误：unacceptable character "
-                   "#x0000 … in \"<unicode string>\", position 81'): yaml.reader.ReaderError is not a "
-                   "MarkedYAMLError, so it takes the fallback branch")
 def test_control_character(tmp_path):
     p = one(refused(tmp_path, HEAD + "备注: a\x00b\n"))
     assert p.code == "load.syntax"
