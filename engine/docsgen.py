@@ -22,6 +22,7 @@ from pydantic.fields import FieldInfo
 
 from .load import MAX_BYTES, MAX_DEPTH
 from .models import base
+from .models.base import unwrap as _unwrap
 from .models.base import ZhEnum, ZhModel
 from .models.dossier import (
     PROCEDURE_ZH, PROCEDURES, Catalog, Dossier, Expert, Record, Stage, Triggers, Waiver,
@@ -30,21 +31,6 @@ from .models.dossier import (
 REGENERATE = "juece docs dossier-format > docs/dossier-format.md"
 
 # ---------------------------------------------------------------------------- model reading
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip Optional/Annotated (keeps list[...] and Literal[...])."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin is typing.Union:
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
 
 
 def _zh_keys(info: FieldInfo) -> list[str]:

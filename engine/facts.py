@@ -31,24 +31,14 @@ from typing import Any, Optional
 from pydantic import BaseModel
 
 from .calendar import workday_ordinal
-from .models.base import ZhEnum
+from .models.base import ZhEnum, unwrap
 from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Triggers
 
 CASE = "case"
 TRIGGER_ID = "zz-evaluate"  # asserted last, after all evidence (probe Q3: negation is decided once)
 
 
-def _unwrap(annotation: Any) -> Any:
-    """Strip Optional/Annotated to the underlying type."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin is typing.Union:
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0]
-        else:
-            return annotation
+_unwrap = unwrap  # shared with docsgen and load: one reading of the models' annotations
 
 
 def _kind(annotation: Any) -> tuple[str, Any]:

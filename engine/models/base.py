@@ -17,6 +17,22 @@ from typing import Annotated, Any, ClassVar, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
+def unwrap(annotation: Any) -> Any:
+    """Strip Optional[...] and Annotated[...] down to the type a field holds (keeps list/Literal/unions)."""
+    import typing
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin is typing.Union:
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
+
+
 def field(zh: str, en: str = "", default: Any = None, *, required: bool = False, **kw: Any) -> Any:
     """A model field with its Chinese name(s) (accepted keys, `|`-separated) and a bilingual description."""
     extra = {"zh": zh}
