@@ -119,11 +119,20 @@ def record_value(rec: Record, path: str, lang: str) -> str:
     return display_value(v, lang)
 
 
+_FIELDS: dict[int, tuple[Check, list[tuple[str, str]]]] = {}
+
+
 def _check_fields(check: Check) -> list[tuple[str, str]]:
     """(procedure, field) pairs a check looks at: what its evidence shows.
 
-    "latest" is shown as the record's own date: that is what makes it the latest."""
-    return [(p, PROCEDURES[p].main_date if f == "latest" and p in PROCEDURES else f) for p, f in _raw_check_fields(check)]
+    "latest" is shown as the record's own date: that is what makes it the latest. The answer
+    depends on the check alone, so it is worked out once per check (the entry keeps the check
+    alive, so its id cannot be reused by another object)."""
+    hit = _FIELDS.get(id(check))
+    if hit is None or hit[0] is not check:
+        fields = [(p, PROCEDURES[p].main_date if f == "latest" and p in PROCEDURES else f) for p, f in _raw_check_fields(check)]
+        hit = _FIELDS[id(check)] = (check, fields)
+    return hit[1]
 
 
 def _raw_check_fields(check: Check) -> list[tuple[str, str]]:
