@@ -49,11 +49,16 @@ def cite(basis: Basis, rs: Ruleset, lang: str = "zh") -> str:
     law = basis.law or rs.index.law.zh
     if basis.article is None:
         return f"{law}{basis.section}"
-    out = f"{law}第{zh_number(basis.article)}条"
-    if basis.paragraph:
-        out += f"第{zh_number(basis.paragraph)}款"
-    if basis.item:
-        out += f"第（{zh_number(basis.item)}）项"
+    return law + article_zh(basis.article, basis.paragraph, basis.item)
+
+
+def article_zh(article: int, paragraph: Optional[int] = None, item: Optional[int] = None) -> str:
+    """第二十五条第一款第（三）项 — how Chinese legal citation writes an article reference."""
+    out = f"第{zh_number(article)}条"
+    if paragraph:
+        out += f"第{zh_number(paragraph)}款"
+    if item:
+        out += f"第（{zh_number(item)}）项"
     return out
 
 

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from .. import rulesets
 from ..check import check
 from ..errors import JueceError, RulesetErrors
-from ..findings import zh_number
+from ..findings import article_zh
 from ..load import Loaded, explain, load_dossier
 from ..models.base import ZhModel, parse_date
 from ..models.dossier import PROCEDURES, Dossier, Stage, procedure_zh
@@ -121,12 +121,7 @@ class Article:
                 and (self.item is None or b.item == self.item))
 
     def zh(self) -> str:
-        out = f"{self.law or ''}第{zh_number(self.article)}条"
-        if self.paragraph:
-            out += f"第{zh_number(self.paragraph)}款"
-        if self.item:
-            out += f"第（{zh_number(self.item)}）项"
-        return out
+        return (self.law or "") + article_zh(self.article, self.paragraph, self.item)
 
     def key(self) -> str:
         return ".".join(str(x) for x in (self.article, self.paragraph, self.item) if x)
