@@ -33,8 +33,10 @@ SENTINEL_JOIN = "one"
 # durable_rules 2.0.28 never initialises a session's `context.messages`/`stateFact` pointers
 # (state.c createStateNode) but frees them in deleteStateNode; they are only set once an action
 # starts. Deleting a session in which nothing fired frees a garbage pointer ("double free or
-# corruption", seen under valgrind). So one rule always fires, once per dossier.
+# corruption", seen under valgrind). So one rule always fires, once per session: on the
+# session-opening fact evaluate.py asserts with a session's first dossier and never retracts.
 ALWAYS = "__evaluated__"
+SESSION = {"s": {"kind": "session"}}
 
 
 @dataclass(frozen=True)
@@ -366,7 +368,7 @@ def check_citations(rs: Ruleset, c: Compiled) -> None:
 
 
 def emit_durable(rs: Ruleset, c: Compiled) -> None:
-    c.spec[ALWAYS] = {"all": [TRIGGER]}
+    c.spec[ALWAYS] = {"all": [SESSION]}
     for ri, rule in enumerate(rs.rules):
         if not rule.checkable:
             continue

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import typing
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -141,15 +142,27 @@ def _b(v: Optional[bool]) -> int:
 
 
 def _encoder(model: type[BaseModel], prefix: str, keep: Optional[frozenset]) -> list[tuple]:
-    """(attribute, property key, kind, extra) for the fields a ruleset reads; built once per model."""
+    """(attribute, property key, kind, derived keys) for the fields a ruleset reads; built once per model.
+
+    The derived keys are resolved here, against `keep`, so that encoding a dossier only emits:
+    for a date, its __wd / __ymd / __ymde forms (or None); for an enum list, the (member, key)
+    pairs of its __has__ flags; for a list of models, the (attribute, key, "all"|"any") flags."""
+    def kept(k: str) -> Optional[str]:
+        return k if keep is None or k in keep else None
+
     out = []
     for name, (kind, extra) in _model_kinds(model).items():
         k = prefix + name
         if keep is None or k in keep or (k + "__wd") in keep or (k + "__ymd") in keep or (k + "__ymde") in keep or (kind in ("enum_list", "model_list") and any(x.startswith(k + "__") for x in keep)):
-            sub = [s for s, (sk, _) in _schema_of(extra).items() if sk == "bool"] if kind == "model_list" else None
-            if kind == "enum_list":
-                extra = [m._value_ for m in extra]  # plain strings: enum .value is a slow descriptor
-            out.append((name, k, kind, extra, sub))
+            derived: Any = None
+            if kind == "date":
+                derived = (kept(k + "__wd"), kept(k + "__ymd"), kept(k + "__ymde"))
+            elif kind == "enum_list":  # plain strings: enum .value is a slow descriptor
+                derived = [(m._value_, hk) for m in extra if (hk := kept(f"{k}__has__{m._value_}"))]
+            elif kind == "model_list":
+                derived = [(sk, fk, mode) for sk, (kind_, _) in _schema_of(extra).items() if kind_ == "bool"
+                           for mode in ("all", "any") if (fk := kept(f"{k}__{mode}__{sk}"))]
+            out.append((name, k, kind, derived))
     return out
 
 
@@ -161,18 +174,19 @@ def _encode_into(out: dict[str, Any], obj: BaseModel, prefix: str = "", keep: Op
     enc = _ENCODERS.get(ck)
     if enc is None:
         enc = _ENCODERS[ck] = _encoder(type(obj), prefix, keep)
-    for name, k, kind, extra, sub in enc:
+    for name, k, kind, derived in enc:
         v = getattr(obj, name)
         if kind == "bool":
             out[k] = -1 if v is None else int(v)
         elif kind == "date":
             out[k] = v.toordinal() if v else -1
-            if keep is None or (k + "__wd") in keep:
-                out[k + "__wd"] = workday_ordinal(v) if v else -1
-            if keep is None or (k + "__ymd") in keep:
-                out[k + "__ymd"] = ymd(v)
-            if keep is None or (k + "__ymde") in keep:
-                out[k + "__ymde"] = ymd(v, month_end=True)
+            wd, ymd_, ymde = derived
+            if wd:
+                out[wd] = workday_ordinal(v) if v else -1
+            if ymd_:
+                out[ymd_] = ymd(v)
+            if ymde:
+                out[ymde] = ymd(v, month_end=True)
         elif kind == "text":
             out[k] = 1 if (v is not None and str(v).strip()) else -1
         elif kind == "list":
@@ -183,20 +197,18 @@ def _encode_into(out: dict[str, Any], obj: BaseModel, prefix: str = "", keep: Op
             out[k] = v._value_ if v is not None else ""
         elif kind == "enum_list":
             out[k] = len(v)
-            present = {m._value_ for m in v}
-            for member in extra:
-                hk = f"{k}__has__{member}"
-                if keep is None or hk in keep:
+            if derived:
+                present = {m._value_ for m in v}
+                for member, hk in derived:
                     out[hk] = int(member in present)
         elif kind == "model_list":
             out[k] = len(v)
-            for sk in sub:
+            for sk, fk, mode in derived:
                 values = [getattr(item, sk) for item in v]
-                ak, nk = f"{k}__all__{sk}", f"{k}__any__{sk}"
-                if keep is None or ak in keep:
-                    out[ak] = (-1 if not values else 0 if False in values else -1 if None in values else 1)
-                if keep is None or nk in keep:
-                    out[nk] = (1 if True in values else -1 if (None in values or not values) else 0)
+                if mode == "all":
+                    out[fk] = (-1 if not values else 0 if False in values else -1 if None in values else 1)
+                else:
+                    out[fk] = (1 if True in values else -1 if (None in values or not values) else 0)
 
 
 @lru_cache(maxsize=None)
@@ -204,11 +216,48 @@ def _model_kinds(model: type[BaseModel]) -> dict[str, tuple[str, Any]]:
     return {n: k for n, k in _schema_of(model).items() if k[0] != "literal"}
 
 
+_RECORD_IDS = [f"p{i:03d}" for i in range(1000)]
+
+
 def record_id(index: int) -> str:
-    return f"p{index:03d}"
+    return _RECORD_IDS[index] if index < 1000 else f"p{index:03d}"
 
 
 _EMPTY_CATALOG = Catalog()
+_CASE_TEXT = ("decision_body", "undertaking_unit", "jurisdiction", "special_procedure_basis")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What to_facts emits for one compiled ruleset's `keys`, worked out once (None: everything)."""
+
+    case_keep: Optional[frozenset]
+    text: tuple[str, ...]  # case text fields rules read
+    category: bool
+    exclusion: bool
+    decision_date: bool
+    counts: tuple[tuple[str, str], ...]  # (procedure, n__ key)
+    record_keep: Optional[dict]  # procedure → the properties rules read (None: all)
+    latest: Optional[frozenset]  # procedures whose "latest" flag rules read (None: all)
+
+
+_PLANS: dict[int, tuple[Optional[dict], _Plan]] = {}
+
+
+def _plan(keys: Optional[dict]) -> _Plan:
+    hit = _PLANS.get(id(keys))
+    if hit is not None and hit[0] is keys:
+        return hit[1]
+    if keys is None:
+        plan = _Plan(None, _CASE_TEXT, True, True, True, tuple((p, f"n__{p}") for p in PROCEDURES), None, None)
+    else:
+        keep = keys.get(CASE, frozenset())
+        plan = _Plan(keep, tuple(n for n in _CASE_TEXT if n in keep), "category" in keep, "exclusion" in keep,
+                     "decision_date" in keep, tuple((p, f"n__{p}") for p in PROCEDURES if f"n__{p}" in keep),
+                     {p: keys.get(p, frozenset()) for p in PROCEDURES},
+                     frozenset(p for p in PROCEDURES if "latest" in keys.get(p, ())))
+    _PLANS[id(keys)] = (keys, plan)  # the entry keeps `keys` alive, so its id cannot be reused
+    return plan
 
 
 def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> list[dict[str, Any]]:
@@ -217,42 +266,43 @@ def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> 
     `keys`: per fact kind, the properties the compiled ruleset reads (compile.Compiled.keys);
     others are left out, so the engine's work follows what the law asks about.
     """
-    keep = keys.get(CASE, frozenset()) if keys is not None else None
+    plan = _plan(keys)
+    keep = plan.case_keep
     case: dict[str, Any] = {"id": CASE, "kind": CASE, "one": 1, "stage": stage_rank}
     _encode_into(case, dossier.triggers, keep=keep)
     _encode_into(case, dossier.catalog or _EMPTY_CATALOG, prefix="catalog__", keep=keep)
-    for name in ("decision_body", "undertaking_unit", "jurisdiction", "special_procedure_basis"):
-        if keep is None or name in keep:
-            v = getattr(dossier, name)
-            case[name] = 1 if v and str(v).strip() else -1
-    if keep is None or "category" in keep:
+    for name in plan.text:
+        v = getattr(dossier, name)
+        case[name] = 1 if v and str(v).strip() else -1
+    if plan.category:
         case["category"] = dossier.category._value_ if dossier.category else ""
-    if keep is None or "exclusion" in keep:
+    if plan.exclusion:
         case["exclusion"] = dossier.exclusion._value_ if dossier.exclusion else ""
     d = dossier.decision_date
-    if keep is None or "decision_date" in keep:
+    if plan.decision_date:
         case["decision_date"] = d.toordinal() if d else -1
         case["decision_date__wd"] = workday_ordinal(d) if d else -1
 
-    counts = {proc: 0 for proc in PROCEDURES}
+    counts: dict[str, int] = {}
     latest: dict[str, dt.date] = {}
     for rec in dossier.procedures:
-        counts[rec.type] += 1
+        t = rec.type
+        counts[t] = counts.get(t, 0) + 1
         main = getattr(rec, rec.main_date, None)
-        if main and (rec.type not in latest or main > latest[rec.type]):
-            latest[rec.type] = main
-    for proc, n in counts.items():
-        if keep is None or f"n__{proc}" in keep:
-            case[f"n__{proc}"] = n
+        if main and (t not in latest or main > latest[t]):
+            latest[t] = main
+    for proc, k in plan.counts:
+        case[k] = counts.get(proc, 0)
 
     facts = [case]
     for i, rec in enumerate(dossier.procedures):
-        fact: dict[str, Any] = {"id": record_id(i), "kind": "rec", "proc": rec.type, "one": 1}
-        _encode_into(fact, rec, keep=keys.get(rec.type, frozenset()) if keys is not None else None)
-        main = getattr(rec, rec.main_date, None)
+        t = rec.type
+        fact: dict[str, Any] = {"id": record_id(i), "kind": "rec", "proc": t, "one": 1}
+        _encode_into(fact, rec, keep=plan.record_keep[t] if plan.record_keep is not None else None)
         # Ties share "latest" so the result cannot depend on the order records are listed in.
-        if keys is None or "latest" in keys.get(rec.type, ()):
-            fact["latest"] = int(rec.type not in latest or (main is not None and main == latest[rec.type]))
+        if plan.latest is None or t in plan.latest:
+            main = getattr(rec, rec.main_date, None)
+            fact["latest"] = int(t not in latest or (main is not None and main == latest[t]))
         if len(fact) > 250:  # durable_rules segfaults beyond 254 properties (probe Q6)
             raise RuntimeError(f"fact {fact['id']} has {len(fact)} properties")
         facts.append(fact)

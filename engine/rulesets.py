@@ -214,6 +214,7 @@ def _window_en(rs: Ruleset) -> str:
 KIND_ZH = {"mad": "重大行政决策", "normative_document": "行政规范性文件"}
 
 
+@lru_cache(maxsize=65536)  # rulesets are loaded once per process (load is cached), so the choice is too
 def select(jurisdiction: Optional[str], on, kind: str = "mad", root: str = str(RULESETS_DIR),
            date_basis: Optional[tuple[str, str]] = None) -> tuple[Optional[Ruleset], str, str]:
     """The most specific ruleset in force on `on` for `jurisdiction` and this kind of dossier, and why (zh, en).
