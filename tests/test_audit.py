@@ -316,6 +316,29 @@ def test_a_worker_that_dies_costs_only_its_dossier(archive, audited, tmp_path, m
     assert s2["totals"]["errors_by_kind"]["engine"] == 1
 
 
+def test_streamed_summary_is_what_the_files_say(archive, audited, tmp_path, monkeypatch):
+    """The summary counted while results stream in (parts tallied by the workers, and the dossiers
+    re-run one by one after a worker died) is the one recomputed from the jsonl files, with the
+    lists trimmed alike and dossiers.csv row for row."""
+    from engine.audit.summary import Tally, summarize
+    out, _ = audited
+    victim = next(k for k in keyed(out / "results.jsonl"))
+    monkeypatch.setenv(CRASH_ENV, victim)
+    work = tmp_path / "out"
+    code, s = run_audit([str(archive)], work, jobs=2, quiet=True, list_limit=3, chunk=4)
+    assert code == 2 and s["noncompliant"]["listed"] == 3 and s["error_list"]["listed"] == 3
+    one_by_one = Tally(3)  # the reference: every line of the files, one at a time, no merging
+    for obj in lines(work / "results.jsonl"):
+        one_by_one.add_result(obj)
+    for obj in lines(work / "errors.jsonl"):
+        one_by_one.add_error(obj)
+    assert one_by_one.summary() == without_run(s)
+    written = {n: (work / n).read_bytes() for n in ("summary.json", "summary.csv", "dossiers.csv")}
+    assert summarize(work, 3, s["run"]) == s
+    for name, data in written.items():
+        assert (work / name).read_bytes() == data, name
+
+
 # ------------------------------------------------------------------------------- dask
 
 def test_dask_gives_the_same_results_as_local(archive, audited, tmp_path):

@@ -28,14 +28,17 @@ def _say_fn(lang: str, quiet: bool = False) -> Callable[[str, str], None]:
 class _Sink:
     """Collects finished lines; appends (and fsyncs) them at most every 0.5 s or 2,000 lines."""
 
-    def __init__(self, store, progress) -> None:  # noqa: ANN001
-        self.store, self.progress = store, progress
+    def __init__(self, store, progress, running=None, list_limit: int = 500) -> None:  # noqa: ANN001
+        self.store, self.progress, self.running, self.list_limit = store, progress, running, list_limit
         self.r: list[str] = []
         self.e: list[str] = []
         self.last = time.monotonic()
         self.results = self.errors = 0
 
-    def __call__(self, recs: list[tuple[str, str, str]]) -> None:
+    def __call__(self, recs: list[tuple[str, str, str]], part=None) -> None:  # noqa: ANN001
+        if self.running is not None:  # counted in the order the lines are written
+            from .summary import Part
+            self.running.add(part if part is not None else Part.of_lines(recs, self.list_limit))
         errs = 0
         for kind, _key, line in recs:
             if kind == "result":
@@ -93,7 +96,7 @@ def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: 
     from .progress import Progress
     from .sources import UsageError, check_inputs, count_items, iter_items
     from .store import Store
-    from .summary import summarize
+    from .summary import Running, summarize
 
     say = _say_fn(lang, quiet)
 
@@ -170,8 +173,11 @@ def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: 
 
     items = (it for it in iter_items(paths, mp, warn=warn) if it[0] not in done)
     progress = Progress(total, lang, quiet, tty=tty)
-    sink = _Sink(store, progress)
-    wopts = {"ruleset": ruleset}
+    # A fresh output folder: the summary is counted as results stream in. A resumed one is
+    # summarized by re-reading its files at the end, which hold what earlier runs did too.
+    running = Running(out, list_limit) if not done else None
+    sink = _Sink(store, progress, running, list_limit)
+    wopts = {"ruleset": ruleset, "list_limit": list_limit}
     if os.environ.get(worker.CRASH_ENV):  # testing hook (tests/test_audit.py): a worker segfaults on that dossier
         wopts["crash"] = os.environ[worker.CRASH_ENV]
     t0 = time.monotonic()
@@ -183,12 +189,18 @@ def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: 
                 finished = runner.run_local(items, jobs, wopts, sink, stop, chunk=chunk or 50)
     except KeyboardInterrupt:
         finished = False
+    except BaseException:
+        if running is not None:
+            running.abandon()
+        raise
     finally:
         sink.flush()
         store.close()
         progress.close()
     elapsed = time.monotonic() - t0
     if not finished:
+        if running is not None:
+            running.abandon()
         store.write_run({**run, "state": "interrupted", "interrupted": dt.datetime.now().astimezone().isoformat(timespec="seconds")})
         say(f"已中断：本次完成的 {sink.results + sink.errors} 件已保存。用 juece audit --out {out} --resume 继续",
             f"interrupted: the {sink.results + sink.errors} dossiers finished in this run are saved. Continue with juece audit --out {out} --resume")
@@ -196,7 +208,7 @@ def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: 
     run.update({"state": "finished", "finished": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                 "this_run": {"dossiers": sink.results + sink.errors, "seconds": round(elapsed, 2),
                              "per_second": round((sink.results + sink.errors) / elapsed, 1) if elapsed > 0 else None}})
-    s = summarize(out, list_limit, run, lang)
+    s = running.finish(run, lang) if running is not None else summarize(out, list_limit, run, lang)
     store.write_run(run)
     if not quiet:
         _print_summary(s, out, lang)

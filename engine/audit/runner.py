@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from . import worker
 from .worker import Item, error_record
 
-Sink = Callable[[list[tuple[str, str, str]]], None]
+Sink = Callable[..., None]  # (lines, summary.Part or None: the sink tallies the lines itself)
 StopFlag = Callable[[], bool]
 
 
@@ -131,7 +131,7 @@ def run_local(items: Iterable[Item], jobs: int, wopts: dict, sink: Sink, should_
             for f in done:
                 c = inflight.pop(f)
                 try:
-                    sink(f.result())
+                    sink(*f.result())
                 except BrokenProcessPool:
                     broken = True
                     suspects += c
@@ -141,7 +141,7 @@ def run_local(items: Iterable[Item], jobs: int, wopts: dict, sink: Sink, should_
                 wait(list(inflight))
                 for f, c in inflight.items():
                     try:
-                        sink(f.result())
+                        sink(*f.result())
                     except Exception:  # noqa: BLE001
                         suspects += c
                 inflight.clear()
@@ -201,7 +201,7 @@ def run_dask(items: Iterable[Item], jobs: int, wopts: dict, sink: Sink, should_s
             for fut in batch:
                 c = inflight.pop(fut.key)
                 try:
-                    sink(fut.result())
+                    sink(*fut.result())
                 except Exception:  # noqa: BLE001 - KilledWorker and the like: find the dossier locally
                     isolate(ctx, c, wopts, sink, should_stop)
                 fut.release()

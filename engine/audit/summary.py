@@ -1,7 +1,10 @@
 """results.jsonl + errors.jsonl → summary.json, summary.csv, dossiers.csv, report.html.
 
-Recomputed from the jsonl files every time (in one streaming pass), so a resumed audit's figures
-are those of its files, whatever happened to the processes that wrote them. Every number is a
+Built while the audit runs: each worker tallies the dossiers it checked (Part) and the parent
+merges the parts in the order it writes their lines, so the figures are those of the files
+without reading them back. A resumed audit, and --summarize-only, recompute everything from the
+jsonl files in one streaming pass instead, so their figures too are those of the files,
+whatever happened to the processes that wrote them. Every number is a
 count of result lines; dossiers.csv gives each dossier's status for each rate, so any figure can
 be traced back to the dossiers behind it.
 
@@ -81,6 +84,14 @@ class _Group:
     def __init__(self) -> None:
         self.checked = self.applicable = self.compliant = self.with_indeterminate = 0
         self.rates: dict[str, Counter] = defaultdict(Counter)
+
+    def merge(self, o: "_Group") -> None:
+        self.checked += o.checked
+        self.applicable += o.applicable
+        self.compliant += o.compliant
+        self.with_indeterminate += o.with_indeterminate
+        for rid, c in o.rates.items():
+            self.rates[rid].update(c)
 
     def out(self) -> dict:
         return {"checked": self.checked, "applicable": self.applicable, "compliant": self.compliant,
@@ -171,6 +182,31 @@ class Tally:
             self.error_list.sort(key=lambda e: str(e.get("file")))
             del self.error_list[self.list_limit:]
 
+    def merge(self, o: "Tally") -> None:
+        """Add another tally's counts, as if its dossiers had been added here after this one's."""
+        self.total.merge(o.total)
+        for d in DIMENSIONS:
+            mine = self.by[d]
+            for k, g in o.by[d].items():
+                mine[k].merge(g)
+        self.rule_outcomes.update(o.rule_outcomes)
+        for k, v in o.rule_meta.items():
+            self.rule_meta.setdefault(k, v)
+        self.rulesets.update(o.rulesets)
+        self.not_applicable += o.not_applicable
+        self.indeterminate_findings += o.indeterminate_findings
+        self.violation_findings += o.violation_findings
+        self.noncompliant_total += o.noncompliant_total
+        self.noncompliant += o.noncompliant
+        if len(self.noncompliant) > 2 * self.list_limit:
+            self._trim()
+        self.error_total += o.error_total
+        self.errors.update(o.errors)
+        self.error_list += o.error_list
+        if len(self.error_list) > 2 * self.list_limit:
+            self.error_list.sort(key=lambda e: str(e.get("file")))
+            del self.error_list[self.list_limit:]
+
     # --------------------------------------------------------------------- out
     def summary(self) -> dict:
         self._trim()
@@ -258,30 +294,116 @@ def summary_csv(s: dict) -> str:
     return _csv_text(rows)
 
 
+_FINDING_KEYS = ("rule", "title", "title_en", "outcome", "severity", "basis", "basis_en", "section",
+                 "message", "message_en", "remedy", "remedy_en")
+
+
+def digest(result: Any, outcomes: dict[str, str]) -> dict:
+    """What the summary reads of a results.jsonl line, taken from the result object itself.
+
+    Workers tally their own dossiers (Part) so that the parent never parses the lines it writes;
+    Tally.add_result sees the same keys and values here as in the line (test_audit checks that
+    the streamed summary equals the one re-read from the files)."""
+    return {"file": result.file, "dossier": result.dossier, "title": result.title,
+            "decision_body": result.decision_body, "undertaking_unit": result.undertaking_unit,
+            "year": result.year, "category": result.category, "ruleset": result.ruleset,
+            "applicable": result.applicable, "compliant": result.compliant, "counts": result.counts,
+            "rule_outcomes": outcomes,
+            "findings": [{k: getattr(f, k) for k in _FINDING_KEYS} for f in result.findings]}
+
+
+_CSV_HEAD = ["file", "dossier", "title", "decision_body", "undertaking_unit", "year", "category", "applicable", "compliant",
+             "violations", "indeterminate"]
+
+
+def _dossier_row(obj: dict, st: dict[str, Optional[str]]) -> list:
+    counts = obj.get("counts") or {}
+    return ([obj.get("file"), obj.get("dossier"), obj.get("title"), obj.get("decision_body") or "", obj.get("undertaking_unit") or "",
+             obj.get("year") or "", obj.get("category") or "", int(bool(obj.get("applicable"))), int(bool(obj.get("compliant"))),
+             counts.get("violated", 0), counts.get("indeterminate", 0)]
+            + [STATUS_ZH[st[rd.id]] if st.get(rd.id) else "" for rd in rate_defs()])
+
+
+class Part:
+    """What some finished dossiers add to the summary: their tally and their dossiers.csv rows.
+
+    Made where the dossiers are checked (a worker process, a Dask task) and merged by the parent
+    in the order their lines are written, so the parent does not re-read what it wrote."""
+
+    def __init__(self, list_limit: int = 500) -> None:
+        self.tally = Tally(list_limit)
+        self.rows: list[list] = []
+
+    def add_result(self, obj: dict) -> None:
+        self.rows.append(_dossier_row(obj, self.tally.add_result(obj)))
+
+    def add_error(self, obj: dict) -> None:
+        self.tally.add_error(obj)
+
+    @classmethod
+    def of_lines(cls, recs: list[tuple[str, str, str]], list_limit: int = 500) -> "Part":
+        """From finished lines themselves (dossiers re-run one at a time after a worker died)."""
+        part = cls(list_limit)
+        for kind, _key, line in recs:
+            obj = json.loads(line)
+            part.add_result(obj) if kind == "result" else part.add_error(obj)
+        return part
+
+
+class Running:
+    """The summary of an audit, built as its results are written; `finish` writes every derived file.
+
+    dossiers.csv is streamed to a temporary file, so memory stays flat; the other files are
+    written atomically at the end, and not at all if the audit is interrupted."""
+
+    def __init__(self, out: Path, list_limit: int = 500) -> None:
+        self.out, self.list_limit = out, list_limit
+        self.tally = Tally(list_limit)
+        fd, self.tmp = tempfile.mkstemp(prefix=".dossiers.csv.", suffix=".tmp", dir=out)
+        os.chmod(self.tmp, 0o644)
+        self.f = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
+        self.w = csv.writer(self.f)
+        self.w.writerow(_CSV_HEAD + [f"{rd.id} {rd.zh}" for rd in rate_defs()])
+
+    def add(self, part: Part) -> None:
+        self.tally.merge(part.tally)
+        self.w.writerows(part.rows)
+
+    def abandon(self) -> None:
+        self.f.close()
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+
+    def finish(self, run: Optional[dict] = None, lang_default: str = "zh") -> dict:
+        self.f.flush()
+        os.fsync(self.f.fileno())
+        self.f.close()
+        os.replace(self.tmp, self.out / "dossiers.csv")
+        return _write(self.out, self.tally.summary(), run, lang_default)
+
+
 def summarize(out: Path, list_limit: int = 500, run: Optional[dict] = None, lang_default: str = "zh") -> dict:
-    """Read the jsonl files once; write every derived file atomically; → the summary."""
-    tally = Tally(list_limit)
-    defs = rate_defs()
-    fd, tmp = tempfile.mkstemp(prefix=".dossiers.csv.", suffix=".tmp", dir=out)
-    os.chmod(tmp, 0o644)
-    f = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")  # streamed: memory stays flat
-    w = csv.writer(f)
-    w.writerow(["file", "dossier", "title", "decision_body", "undertaking_unit", "year", "category", "applicable", "compliant",
-                "violations", "indeterminate"] + [f"{rd.id} {rd.zh}" for rd in defs])
-    for obj in iter_lines(out / RESULTS):
-        st = tally.add_result(obj)
-        counts = obj.get("counts") or {}
-        w.writerow([obj.get("file"), obj.get("dossier"), obj.get("title"), obj.get("decision_body") or "", obj.get("undertaking_unit") or "",
-                    obj.get("year") or "", obj.get("category") or "", int(bool(obj.get("applicable"))), int(bool(obj.get("compliant"))),
-                    counts.get("violated", 0), counts.get("indeterminate", 0)]
-                   + [STATUS_ZH[st[rd.id]] if st.get(rd.id) else "" for rd in defs])
-    f.flush()
-    os.fsync(f.fileno())
-    f.close()
-    os.replace(tmp, out / "dossiers.csv")
-    for obj in iter_lines(out / ERRORS):
-        tally.add_error(obj)
-    s = tally.summary()
+    """Read the jsonl files once (a resumed audit, --summarize-only); write every derived file; → the summary."""
+    running = Running(out, list_limit)
+    try:
+        part = Part(list_limit)
+        for obj in iter_lines(out / RESULTS):
+            part.add_result(obj)
+            if len(part.rows) >= 1000:  # rows go to the file as they come: memory stays flat
+                running.add(part)
+                part = Part(list_limit)
+        for obj in iter_lines(out / ERRORS):
+            part.add_error(obj)
+        running.add(part)
+    except BaseException:
+        running.abandon()
+        raise
+    return running.finish(run, lang_default)
+
+
+def _write(out: Path, s: dict, run: Optional[dict], lang_default: str) -> dict:
     if run is not None:
         s = {"run": run, **s}
     # summary.json lists the non-compliant dossiers without their findings (those are in results.jsonl);
@@ -295,4 +417,5 @@ def summarize(out: Path, list_limit: int = 500, run: Optional[dict] = None, lang
     return s
 
 
-__all__ = ["DIMENSIONS", "DIM_EN", "DIM_ZH", "OUTCOME_ZH", "RateDef", "Tally", "rate_defs", "rate_status", "summarize", "summary_csv"]
+__all__ = ["DIMENSIONS", "DIM_EN", "DIM_ZH", "OUTCOME_ZH", "Part", "RateDef", "Running", "Tally", "digest", "rate_defs",
+           "rate_status", "summarize", "summary_csv"]

@@ -2,7 +2,8 @@
 
 Runs in worker processes (multiprocessing forkserver/spawn, or Dask workers). durable_rules is
 registered lazily per process by engine.evaluate, so nothing is shared with the parent. A
-worker returns plain strings (the JSON lines); the parent only appends them to files.
+worker returns plain strings (the JSON lines), which the parent only appends to files, and the
+summary's counts for them (summary.Part), which the parent merges.
 
 Each result line is exactly the object `juece check --format json` prints for the dossier, plus
 one key, `rule_outcomes` (rule id → outcome, for every rule of the ruleset), from which the rates
@@ -89,38 +90,61 @@ def _load(key: str, kind: str, payload: Any) -> Any:
 
 def process_one(item: Item, opts: dict) -> tuple[str, str, str]:
     """→ ("result" | "error", key, JSON line)."""
+    return _process(item, opts)[:3]
+
+
+def _process(item: Item, opts: dict) -> tuple[str, str, str, dict]:
+    """→ ("result" | "error", key, JSON line, what the summary reads of it: summary.digest | the error record)."""
     key, kind, payload = item
     crash = opts.get("crash")  # the parent reads CRASH_ENV: forkserver children keep the server's environment
     if crash and crash in key:
         os.kill(os.getpid(), signal.SIGSEGV)  # what a durable_rules bug looks like from outside
+
+    def error(rec: dict) -> tuple[str, str, str, dict]:
+        return "error", key, _dumps(rec), rec
+
     if kind == "error":
-        return "error", key, _dumps(payload)
+        return error(payload)
     from ..check import check_with_outcomes
+    from .summary import digest
     ruleset_id = opts.get("ruleset")
     try:
         loaded = _load(key, kind, payload)
     except JueceError as e:
         zh, en = e.text("zh"), e.text("en")
         code = e.problems[0].code if e.problems else "load.error"
-        return "error", key, _dumps(error_record(key, "load", code, zh, en, [p.to_dict() for p in e.problems]))
+        return error(error_record(key, "load", code, zh, en, [p.to_dict() for p in e.problems]))
     except Exception as e:  # noqa: BLE001
-        return "error", key, _dumps(error_record(key, "load", "load.internal", f"读取失败：{type(e).__name__}: {e}",
-                                                 f"could not read: {type(e).__name__}: {e}"))
+        return error(error_record(key, "load", "load.internal", f"读取失败：{type(e).__name__}: {e}",
+                                  f"could not read: {type(e).__name__}: {e}"))
     dossier_id = loaded.dossier.id
     try:
         result, outcomes = check_with_outcomes(loaded, ruleset_id=ruleset_id)
         line = result_line(result, outcomes)
+        seen = digest(result, outcomes)
     except RulesetErrors as e:
-        return "error", key, _dumps(error_record(key, "ruleset", e.errors[0].code if e.errors else "ruleset.error",
-                                                 e.text("zh"), e.text("en"), [x.to_dict() for x in e.errors], dossier_id))
+        return error(error_record(key, "ruleset", e.errors[0].code if e.errors else "ruleset.error",
+                                  e.text("zh"), e.text("en"), [x.to_dict() for x in e.errors], dossier_id))
     except Exception as e:  # noqa: BLE001 - an engine bug costs this dossier only
-        return "error", key, _dumps(error_record(key, "engine", "engine.internal", f"内部错误（请报告此问题）：{type(e).__name__}: {e}",
-                                                 f"internal error (please report): {type(e).__name__}: {e}", dossier=dossier_id))
-    return "result", key, line
+        return error(error_record(key, "engine", "engine.internal", f"内部错误（请报告此问题）：{type(e).__name__}: {e}",
+                                  f"internal error (please report): {type(e).__name__}: {e}", dossier=dossier_id))
+    return "result", key, line, seen
 
 
-def process_chunk(items: list[Item], opts: dict) -> list[tuple[str, str, str]]:
-    return [process_one(it, opts) for it in items]
+def process_chunk(items: list[Item], opts: dict) -> tuple[list[tuple[str, str, str]], Any]:
+    """→ (the chunk's lines, its summary.Part): the worker tallies what it checked, so the parent
+    only merges counts and never parses the lines it writes."""
+    from .summary import Part
+    part = Part(opts.get("list_limit", 500))
+    recs = []
+    for it in items:
+        kind, key, line, obj = _process(it, opts)
+        recs.append((kind, key, line))
+        if kind == "result":
+            part.add_result(obj)
+        else:
+            part.add_error(obj)
+    return recs, part
 
 
 def stream_main(conn: Any, items: list[Item], opts: dict, parent: Optional[int] = None) -> None:
