@@ -154,10 +154,64 @@ def test_property_shuffled_example(rnd):
 
 
 def test_sessions_are_cleaned_up():
-    """More than 1,024 live durable_rules sessions corrupt the engine; each check deletes its own."""
+    """More than 1,024 live durable_rules sessions corrupt the engine: dossiers share one session,
+    emptied after each, so checking thousands never piles them up."""
+    from engine import evaluate
     loaded = load_dossier(EXAMPLE)
     for _ in range(2100):
         check(loaded)
+    assert len(evaluate._sessions) <= len(evaluate._handles)
+
+
+def _loadable(paths):
+    out = []
+    for p in paths:
+        try:
+            out.append(load_dossier(p))
+        except Exception:  # noqa: BLE001 - bad-input cases are covered by test_load
+            pass
+    return out
+
+
+def _outcomes(loaded):
+    return [(f.rule, f.outcome, f.reason) for f in (check(loaded, explain=True).outcomes or [])] + \
+        [(f.rule, f.outcome, tuple((e.fact, e.value) for e in f.evidence)) for f in check(loaded).findings]
+
+
+def test_no_dossier_leaks_into_the_next():
+    """One durable_rules session serves dossier after dossier (evaluate.py): each is emptied
+    afterwards, so a dossier's outcomes, reasons and evidence are the same whichever dossiers
+    were checked before it."""
+    loaded = _loadable(CASES)
+    forward = [_outcomes(d) for d in loaded]
+    backward = [_outcomes(d) for d in reversed(loaded)][::-1]
+    assert forward == backward
+    rnd = random.Random(3)
+    order = list(range(len(loaded))) * 2
+    rnd.shuffle(order)
+    for i in order:
+        assert _outcomes(loaded[i]) == forward[i]
+
+
+def test_a_failed_engine_call_starts_a_fresh_session(monkeypatch):
+    """If durable_rules refuses to empty the session, it is deleted and the next dossier gets a
+    new one: nothing of the failed dossier can reach the next."""
+    from engine import evaluate
+    loaded = _loadable(CASES)[:6]
+    expected = [_outcomes(d) for d in loaded]
+    real = evaluate._dre.retract_facts
+    calls = {"n": 0}
+
+    def flaky(h, text):
+        calls["n"] += 1
+        if calls["n"] % 2:
+            return 99, 0  # what an engine error looks like: a non-zero result code
+        return real(h, text)
+
+    monkeypatch.setattr(evaluate._dre, "retract_facts", flaky)
+    before = dict(evaluate._sessions)
+    assert [_outcomes(d) for d in loaded] == expected
+    assert calls["n"] > 0 and evaluate._sessions != before  # sessions were replaced
 
 
 def test_rule_without_article_is_rejected():
