@@ -214,7 +214,18 @@ def _window_en(rs: Ruleset) -> str:
 KIND_ZH = {"mad": "重大行政决策", "normative_document": "行政规范性文件"}
 
 
-@lru_cache(maxsize=65536)  # rulesets are loaded once per process (load is cached), so the choice is too
+@lru_cache(maxsize=4096)  # rulesets are loaded once per process (load is cached); one entry per division code
+def _candidates(jurisdiction: Optional[str], kind: str, root: str) -> tuple[Ruleset, ...]:
+    """The rulesets for this kind of dossier that cover the division: national, or a prefix of its code."""
+    out = []
+    for rid in all_ids(root):
+        rs = load(rid, root)
+        j = rs.index.jurisdiction
+        if rs.index.kind == kind and (j == "CN" or (jurisdiction and jurisdiction.startswith(j))):
+            out.append(rs)
+    return tuple(out)
+
+
 def select(jurisdiction: Optional[str], on, kind: str = "mad", root: str = str(RULESETS_DIR),
            date_basis: Optional[tuple[str, str]] = None) -> tuple[Optional[Ruleset], str, str]:
     """The most specific ruleset in force on `on` for `jurisdiction` and this kind of dossier, and why (zh, en).
@@ -226,17 +237,8 @@ def select(jurisdiction: Optional[str], on, kind: str = "mad", root: str = str(R
     specific rulesets passed over because they were not in force on that date.
     """
     basis_zh, basis_en = date_basis or ("决策日期", "decision date")
-    matching, in_force = [], []
-    for rid in all_ids(root):
-        rs = load(rid, root)
-        j = rs.index.jurisdiction
-        if rs.index.kind != kind:
-            continue
-        if j != "CN" and not (jurisdiction and jurisdiction.startswith(j)):
-            continue
-        matching.append(rs)
-        if rs.in_force(on):
-            in_force.append(rs)
+    matching = _candidates(jurisdiction, kind, root)
+    in_force = [rs for rs in matching if rs.in_force(on)]
     where_zh = jurisdiction or "（未填）"
     if not in_force:
         return None, (f"没有在 {on}（{basis_zh}）有效、适用于行政区划 {where_zh} 的{KIND_ZH.get(kind, kind)}规则集"), (
