@@ -317,6 +317,21 @@ def record_of(dossier: Dossier, fact_id: str) -> Optional[Record]:
     return None
 
 
+def display_values(v: Any) -> tuple[str, str]:
+    """display_value in Chinese and in English at once: evidence carries both."""
+    if v is None or v == [] or v == "":
+        return "未记载", "not recorded"
+    if isinstance(v, bool):
+        return ("是", "yes") if v else ("否", "no")
+    if isinstance(v, dt.date):
+        text = v.isoformat()
+        return text, text
+    if isinstance(v, (ZhEnum, list)):
+        return display_value(v, "zh"), display_value(v, "en")
+    text = (getattr(v, "name", None) or str(v)) if isinstance(v, BaseModel) else str(v)
+    return text, text
+
+
 def display_value(v: Any, lang: str = "zh") -> str:
     """A dossier value as a lawyer reads it (used for evidence)."""
     if v is None or v == [] or v == "":

@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 from .compile import Compiled
 from .evaluate import Activation
-from .facts import CASE, display_value, record_of
+from .facts import CASE, display_value, display_values, record_of
 from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Stage, Triggers, procedure_zh
 from .models.finding import OUTCOME_RANK, Evidence, Finding
 from .models.ruleset import Basis, Check, Rule, Ruleset
@@ -107,6 +107,15 @@ def field_label(proc: str, path: str, lang: str) -> str:
     elif path == "latest":
         head = "最近一次"
     return f"{procedure_zh(proc)}·{head}"
+
+
+def record_values(rec: Record, path: str) -> tuple[str, str]:
+    """record_value in Chinese and in English at once."""
+    if path == "latest":
+        return "—", "—"
+    if "." not in path:
+        return display_values(getattr(rec, path, None))
+    return record_value(rec, path, "zh"), record_value(rec, path, "en")
 
 
 def record_value(rec: Record, path: str, lang: str) -> str:
@@ -302,9 +311,9 @@ class Builder:
         out = []
         for cond in rule.when:
             if cond.fact:
-                v = _case_value(dossier, cond.fact)
+                zh, en = display_values(_case_value(dossier, cond.fact))
                 out.append(Evidence(fact=cond.fact, label=case_label(cond.fact, "zh"), label_en=cond.fact,
-                                    value=display_value(v, "zh"), value_en=display_value(v, "en"), source=_case_source(cond.fact)))
+                                    value=zh, value_en=en, source=_case_source(cond.fact)))
         return out
 
     def _evidence(self, rule: Rule, check: Check, act: Activation, dossier: Dossier, cause: str) -> tuple[list[Evidence], dict]:
@@ -316,8 +325,9 @@ class Builder:
                 if alias == "c" and check.kind == "elements" and check.spec.procedure == CASE:
                     for f in check.spec.fields:
                         v = _case_value(dossier, f)
-                        out.append(Evidence(fact=f, label=case_label(f, "zh"), label_en=f, value=display_value(v, "zh"),
-                                            value_en=display_value(v, "en"), source=_case_source(f)))
+                        zh, en = display_values(v)
+                        out.append(Evidence(fact=f, label=case_label(f, "zh"), label_en=f, value=zh, value_en=en,
+                                            source=_case_source(f)))
                 continue
             rec = record_of(dossier, fact.get("id", ""))
             if rec is None:
@@ -326,8 +336,9 @@ class Builder:
             for proc, f in fields:
                 if proc != rec.type:
                     continue
+                zh, en = record_values(rec, f)
                 out.append(Evidence(fact=f"{proc}.{f}", label=field_label(proc, f, "zh"), label_en=field_label(proc, f, "en"),
-                                    value=record_value(rec, f, "zh"), value_en=record_value(rec, f, "en"), source=src))
+                                    value=zh, value_en=en, source=src))
             if check.kind == "duration":
                 s = check.spec
                 a, b = getattr(rec, s.from_), getattr(rec, s.to)
