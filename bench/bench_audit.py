@@ -178,8 +178,9 @@ def main(argv: list[str] | None = None) -> int:
               f"  results.jsonl {r['results_mb']:.0f} MB")
     if not args.no_memory_check:
         counties = sorted(p for p in src.iterdir() if p.is_dir())
-        m = audit(counties[:1], args.dir / "audit-small", max(j for j, _ in rows))  # one county in twelve
-        big = rows[-1][1]
+        jmax = max(j for j, _ in rows)
+        m = audit(counties[:1], args.dir / "audit-small", jmax)  # one county in twelve
+        big = next(r for j, r in rows if j == jmax)  # the same number of jobs as the small run
         print(f"memory: {m['dossiers']:,} dossiers → peak {m['rss_tree_mb']:.0f} MB (parent {m['rss_parent_mb']:.0f});"
               f" {big['dossiers']:,} → peak {big['rss_tree_mb']:.0f} MB (parent {big['rss_parent_mb']:.0f})")
     best = min(rows, key=lambda t: t[1]["seconds"])
