@@ -256,7 +256,9 @@ def select(jurisdiction: Optional[str], on, kind: str = "mad", root: str = str(R
     en = (f"chosen for {basis_en} {on} and division {jurisdiction or '(none)'}: {rs.index.title.en or rs.index.title.zh}"
           f" ({rs.id} version {rs.index.version}, {_where_en(j)}, in force {_window_en(rs)}"
           + (f", layers {layers}" if len(rs.lineage) > 1 else "") + ")")
-    passed = sorted((m for m in matching if m not in in_force and rank(m)[0] >= rank(rs)[0]), key=lambda m: m.id)
+    chosen = {id(m) for m in in_force}  # by identity: == on two Rulesets compares every rule
+    top = rank(rs)[0]
+    passed = sorted((m for m in matching if id(m) not in chosen and rank(m)[0] >= top), key=lambda m: m.id)
     if passed:
         zh += "；未选用（当日不在有效期内）：" + "、".join(f"{m.id}（{_window(m)}）" for m in passed)
         en += "; not chosen (not in force on that date): " + ", ".join(f"{m.id} ({_window_en(m)})" for m in passed)
