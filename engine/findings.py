@@ -148,6 +148,31 @@ def _check_fields(check: Check) -> list[tuple[str, str]]:
     return hit[1]
 
 
+_PLANS: dict[int, tuple[Check, dict[str, list[tuple[str, str, str, str]]]]] = {}
+
+
+def _check_evidence_plan(check: Check) -> dict[str, list[tuple[str, str, str, str]]]:
+    """procedure → [(field, evidence fact, label zh, label en)]: _check_fields with its labels, by procedure, once per check."""
+    hit = _PLANS.get(id(check))
+    if hit is None or hit[0] is not check:
+        plan: dict[str, list[tuple[str, str, str, str]]] = {}
+        for proc, f in _check_fields(check):
+            plan.setdefault(proc, []).append((f, f"{proc}.{f}", field_label(proc, f, "zh"), field_label(proc, f, "en")))
+        hit = _PLANS[id(check)] = (check, plan)
+    return hit[1]
+
+
+_WHEN: dict[int, tuple[Rule, list[tuple[str, str, str]]]] = {}
+
+
+def _when_facts(rule: Rule) -> list[tuple[str, str, str]]:
+    """(case fact, label zh, source) of each condition of the rule's `when`, once per rule."""
+    hit = _WHEN.get(id(rule))
+    if hit is None or hit[0] is not rule:
+        hit = _WHEN[id(rule)] = (rule, [(c.fact, case_label(c.fact, "zh"), _case_source(c.fact)) for c in rule.when if c.fact])
+    return hit[1]
+
+
 def _raw_check_fields(check: Check) -> list[tuple[str, str]]:
     s, k = check.spec, check.kind
     if k == "required":
@@ -309,17 +334,15 @@ class Builder:
 
     def _when_evidence(self, rule: Rule, dossier: Dossier) -> list[Evidence]:
         out = []
-        for cond in rule.when:
-            if cond.fact:
-                zh, en = display_values(_case_value(dossier, cond.fact))
-                out.append(Evidence(fact=cond.fact, label=case_label(cond.fact, "zh"), label_en=cond.fact,
-                                    value=zh, value_en=en, source=_case_source(cond.fact)))
+        for fact, label, source in _when_facts(rule):
+            zh, en = display_values(_case_value(dossier, fact))
+            out.append(Evidence(fact=fact, label=label, label_en=fact, value=zh, value_en=en, source=source))
         return out
 
     def _evidence(self, rule: Rule, check: Check, act: Activation, dossier: Dossier, cause: str) -> tuple[list[Evidence], dict]:
         out: list[Evidence] = []
         extras: dict[str, Any] = {}
-        fields = _check_fields(check)
+        by_proc = _check_evidence_plan(check)
         for alias, fact in act.frame.items():
             if alias in ("t", "c"):
                 if alias == "c" and check.kind == "elements" and check.spec.procedure == CASE:
@@ -333,12 +356,9 @@ class Builder:
             if rec is None:
                 continue
             src = f"procedures[{int(fact['id'][1:])}]"
-            for proc, f in fields:
-                if proc != rec.type:
-                    continue
+            for f, name, label, label_en in by_proc.get(rec.type, ()):
                 zh, en = record_values(rec, f)
-                out.append(Evidence(fact=f"{proc}.{f}", label=field_label(proc, f, "zh"), label_en=field_label(proc, f, "en"),
-                                    value=zh, value_en=en, source=src))
+                out.append(Evidence(fact=name, label=label, label_en=label_en, value=zh, value_en=en, source=src))
             if check.kind == "duration":
                 s = check.spec
                 a, b = getattr(rec, s.from_), getattr(rec, s.to)
