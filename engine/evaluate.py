@@ -16,8 +16,9 @@ session is empty again for the next dossier, exactly as a fresh one would be.
 Why not a fresh session per dossier: creating one allocates and zeroes 8 KB per join node
 (state.c createStateNode, MAX_*_FRAME_INDEX_LENGTH), about 2 MB for the national ruleset, which
 cost more than evaluating the rules (≈ 200 µs a dossier, measured). If durable_rules reports
-anything but success while a dossier is in the session, the session is deleted and the next
-dossier gets a fresh one, so one bad call can never leak facts into another dossier. Each
+anything but success while a dossier is in the session, the session is dropped (deleted, unless
+no action ever started in it: see compile.ALWAYS) and the next dossier gets a fresh one, so one
+bad call can never leak facts into another dossier. Each
 session fires the ALWAYS rule, on a session-opening fact asserted with its first dossier, before
 it can be deleted (see compile.ALWAYS for why), and there is never more than one per compiled
 ruleset (probe Q2: >1,024 live sessions corrupt the engine).
@@ -65,6 +66,7 @@ class Activation:
 
 _handles: dict[str, int] = {}
 _sessions: dict[str, str] = {}  # compiled ruleset name → the id of its reusable session
+_deletable: set[str] = set()  # sessions in which ALWAYS fired: only those can be deleted safely
 _sids = itertools.count(1)
 
 # durable_rules result codes (rules.h): 0 ok, 1 no rule matched a fact, 2 fact already observed.
@@ -104,6 +106,8 @@ def run(compiled: Compiled, facts: Iterable[dict[str, Any]]) -> list[Activation]
             name = message[2:message.index('":', 2)]
             if name != ALWAYS:
                 out.append(Activation(name, message))
+            else:
+                _deletable.add(sid)
             message = _dre.complete_and_start_action(h, state)
         # Empty the session for the next dossier: the trigger first, so that retracting the
         # evidence cannot complete any pattern (a retracted `$not` blocker would otherwise
@@ -114,5 +118,10 @@ def run(compiled: Compiled, facts: Iterable[dict[str, Any]]) -> list[Activation]
     finally:
         if not clean:  # start the next dossier on a fresh session; never carry facts over
             del _sessions[compiled.name]
-            _dre.delete_state(h, sid)
+            if sid in _deletable:  # else deleting would free durable_rules' uninitialised pointers: leave it
+                _deletable.discard(sid)
+                try:
+                    _dre.delete_state(h, sid)
+                except Exception:  # noqa: BLE001 - the error that got us here is the one to report
+                    pass
     return out
