@@ -32,6 +32,7 @@ from typing import Any, Optional
 from pydantic import BaseModel
 
 from .calendar import workday_ordinal
+from .memo import by_identity
 from .models.base import ZhEnum, unwrap
 from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Triggers
 
@@ -241,23 +242,15 @@ class _Plan:
     latest: Optional[frozenset]  # procedures whose "latest" flag rules read (None: all)
 
 
-_PLANS: dict[int, tuple[Optional[dict], _Plan]] = {}
-
-
+@by_identity
 def _plan(keys: Optional[dict]) -> _Plan:
-    hit = _PLANS.get(id(keys))
-    if hit is not None and hit[0] is keys:
-        return hit[1]
     if keys is None:
-        plan = _Plan(None, _CASE_TEXT, True, True, True, tuple((p, f"n__{p}") for p in PROCEDURES), None, None)
-    else:
-        keep = keys.get(CASE, frozenset())
-        plan = _Plan(keep, tuple(n for n in _CASE_TEXT if n in keep), "category" in keep, "exclusion" in keep,
-                     "decision_date" in keep, tuple((p, f"n__{p}") for p in PROCEDURES if f"n__{p}" in keep),
-                     {p: keys.get(p, frozenset()) for p in PROCEDURES},
-                     frozenset(p for p in PROCEDURES if "latest" in keys.get(p, ())))
-    _PLANS[id(keys)] = (keys, plan)  # the entry keeps `keys` alive, so its id cannot be reused
-    return plan
+        return _Plan(None, _CASE_TEXT, True, True, True, tuple((p, f"n__{p}") for p in PROCEDURES), None, None)
+    keep = keys.get(CASE, frozenset())
+    return _Plan(keep, tuple(n for n in _CASE_TEXT if n in keep), "category" in keep, "exclusion" in keep,
+                 "decision_date" in keep, tuple((p, f"n__{p}") for p in PROCEDURES if f"n__{p}" in keep),
+                 {p: keys.get(p, frozenset()) for p in PROCEDURES},
+                 frozenset(p for p in PROCEDURES if "latest" in keys.get(p, ())))
 
 
 def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from typing import Any, Optional
 from .compile import Compiled
 from .evaluate import Activation
 from .facts import CASE, display_value, display_values, record_of
+from .memo import by_identity
 from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Stage, Triggers, procedure_zh
 from .models.finding import OUTCOME_RANK, Evidence, Finding
 from .models.ruleset import Basis, Check, Rule, Ruleset
@@ -132,45 +133,27 @@ def record_value(rec: Record, path: str, lang: str) -> str:
     return display_value(v, lang)
 
 
-_FIELDS: dict[int, tuple[Check, list[tuple[str, str]]]] = {}
-
-
+@by_identity
 def _check_fields(check: Check) -> list[tuple[str, str]]:
-    """(procedure, field) pairs a check looks at: what its evidence shows.
+    """(procedure, field) pairs a check looks at: what its evidence shows, worked out once per check.
 
-    "latest" is shown as the record's own date: that is what makes it the latest. The answer
-    depends on the check alone, so it is worked out once per check (the entry keeps the check
-    alive, so its id cannot be reused by another object)."""
-    hit = _FIELDS.get(id(check))
-    if hit is None or hit[0] is not check:
-        fields = [(p, PROCEDURES[p].main_date if f == "latest" and p in PROCEDURES else f) for p, f in _raw_check_fields(check)]
-        hit = _FIELDS[id(check)] = (check, fields)
-    return hit[1]
+    "latest" is shown as the record's own date: that is what makes it the latest."""
+    return [(p, PROCEDURES[p].main_date if f == "latest" and p in PROCEDURES else f) for p, f in _raw_check_fields(check)]
 
 
-_PLANS: dict[int, tuple[Check, dict[str, list[tuple[str, str, str, str]]]]] = {}
-
-
+@by_identity
 def _check_evidence_plan(check: Check) -> dict[str, list[tuple[str, str, str, str]]]:
-    """procedure → [(field, evidence fact, label zh, label en)]: _check_fields with its labels, by procedure, once per check."""
-    hit = _PLANS.get(id(check))
-    if hit is None or hit[0] is not check:
-        plan: dict[str, list[tuple[str, str, str, str]]] = {}
-        for proc, f in _check_fields(check):
-            plan.setdefault(proc, []).append((f, f"{proc}.{f}", field_label(proc, f, "zh"), field_label(proc, f, "en")))
-        hit = _PLANS[id(check)] = (check, plan)
-    return hit[1]
+    """procedure → [(field, evidence fact, label zh, label en)]: _check_fields with its labels, by procedure."""
+    plan: dict[str, list[tuple[str, str, str, str]]] = {}
+    for proc, f in _check_fields(check):
+        plan.setdefault(proc, []).append((f, f"{proc}.{f}", field_label(proc, f, "zh"), field_label(proc, f, "en")))
+    return plan
 
 
-_WHEN: dict[int, tuple[Rule, list[tuple[str, str, str]]]] = {}
-
-
+@by_identity
 def _when_facts(rule: Rule) -> list[tuple[str, str, str]]:
-    """(case fact, label zh, source) of each condition of the rule's `when`, once per rule."""
-    hit = _WHEN.get(id(rule))
-    if hit is None or hit[0] is not rule:
-        hit = _WHEN[id(rule)] = (rule, [(c.fact, case_label(c.fact, "zh"), _case_source(c.fact)) for c in rule.when if c.fact])
-    return hit[1]
+    """(case fact, label zh, source) of each condition of the rule's `when`."""
+    return [(c.fact, case_label(c.fact, "zh"), _case_source(c.fact)) for c in rule.when if c.fact]
 
 
 def _raw_check_fields(check: Check) -> list[tuple[str, str]]:

@@ -346,7 +346,10 @@ class Part:
         part = cls(list_limit)
         for kind, _key, line in recs:
             obj = json.loads(line)
-            part.add_result(obj) if kind == "result" else part.add_error(obj)
+            if kind == "result":
+                part.add_result(obj)
+            else:
+                part.add_error(obj)
         return part
 
 
