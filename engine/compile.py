@@ -6,9 +6,12 @@ that must be reported: `violated`, `indeterminate`, `waived`, and — in explain
 mode tells apart). Firing only what must be reported keeps the engine cheap (probe Q4: about 30 µs
 per fired action).
 
-Every pattern list starts with the trigger fact, which evaluate.py asserts after all evidence:
-durable_rules decides a `$not` once, when a frame reaches it, so the trigger must come first in the
-pattern and last in time (probe Q3). Joins end in the always-true `one` sentinel (probe Q6 bug a)
+Every pattern list starts with the dossier's `case` fact, which is also the trigger: evaluate.py
+asserts it after all the procedure records. durable_rules decides a `$not` once, when a frame
+reaches it, so the trigger must come first in the pattern and last in time (probe Q3). Carrying
+the case-level conditions (stage, triggers, catalog) on the trigger itself, rather than on a
+separate evaluate fact joined to a case fact, saves one join per durable rule: about a third of
+the engine's time (measured: 120 → 82 µs a dossier for the national ruleset). Joins end in the always-true `one` sentinel (probe Q6 bug a)
 and nested `$or` groups come after every join condition (probe Q6 bug b).
 
 Stages run in order; each collects all its errors before the next runs:
@@ -28,7 +31,6 @@ from .facts import CASE, field_kinds, key
 from .models.dossier import PROCEDURES, Stage
 from .models.ruleset import Check, Condition, ProcRef, Rule, Ruleset, Where
 
-TRIGGER = {"t": {"kind": "evaluate"}}
 SENTINEL_JOIN = "one"
 # durable_rules 2.0.28 never initialises a session's `context.messages`/`stateFact` pointers
 # (state.c createStateNode) but frees them in deleteStateNode; they are only set once an action
@@ -391,13 +393,13 @@ def emit_durable(rs: Ruleset, c: Compiled) -> None:
                     why = cause if variant == "v" else ("unknown_trigger" if variant == "i" else "exception")
                     name = f"{ri}|{ci}|{k}"
                     k += 1
-                    c.spec[name] = {"all": [TRIGGER, {"c": case}, *pats]}
+                    c.spec[name] = {"all": [{"c": case}, *pats]}
                     c.branches[name] = Branch(name, ri, ci, result, why)
             if c.mode == "explain":
                 case = _case(rule, due, "n")
                 if case is not None:
                     name = f"{ri}|{ci}|n"
-                    c.spec[name] = {"all": [TRIGGER, {"c": case}]}
+                    c.spec[name] = {"all": [{"c": case}]}
                     c.branches[name] = Branch(name, ri, ci, "not_applicable", "not_applicable")
 
 

@@ -8,10 +8,15 @@ This is the only module that talks to durable_rules, and it talks to its C engin
     batch matches no rule (probe Q1).
 So: one engine ruleset per (ruleset, mode) per process, registered lazily (a spawned worker
 registers its own, probe Q5), and one session in it, reused dossier after dossier. For each
-dossier all evidence is asserted as one batch and the trigger after it (probe Q3), the fired
-actions are drained synchronously, and then every fact is retracted again, the trigger first:
-every pattern starts with the trigger, so once it is gone no frame can reach an action, and the
-session is empty again for the next dossier, exactly as a fresh one would be.
+dossier the procedure records are asserted as one batch and the `case` fact, which is the
+trigger, after them (probe Q3), the fired actions are drained synchronously, and then every fact
+is retracted again, the trigger first: every pattern starts with the case fact, so once it is gone
+no frame can reach an action, and the session is empty again for the next dossier, exactly as a
+fresh one would be.
+
+A pattern's `$or` can let one frame reach its rule by two alpha paths (when both alternatives
+hold), and durable_rules then starts the action twice with the same frame. The same frame is the
+same activation, so it is kept once.
 
 Why not a fresh session per dossier: creating one allocates and zeroes 8 KB per join node
 (state.c createStateNode, MAX_*_FRAME_INDEX_LENGTH), about 2 MB for the national ruleset, which
@@ -37,7 +42,7 @@ import durable_rules_engine as _dre
 import orjson
 
 from .compile import ALWAYS, Compiled
-from .facts import TRIGGER_ID
+from .facts import CASE
 
 
 class EngineError(RuntimeError):
@@ -82,7 +87,7 @@ def _handle(compiled: Compiled) -> int:
 
 
 def run(compiled: Compiled, facts: Iterable[dict[str, Any]]) -> list[Activation]:
-    """Assert the dossier's facts, then the trigger; return every activation, in firing order."""
+    """Assert the dossier's records, then its case fact (the trigger); return every activation, in firing order."""
     h = _handle(compiled)
     sid = _sessions.get(compiled.name)
     opening: list[dict] = []
@@ -90,29 +95,33 @@ def run(compiled: Compiled, facts: Iterable[dict[str, Any]]) -> list[Activation]
         sid = _sessions[compiled.name] = str(next(_sids))
         opening = [{"sid": sid, "id": "session", "kind": "session"}]
     batch = list(facts)  # the facts are this call's own: tag them in place rather than copy
+    # The case fact goes last wherever the caller put it (the order-independence tests shuffle).
+    at = 0 if batch and batch[0]["kind"] == CASE else next(i for i, f in enumerate(batch) if f["kind"] == CASE)
+    trigger = batch.pop(at)
     for f in batch:
         f["sid"] = sid
-    evidence = len(batch)
-    batch.append({"sid": sid, "id": TRIGGER_ID, "kind": "evaluate", "one": 1})
+    trigger["sid"] = sid
     out: list[Activation] = []
+    seen: set[str] = set()
     clean = False
     try:
-        code, state = _dre.assert_facts(h, orjson.dumps(opening + batch).decode())
+        code, state = _dre.assert_facts(h, orjson.dumps(opening + batch + [trigger]).decode())
         if code not in (_OK, _UNMATCHED):  # an unmatched fact is harmless here: nothing needs it
             raise EngineError(f"durable_rules returned {code} (duplicate fact id?)")
         result = _dre.start_action_for_state(h, state)
         message: Optional[str] = result[1] if result else None
         while message:
             name = message[2:message.index('":', 2)]
-            if name != ALWAYS:
-                out.append(Activation(name, message))
-            else:
+            if name == ALWAYS:
                 _deletable.add(sid)
+            elif message not in seen:  # the same frame twice: two `$or` paths (see above)
+                seen.add(message)
+                out.append(Activation(name, message))
             message = _dre.complete_and_start_action(h, state)
         # Empty the session for the next dossier: the trigger first, so that retracting the
         # evidence cannot complete any pattern (a retracted `$not` blocker would otherwise
         # let a frame through).
-        ids = [{"sid": sid, "id": TRIGGER_ID}] + [{"sid": sid, "id": f["id"]} for f in batch[:evidence]]
+        ids = [{"sid": sid, "id": trigger["id"]}] + [{"sid": sid, "id": f["id"]} for f in batch]
         code, _ = _dre.retract_facts(h, orjson.dumps(ids).decode())
         clean = code == _OK
     finally:

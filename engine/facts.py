@@ -37,7 +37,6 @@ from .models.base import ZhEnum, unwrap
 from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Triggers
 
 CASE = "case"
-TRIGGER_ID = "zz-evaluate"  # asserted last, after all evidence (probe Q3: negation is decided once)
 
 
 _unwrap = unwrap  # shared with docsgen and load: one reading of the models' annotations
@@ -254,7 +253,10 @@ def _plan(keys: Optional[dict]) -> _Plan:
 
 
 def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> list[dict[str, Any]]:
-    """The dossier as facts, evidence first; the evaluate trigger is appended by evaluate.py.
+    """The dossier as facts: the `case` fact first, then one fact per procedure record.
+
+    The case fact is also the engine's trigger: evaluate.py asserts it after the records (probe
+    Q3: negation is decided once), so every rule's first pattern reads the case.
 
     `keys`: per fact kind, the properties the compiled ruleset reads (compile.Compiled.keys);
     others are left out, so the engine's work follows what the law asks about.

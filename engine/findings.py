@@ -327,8 +327,8 @@ class Builder:
         extras: dict[str, Any] = {}
         by_proc = _check_evidence_plan(check)
         for alias, fact in act.frame.items():
-            if alias in ("t", "c"):
-                if alias == "c" and check.kind == "elements" and check.spec.procedure == CASE:
+            if alias == "c":
+                if check.kind == "elements" and check.spec.procedure == CASE:
                     for f in check.spec.fields:
                         v = _case_value(dossier, f)
                         zh, en = display_values(v)
