@@ -49,9 +49,12 @@ def compiled_for(rs: Ruleset, mode: str) -> tuple[Compiled, Builder]:
     return _compiled[k]
 
 
-def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str) -> tuple[Optional[Ruleset], str, str]:
-    """--ruleset if given, else the most specific ruleset for the dossier's kind, division and date."""
-    on, basis_zh, basis_en = d.effective_date_basis()
+def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str,
+                   basis: Optional[tuple] = None) -> tuple[Optional[Ruleset], str, str]:
+    """--ruleset if given, else the most specific ruleset for the dossier's kind, division and date.
+
+    `basis`: the dossier's effective_date_basis(), when the caller has it already."""
+    on, basis_zh, basis_en = basis or d.effective_date_basis()
     if ruleset_id:
         rs = rulesets.load(ruleset_id, root)
         zh = f"按 --ruleset 指定：{rs.index.title.zh}（{rs.id} 第 {rs.index.version} 版）"
@@ -86,8 +89,9 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
     """mode: findings | explain | outcomes (findings-mode result, computed by the explain engine)."""
     d = loaded.dossier
     st = stage or d.effective_stage()
-    on = d.effective_date()
-    rs, why_zh, why_en = choose_ruleset(d, ruleset_id, root)
+    basis = d.effective_date_basis()
+    on = basis[0]
+    rs, why_zh, why_en = choose_ruleset(d, ruleset_id, root, basis)
     explain = mode == "explain"
 
     def result(applicable: bool, findings: list[Finding], outcomes: Optional[list[Finding]],

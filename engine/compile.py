@@ -27,7 +27,7 @@ from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Optional
 
 from .errors import RulesetError, RulesetErrors
-from .facts import CASE, field_kinds, key
+from .facts import CASE, TAG, field_kinds, key, tag
 from .models.dossier import PROCEDURES, Stage
 from .models.ruleset import Check, Condition, ProcRef, Rule, Ruleset, Where
 
@@ -38,7 +38,7 @@ SENTINEL_JOIN = "one"
 # corruption", seen under valgrind). So one rule always fires, once per session: on the
 # session-opening fact evaluate.py asserts with a session's first dossier and never retracts.
 ALWAYS = "__evaluated__"
-SESSION = {"s": {"kind": "session"}}
+SESSION = {"s": {tag("session"): 1}}
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _where(kinds: dict[str, str], w: Where) -> tuple[list[dict], list[dict]]:
 
 def _record(proc: str, where: list[Where], extra: list[dict] = (), joins: list[dict] = ()) -> dict:
     kinds = field_kinds()[proc]
-    flat: list[dict] = [{"kind": "rec"}, {"proc": proc}, *extra]
+    flat: list[dict] = [{tag(proc): 1}, *extra]
     nested: list[dict] = []
     for w in where:
         f, n = _where(kinds, w)
@@ -157,7 +157,7 @@ def _not_established(c: Condition) -> dict:
 
 def _case(rule: Rule, due: Stage, variant: str) -> Optional[dict]:
     """The case pattern for a branch variant: v(iolated) i(ndeterminate) w(aived) n(ot applicable)."""
-    flat: list[dict] = [{"kind": CASE}]
+    flat: list[dict] = [{tag(CASE): 1}]
     nested: list[dict] = []
 
     def put(cond: dict) -> None:
@@ -446,8 +446,8 @@ def _referenced_keys(spec: dict) -> dict[str, set[str]]:
         for pattern in rule["all"]:
             for cond in pattern.values():
                 conds = cond.get("$and", [cond]) if isinstance(cond, dict) else []
-                procs = [c["proc"] for c in conds if isinstance(c, dict) and isinstance(c.get("proc"), str)]
-                target = procs[0] if procs else (CASE if {"kind": CASE} in conds else None)
+                first = conds[0] if conds and isinstance(conds[0], dict) else {}
+                target = next((k[len(TAG):] for k in first if k.startswith(TAG)), None)  # every pattern starts with its tag
                 if target:
                     _keys_in(cond, out.setdefault(target, set()))
     return out

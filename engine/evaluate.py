@@ -42,7 +42,7 @@ import durable_rules_engine as _dre
 import orjson
 
 from .compile import ALWAYS, Compiled
-from .facts import CASE
+from .facts import CASE, tag
 
 
 class EngineError(RuntimeError):
@@ -73,6 +73,7 @@ _handles: dict[str, int] = {}
 _sessions: dict[str, str] = {}  # compiled ruleset name → the id of its reusable session
 _deletable: set[str] = set()  # sessions in which ALWAYS fired: only those can be deleted safely
 _sids = itertools.count(1)
+_SESSION_TAG = tag("session")
 
 # durable_rules result codes (rules.h): 0 ok, 1 no rule matched a fact, 2 fact already observed.
 _OK, _UNMATCHED, _OBSERVED = 0, 1, 2
@@ -93,10 +94,10 @@ def run(compiled: Compiled, facts: Iterable[dict[str, Any]]) -> list[Activation]
     opening: list[dict] = []
     if sid is None:
         sid = _sessions[compiled.name] = str(next(_sids))
-        opening = [{"sid": sid, "id": "session", "kind": "session"}]
+        opening = [{"sid": sid, "id": "session", _SESSION_TAG: 1}]
     batch = list(facts)  # the facts are this call's own: tag them in place rather than copy
     # The case fact goes last wherever the caller put it (the order-independence tests shuffle).
-    at = 0 if batch and batch[0]["kind"] == CASE else next(i for i, f in enumerate(batch) if f["kind"] == CASE)
+    at = 0 if batch and batch[0]["id"] == CASE else next(i for i, f in enumerate(batch) if f["id"] == CASE)
     trigger = batch.pop(at)
     for f in batch:
         f["sid"] = sid

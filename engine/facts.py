@@ -65,7 +65,18 @@ def _kind(annotation: Any) -> tuple[str, Any]:
     return "text", None
 
 
-RESERVED = {"id", "kind", "proc", "one", "sid", "latest", "stage"}  # engine-owned fact properties
+RESERVED = {"id", "one", "sid", "latest", "stage"}  # engine-owned fact properties (and every is__<kind>)
+TAG = "is__"
+
+
+def tag(kind: str) -> str:
+    """The property that says what a fact is: `is__case`, `is__session`, `is__<procedure>`, valued 1.
+
+    A name rather than a value (`kind: rec, proc: hearing`): durable_rules' alpha network finds a
+    node's children by the hash of a property's *name* and then compares values one child at a
+    time, so seventeen `proc == …` children cost seventeen comparisons for every record, where a
+    name costs one hash probe (measured: about a tenth of the engine's time)."""
+    return TAG + kind
 
 
 def _schema_of(model: type[BaseModel], prefix: str = "") -> dict[str, tuple[str, Any]]:
@@ -73,7 +84,7 @@ def _schema_of(model: type[BaseModel], prefix: str = "") -> dict[str, tuple[str,
     for name, info in model.model_fields.items():
         if name in ("type", "ref", "note"):
             continue
-        assert name not in RESERVED, f"{model.__name__}.{name} would overwrite an engine fact property"
+        assert name not in RESERVED and not name.startswith(TAG), f"{model.__name__}.{name} would overwrite an engine fact property"
         kind, extra = _kind(info.annotation)
         out[prefix + name] = (kind, extra)
     return out
@@ -166,49 +177,65 @@ def _encoder(model: type[BaseModel], prefix: str, keep: Optional[frozenset]) -> 
     return out
 
 
-_ENCODERS: dict[tuple, list[tuple]] = {}
+_ENCODERS: dict[tuple, tuple] = {}
+
+
+def _split(enc: list[tuple]) -> tuple:
+    """An encoder's fields grouped by kind, so that encoding a record runs one tight loop per kind."""
+    by: dict[str, list] = {k: [] for k in ("bool", "date", "text", "list", "int", "enum", "enum_list", "model_list")}
+    for name, k, kind, derived in enc:
+        by[kind].append((name, k, derived) if kind in ("date", "enum_list", "model_list") else (name, k))
+    dates = tuple((n, k, wd, y, ye) for n, k, (wd, y, ye) in by["date"])
+    return (tuple(by["bool"]), dates, tuple(by["text"]), tuple(by["list"]), tuple(by["int"]), tuple(by["enum"]),
+            tuple(by["enum_list"]), tuple(by["model_list"]))
 
 
 def _encode_into(out: dict[str, Any], obj: BaseModel, prefix: str = "", keep: Optional[frozenset] = None) -> None:
     ck = (type(obj), prefix, keep)
     enc = _ENCODERS.get(ck)
     if enc is None:
-        enc = _ENCODERS[ck] = _encoder(type(obj), prefix, keep)
-    for name, k, kind, derived in enc:
-        v = getattr(obj, name)
-        if kind == "bool":
-            out[k] = -1 if v is None else int(v)
-        elif kind == "date":
-            out[k] = v.toordinal() if v else -1
-            wd, ymd_, ymde = derived
-            if wd:
-                out[wd] = workday_ordinal(v) if v else -1
-            if ymd_:
-                out[ymd_] = ymd(v)
-            if ymde:
-                out[ymde] = ymd(v, month_end=True)
-        elif kind == "text":
-            out[k] = 1 if (v is not None and str(v).strip()) else -1
-        elif kind == "list":
-            out[k] = len(v)
-        elif kind == "int":
-            out[k] = -1 if v is None else v
-        elif kind == "enum":
-            out[k] = v._value_ if v is not None else ""
-        elif kind == "enum_list":
-            out[k] = len(v)
-            if derived:
-                present = {m._value_ for m in v}
-                for member, hk in derived:
-                    out[hk] = int(member in present)
-        elif kind == "model_list":
-            out[k] = len(v)
-            for sk, fk, mode in derived:
-                values = [getattr(item, sk) for item in v]
-                if mode == "all":
-                    out[fk] = (-1 if not values else 0 if False in values else -1 if None in values else 1)
-                else:
-                    out[fk] = (1 if True in values else -1 if (None in values or not values) else 0)
+        enc = _ENCODERS[ck] = _split(_encoder(type(obj), prefix, keep))
+    bools, dates, texts, lists, ints, enums, enum_lists, model_lists = enc
+    values = obj.__dict__  # pydantic keeps field values here; reading it skips attribute lookup
+    for name, k in bools:
+        v = values[name]
+        out[k] = -1 if v is None else int(v)
+    for name, k, wd, ymd_, ymde in dates:
+        v = values[name]
+        out[k] = v.toordinal() if v else -1
+        if wd:
+            out[wd] = workday_ordinal(v) if v else -1
+        if ymd_:
+            out[ymd_] = ymd(v)
+        if ymde:
+            out[ymde] = ymd(v, month_end=True)
+    for name, k in texts:
+        v = values[name]
+        out[k] = 1 if (v is not None and str(v).strip()) else -1
+    for name, k in lists:
+        out[k] = len(values[name])
+    for name, k in ints:
+        v = values[name]
+        out[k] = -1 if v is None else v
+    for name, k in enums:
+        v = values[name]
+        out[k] = v._value_ if v is not None else ""
+    for name, k, derived in enum_lists:
+        v = values[name]
+        out[k] = len(v)
+        if derived:
+            present = {m._value_ for m in v}
+            for member, hk in derived:
+                out[hk] = int(member in present)
+    for name, k, derived in model_lists:
+        v = values[name]
+        out[k] = len(v)
+        for sk, fk, mode in derived:
+            vals = [getattr(item, sk) for item in v]
+            if mode == "all":
+                out[fk] = (-1 if not vals else 0 if False in vals else -1 if None in vals else 1)
+            else:
+                out[fk] = (1 if True in vals else -1 if (None in vals or not vals) else 0)
 
 
 @lru_cache(maxsize=None)
@@ -224,6 +251,8 @@ def record_id(index: int) -> str:
 
 
 _EMPTY_CATALOG = Catalog()
+_CASE_TAG = tag(CASE)
+_TAGS = {p: tag(p) for p in PROCEDURES}
 _CASE_TEXT = ("decision_body", "undertaking_unit", "jurisdiction", "special_procedure_basis")
 
 
@@ -263,7 +292,7 @@ def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> 
     """
     plan = _plan(keys)
     keep = plan.case_keep
-    case: dict[str, Any] = {"id": CASE, "kind": CASE, "one": 1, "stage": stage_rank}
+    case: dict[str, Any] = {"id": CASE, _CASE_TAG: 1, "stage": stage_rank}
     _encode_into(case, dossier.triggers, keep=keep)
     _encode_into(case, dossier.catalog or _EMPTY_CATALOG, prefix="catalog__", keep=keep)
     for name in plan.text:
@@ -292,7 +321,7 @@ def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> 
     facts = [case]
     for i, rec in enumerate(dossier.procedures):
         t = rec.type
-        fact: dict[str, Any] = {"id": record_id(i), "kind": "rec", "proc": t, "one": 1}
+        fact: dict[str, Any] = {"id": record_id(i), _TAGS[t]: 1, "one": 1}
         _encode_into(fact, rec, keep=plan.record_keep[t] if plan.record_keep is not None else None)
         # Ties share "latest" so the result cannot depend on the order records are listed in.
         if plan.latest is None or t in plan.latest:

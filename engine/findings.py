@@ -7,6 +7,7 @@ says which branch fired on which facts; renderers only lay out what this module 
 
 from __future__ import annotations
 
+import enum
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -186,6 +187,29 @@ class Builder:
         self.c = compiled
         self.rs = compiled.ruleset
         self._static: dict[str, dict[str, Any]] = {}  # rule id → the Finding fields that depend on the rule only
+        self._texts: dict[str, str] = {}  # message/remedy template → the text with the ruleset's parameters in it
+        # Evidence that depends on a few yes/no/unknown values only (the rule's `when` facts, a
+        # record count): built once per distinct value and shared; Evidence is frozen.
+        self._shared: dict[tuple, Evidence] = {}
+
+    def _fmt(self, template: str) -> str:
+        """A text with the ruleset's parameters filled in (no dossier values): the same every time."""
+        text = self._texts.get(template)
+        if text is None:
+            text = self._texts[template] = _fmt(template, self.c.params)
+        return text
+
+    def _evidence_of(self, fact: str, label: str, label_en: str, value: Any, source: str) -> Evidence:
+        """Evidence for a case-level value; shared when the value is yes / no / not recorded or an enum."""
+        if not (value is None or isinstance(value, (bool, enum.Enum))):  # text or a date: as many as dossiers
+            zh, en = display_values(value)
+            return Evidence(fact=fact, label=label, label_en=label_en, value=zh, value_en=en, source=source)
+        k = (fact, label, source, type(value), value)  # type: True == 1 must not share a key
+        e = self._shared.get(k)
+        if e is None:
+            zh, en = display_values(value)
+            e = self._shared[k] = Evidence(fact=fact, label=label, label_en=label_en, value=zh, value_en=en, source=source)
+        return e
 
     def outcomes(self, dossier: Dossier, activations: list[Activation], stage: Stage,
                  build: Optional[frozenset[str]] = None) -> tuple[list[Finding], dict[str, str]]:
@@ -260,7 +284,7 @@ class Builder:
             check = rule.checks[ci]
             b = self.c.branches[act.branch]
             m = check.message or rule.message
-            if m not in messages:
+            if not any(m is x for x in messages):  # by identity: == on pydantic models compares every field
                 messages.append(m)
             ev, ex = self._evidence(rule, check, act, dossier, b.cause)
             evidence += ev
@@ -293,7 +317,6 @@ class Builder:
     def _finding(self, rule: Rule, outcome: str, acts: list, dossier: Dossier, stage: Stage, *,
                  evidence: Optional[list[Evidence]] = None, reason: Optional[tuple[str, str]] = None,
                  extras: Optional[dict] = None, message: Optional[tuple[str, str]] = None) -> Finding:
-        values = dict(self.c.params, **extras) if extras else self.c.params
         msg_zh, msg_en = message or (rule.message.zh, rule.message.en or rule.message.zh)
         static = self._static.get(rule.id)
         if static is None:  # the same for every dossier: worked out once per rule
@@ -301,7 +324,15 @@ class Builder:
             static = self._static[rule.id] = dict(
                 title=rule.title.zh, title_en=rule.title.en or rule.title.zh, severity=rule.severity,
                 basis=cite(rule.basis, self.rs, "zh"), basis_en=cite(rule.basis, self.rs, "en"),
-                article_text=rule.basis.text, section=section.zh if section else None)
+                article_text=rule.basis.text, section=section.zh if section else None,
+                remedy=self._fmt(rule.remedy.zh), remedy_en=self._fmt(rule.remedy.en or rule.remedy.zh))
+        if extras:  # values from this dossier (e.g. {days}): format now
+            values = dict(self.c.params, **extras)
+            fmt = lambda t: _fmt(t, values)  # noqa: E731
+            remedy, remedy_en = fmt(rule.remedy.zh), fmt(rule.remedy.en or rule.remedy.zh)
+        else:
+            fmt = self._fmt
+            remedy, remedy_en = static["remedy"], static["remedy_en"]
         # Plain construction: with pydantic 2.14 validating these str fields is faster than
         # model_construct (6 µs against 12 µs a finding, measured).
         return Finding(
@@ -309,18 +340,14 @@ class Builder:
             outcome=outcome, severity=static["severity"],
             basis=static["basis"], basis_en=static["basis_en"],
             article_text=static["article_text"], section=static["section"],
-            message=_fmt(msg_zh, values), message_en=_fmt(msg_en, values),
-            remedy=_fmt(rule.remedy.zh, values), remedy_en=_fmt(rule.remedy.en or rule.remedy.zh, values),
+            message=fmt(msg_zh), message_en=fmt(msg_en), remedy=remedy, remedy_en=remedy_en,
             reason=reason[0] if reason else None, reason_en=reason[1] if reason else None,
             evidence=evidence or [],
         )
 
     def _when_evidence(self, rule: Rule, dossier: Dossier) -> list[Evidence]:
-        out = []
-        for fact, label, source in _when_facts(rule):
-            zh, en = display_values(_case_value(dossier, fact))
-            out.append(Evidence(fact=fact, label=label, label_en=fact, value=zh, value_en=en, source=source))
-        return out
+        return [self._evidence_of(fact, label, fact, _case_value(dossier, fact), source)
+                for fact, label, source in _when_facts(rule)]
 
     def _evidence(self, rule: Rule, check: Check, act: Activation, dossier: Dossier, cause: str) -> tuple[list[Evidence], dict]:
         out: list[Evidence] = []
@@ -360,11 +387,16 @@ class Builder:
                                             value=f"{n}{'日' if cal else '个工作日'}",
                                             value_en=f"{n} {'days' if cal else 'working days'}", source=src))
         if check.kind == "required":
-            s = check.spec
-            n = sum(1 for p in dossier.procedures if p.type == s.procedure)
-            out.append(Evidence(fact=f"{s.procedure}", label=f"{procedure_zh(s.procedure)}记录", label_en=f"{s.procedure} records",
-                                value=("无" if n == 0 else f"{n}份，均不符合条件"), value_en=("none" if n == 0 else f"{n}, none qualifying"),
-                                source="procedures"))
+            proc = check.spec.procedure
+            n = sum(1 for p in dossier.procedures if p.type == proc)
+            k = ("required", proc, n)
+            e = self._shared.get(k)
+            if e is None:
+                e = self._shared[k] = Evidence(
+                    fact=proc, label=f"{procedure_zh(proc)}记录", label_en=f"{proc} records",
+                    value=("无" if n == 0 else f"{n}份，均不符合条件"), value_en=("none" if n == 0 else f"{n}, none qualifying"),
+                    source="procedures")
+            out.append(e)
         if check.kind == "precedes" and cause == "order":
             s = check.spec.before
             for i, p in enumerate(dossier.procedures):

@@ -237,28 +237,41 @@ def select(jurisdiction: Optional[str], on, kind: str = "mad", root: str = str(R
     specific rulesets passed over because they were not in force on that date.
     """
     basis_zh, basis_en = date_basis or ("决策日期", "decision date")
-    matching = _candidates(jurisdiction, kind, root)
-    in_force = [rs for rs in matching if rs.in_force(on)]
+    in_force = tuple(rs.in_force(on) for rs in _ranked(jurisdiction, kind, root))
     where_zh = jurisdiction or "（未填）"
-    if not in_force:
+    if not any(in_force):
         return None, (f"没有在 {on}（{basis_zh}）有效、适用于行政区划 {where_zh} 的{KIND_ZH.get(kind, kind)}规则集"), (
             f"no {kind} ruleset in force on {on} ({basis_en}) for division {jurisdiction or '(none given)'}")
+    rs, zh, en = _choice(jurisdiction, kind, root, in_force)
+    return rs, f"按{basis_zh} {on} 和行政区划 {where_zh} 选用：{zh}", f"chosen for {basis_en} {on} and division {jurisdiction or '(none)'}: {en}"
 
-    def rank(rs: Ruleset):
-        j = rs.index.jurisdiction
-        return (0 if j == "CN" else len(j), rs.index.valid_from or dt.date.min)
 
-    rs = max(in_force, key=rank)
+def _rank(rs: Ruleset) -> tuple:
+    j = rs.index.jurisdiction
+    return (0 if j == "CN" else len(j), rs.index.valid_from or dt.date.min)
+
+
+@lru_cache(maxsize=4096)  # one entry per division code, like _candidates
+def _ranked(jurisdiction: Optional[str], kind: str, root: str) -> tuple[Ruleset, ...]:
+    """The candidates, best first: the first one in force on a date is the one chosen."""
+    return tuple(sorted(_candidates(jurisdiction, kind, root), key=_rank, reverse=True))
+
+
+@lru_cache(maxsize=4096)  # one entry per division code and set of rulesets in force: a handful each
+def _choice(jurisdiction: Optional[str], kind: str, root: str, in_force: tuple[bool, ...]) -> tuple[Ruleset, str, str]:
+    """The ruleset chosen (the best one in force; `in_force` says which of `_ranked` are), and what
+    the reason says after the date: the ruleset, its window and layers, those passed over."""
+    ranked = _ranked(jurisdiction, kind, root)
+    rs = next(r for r, yes in zip(ranked, in_force) if yes)
     j = rs.index.jurisdiction
     layers = " → ".join(rs.lineage)
-    zh = (f"按{basis_zh} {on} 和行政区划 {where_zh} 选用：{rs.index.title.zh}（{rs.id} 第 {rs.index.version} 版，"
+    zh = (f"{rs.index.title.zh}（{rs.id} 第 {rs.index.version} 版，"
           f"{_where_zh(j)}，有效期 {_window(rs)}" + (f"，层级 {layers}" if len(rs.lineage) > 1 else "") + "）")
-    en = (f"chosen for {basis_en} {on} and division {jurisdiction or '(none)'}: {rs.index.title.en or rs.index.title.zh}"
+    en = (f"{rs.index.title.en or rs.index.title.zh}"
           f" ({rs.id} version {rs.index.version}, {_where_en(j)}, in force {_window_en(rs)}"
           + (f", layers {layers}" if len(rs.lineage) > 1 else "") + ")")
-    chosen = {id(m) for m in in_force}  # by identity: == on two Rulesets compares every rule
-    top = rank(rs)[0]
-    passed = sorted((m for m in matching if id(m) not in chosen and rank(m)[0] >= top), key=lambda m: m.id)
+    top = _rank(rs)[0]
+    passed = sorted((m for m, yes in zip(ranked, in_force) if not yes and _rank(m)[0] >= top), key=lambda m: m.id)
     if passed:
         zh += "；未选用（当日不在有效期内）：" + "、".join(f"{m.id}（{_window(m)}）" for m in passed)
         en += "; not chosen (not in force on that date): " + ", ".join(f"{m.id} ({_window_en(m)})" for m in passed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 Outcome = Literal["violated", "indeterminate", "waived", "satisfied", "not_applicable"]
 OUTCOME_ZH = {"violated": "违反", "indeterminate": "无法判定", "waived": "豁免",
@@ -16,7 +16,11 @@ OUTCOME_RANK = {"violated": 4, "indeterminate": 3, "waived": 2, "satisfied": 1, 
 
 
 class Evidence(BaseModel):
-    """One fact that made a rule fire: what, its value, and where in the dossier it is."""
+    """One fact that made a rule fire: what, its value, and where in the dossier it is.
+
+    Frozen: findings share the Evidence of common values (findings.Builder._shared)."""
+
+    model_config = ConfigDict(frozen=True)
 
     fact: str  # e.g. legality_review.opinion_date
     label: str  # 中文 label, e.g. 合法性审查·审查意见日期
