@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from typing import Any, Iterable, Optional
 
 import durable_rules_engine as _dre
@@ -68,7 +69,17 @@ class Activation:
             self._frame = orjson.loads(self._raw)[self.branch]
         return self._frame
 
+    @property
+    def record_ids(self) -> list[str]:
+        """The ids of the procedure records in the frame, in its order, without parsing it.
 
+        Facts are flat and carry no text (facts.py), so `"id":"p…"` occurs once per record fact
+        and nowhere else; findings need only these, and a frame is mostly the facts' numbers
+        (parsing it cost a fifth of building the findings, measured)."""
+        return _RECORD_ID.findall(self._raw)
+
+
+_RECORD_ID = re.compile(r'"id":"(p[0-9]+)"')  # facts.record_id
 _handles: dict[str, int] = {}
 _sessions: dict[str, str] = {}  # compiled ruleset name → the id of its reusable session
 _deletable: set[str] = set()  # sessions in which ALWAYS fired: only those can be deleted safely

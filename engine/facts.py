@@ -341,16 +341,26 @@ def record_of(dossier: Dossier, fact_id: str) -> Optional[Record]:
     return None
 
 
+_NOT_RECORDED, _YES, _NO = ("未记载", "not recorded"), ("是", "yes"), ("否", "no")
+
+
 def display_values(v: Any) -> tuple[str, str]:
     """display_value in Chinese and in English at once: evidence carries both."""
-    if v is None or v == [] or v == "":
-        return "未记载", "not recorded"
-    if isinstance(v, bool):
-        return ("是", "yes") if v else ("否", "no")
-    if isinstance(v, dt.date):
+    t = type(v)  # the common types first, by identity (a date compared with [] and "" costs two failed __eq__)
+    if v is None:
+        return _NOT_RECORDED
+    if t is bool:
+        return _YES if v else _NO
+    if t is dt.date:
         text = v.isoformat()
         return text, text
-    if isinstance(v, (ZhEnum, list)):
+    if t is str:
+        return (v, v) if v else _NOT_RECORDED
+    if v == [] or v == "":
+        return _NOT_RECORDED
+    if isinstance(v, ZhEnum):
+        return v.zh, v._value_
+    if isinstance(v, list):
         return display_value(v, "zh"), display_value(v, "en")
     text = (getattr(v, "name", None) or str(v)) if isinstance(v, BaseModel) else str(v)
     return text, text

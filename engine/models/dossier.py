@@ -30,7 +30,10 @@ class Stage(ZhEnum):
 
     @property
     def rank(self) -> int:
-        return list(Stage).index(self)
+        return _STAGE_RANK[self]
+
+
+_STAGE_RANK = {s: i for i, s in enumerate(Stage)}  # position in the procedure's order
 
 
 class Category(ZhEnum):
