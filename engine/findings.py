@@ -120,13 +120,35 @@ def field_label(proc: str, path: str, lang: str) -> str:
     return f"{procedure_zh(proc)}·{head}"
 
 
+@lru_cache(maxsize=None)
+def _path(path: str) -> tuple[str, Optional[str], Optional[str]]:
+    """`experts.all.signed` → ("experts", "all", "signed"); `date` → ("date", None, None)."""
+    parts = path.split(".")
+    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else (path, None, None)
+
+
+def record_raw(rec: Record, path: str) -> Any:
+    """The value a path reads, when it is a plain field or a `has` test (else the _MANY marker)."""
+    head, mode, sub = _path(path)
+    if path == "latest" or mode in ("all", "any"):
+        return _MANY
+    v = getattr(rec, head, None)
+    if mode == "has" and isinstance(v, list):
+        return any(getattr(m, "value", m) == sub for m in v)
+    return v
+
+
+_MANY = object()
+
+
 def record_values(rec: Record, path: str) -> tuple[str, str]:
     """record_value in Chinese and in English at once."""
     if path == "latest":
         return "—", "—"
-    if "." not in path:
-        return display_values(getattr(rec, path, None))
-    return record_value(rec, path, "zh"), record_value(rec, path, "en")
+    head, mode, sub = _path(path)
+    if mode in ("all", "any"):
+        return record_value(rec, path, "zh"), record_value(rec, path, "en")
+    return display_values(record_raw(rec, path))
 
 
 def record_value(rec: Record, path: str, lang: str) -> str:
@@ -200,6 +222,8 @@ class Builder:
         # Evidence that depends on a few yes/no/unknown values only (the rule's `when` facts, a
         # record count): built once per distinct value and shared; Evidence is frozen.
         self._shared: dict[tuple, Evidence] = {}
+        self._shared_ids: set[int] = set()  # id() of every shared Evidence (they live as long as the Builder)
+        self._findings: dict[tuple, Finding] = {}  # findings made of shared evidence only, see _finding
 
     def _fmt(self, template: str) -> str:
         """A text with the ruleset's parameters filled in (no dossier values): the same every time."""
@@ -217,7 +241,12 @@ class Builder:
         e = self._shared.get(k)
         if e is None:
             zh, en = display_values(value)
-            e = self._shared[k] = _ev(fact=fact, label=label, label_en=label_en, value=zh, value_en=en, source=source)
+            e = self._share(k, _ev(fact=fact, label=label, label_en=label_en, value=zh, value_en=en, source=source))
+        return e
+
+    def _share(self, k: tuple, e: Evidence) -> Evidence:
+        self._shared[k] = e
+        self._shared_ids.add(id(e))
         return e
 
     def outcomes(self, dossier: Dossier, activations: list[Activation], stage: Stage,
@@ -276,40 +305,51 @@ class Builder:
             decided[rule.id] = outcome
             if build is None or outcome in build:
                 # the activations behind the outcome: those of the checks as bad as the rule, by check
-                chosen = sorted(((ci, (o, a)) for ci, o, a in acts or () if o == outcome), key=lambda t: t[0])
+                if not acts:
+                    chosen = []
+                elif len(acts) == 1:
+                    chosen = [(acts[0][0], acts[0][2])] if acts[0][1] == outcome else []
+                else:
+                    chosen = [(ci, a) for ci, o, a in sorted(acts, key=_by_check) if o == outcome]
                 out.append(self._build(rule, outcome, chosen, dossier, stage))
         return out, decided
 
     # ------------------------------------------------------------------ one finding
 
-    def _build(self, rule: Rule, outcome: str, chosen: list[tuple[int, tuple[str, Activation]]],
+    def _build(self, rule: Rule, outcome: str, chosen: list[tuple[int, Activation]],
                dossier: Dossier, stage: Stage) -> Finding:
-        evidence: list[Evidence] = []
+        # The rule's `when` facts first: they are why the duty applied.
+        evidence = self._when_evidence(rule, dossier) if outcome in ("violated", "indeterminate") else []
         reasons_zh: list[str] = []
         reasons_en: list[str] = []
         extras: dict[str, Any] = {}
         messages: list = []  # one per failing check, in the rule's order
-        for ci, (_, act) in chosen:
+        branches = self.c.branches
+        for ci, act in chosen:
             check = rule.checks[ci]
-            b = self.c.branches[act.branch]
+            cause = branches[act.branch].cause
             m = check.message or rule.message
             if not any(m is x for x in messages):  # by identity: == on pydantic models compares every field
                 messages.append(m)
-            ev, ex = self._evidence(rule, check, act, dossier, b.cause)
+            ev, ex = self._evidence(rule, check, act, dossier, cause)
             evidence += ev
-            extras.update(ex)
-            rz, re_ = self._reason(rule, check, act, b.cause, stage)
-            if rz and rz not in reasons_zh:
-                reasons_zh.append(rz)
-                reasons_en.append(re_)
-        if outcome in ("violated", "indeterminate"):
-            evidence = self._when_evidence(rule, dossier) + evidence
-        seen, unique = set(), []
-        for e in evidence:
-            k = (e.fact, e.value, e.source)
-            if k not in seen:
-                seen.add(k)
-                unique.append(e)
+            if ex:
+                extras.update(ex)
+            if cause in _REASONED:
+                rz, re_ = self._reason(rule, check, act, cause, stage)
+                if rz and rz not in reasons_zh:
+                    reasons_zh.append(rz)
+                    reasons_en.append(re_)
+        if len(evidence) > 1:  # the same fact can be shown by two checks, or by a check and `when`
+            seen: set = set()
+            unique = []
+            for e in evidence:
+                k = (e.fact, e.value, e.source)
+                if k not in seen:
+                    seen.add(k)
+                    unique.append(e)
+        else:
+            unique = evidence
         reason = ("；".join(reasons_zh), "; ".join(reasons_en)) if reasons_zh else None
         message: Optional[tuple[str, str]] = None
         if outcome == "indeterminate":  # the violation text would assert what is not known
@@ -327,6 +367,14 @@ class Builder:
                  evidence: Optional[list[Evidence]] = None, reason: Optional[tuple[str, str]] = None,
                  extras: Optional[dict] = None, message: Optional[tuple[str, str]] = None) -> Finding:
         msg_zh, msg_en = message or (rule.message.zh, rule.message.en or rule.message.zh)
+        # A finding made only of shared evidence, with no dossier value in its texts, is the same
+        # object every time it recurs (Finding is frozen): archives repeat the same defects.
+        key = None
+        if not extras and (not evidence or all(id(e) in self._shared_ids for e in evidence)):
+            key = (rule.id, outcome, reason, msg_zh, msg_en, tuple(map(id, evidence or ())))
+            hit = self._findings.get(key)
+            if hit is not None:
+                return hit
         static = self._static.get(rule.id)
         if static is None:  # the same for every dossier: worked out once per rule
             section = self.rs.sections.get(rule.id)
@@ -346,7 +394,12 @@ class Builder:
         if reason:
             fields["reason"], fields["reason_en"] = reason
         fields["evidence"] = evidence or []
-        return _new_finding(fields)
+        finding = _new_finding(fields)
+        if key is not None:
+            if len(self._findings) >= _MAX_SHARED:  # bounded, whatever the archive's size
+                self._findings.clear()
+            self._findings[key] = finding
+        return finding
 
     def _when_evidence(self, rule: Rule, dossier: Dossier) -> list[Evidence]:
         return [self._evidence_of(fact, label, fact, _case_value(dossier, fact), source)
@@ -366,8 +419,12 @@ class Builder:
                 continue
             src = f"procedures[{int(fact_id[1:])}]"
             for f, name, label, label_en in by_proc.get(rec.type, ()):
-                zh, en = record_values(rec, f)
-                out.append(_ev(fact=name, label=label, label_en=label_en, value=zh, value_en=en, source=src))
+                raw = record_raw(rec, f)
+                if raw is not _MANY:
+                    out.append(self._evidence_of(name, label, label_en, raw, src))
+                else:
+                    zh, en = record_values(rec, f)
+                    out.append(_ev(fact=name, label=label, label_en=label_en, value=zh, value_en=en, source=src))
             if check.kind == "duration":
                 s = check.spec
                 a, b = getattr(rec, s.from_), getattr(rec, s.to)
@@ -391,10 +448,10 @@ class Builder:
             k = ("required", proc, n)
             e = self._shared.get(k)
             if e is None:
-                e = self._shared[k] = _ev(
+                e = self._share(k, _ev(
                     fact=proc, label=f"{procedure_zh(proc)}记录", label_en=f"{proc} records",
                     value=("无" if n == 0 else f"{n}份，均不符合条件"), value_en=("none" if n == 0 else f"{n}, none qualifying"),
-                    source="procedures")
+                    source="procedures"))
             out.append(e)
         if check.kind == "precedes" and cause == "order":
             s = check.spec.before
@@ -476,6 +533,13 @@ class Builder:
             art, art_en = (f"第{zh_number(b.article)}条", f"Art. {b.article}") if b.article else (b.section, b.section_en or b.section)
             return ("；".join(parts_zh) + f"，{art}不适用", "; ".join(parts_en) + f": {art_en} does not apply")
         return "", ""
+
+
+_MAX_SHARED = 100_000  # findings kept for reuse per ruleset; cleared when full
+
+
+def _by_check(fired: tuple) -> int:
+    return fired[0]
 
 
 # The causes _reason explains (the others' message and evidence say it all).

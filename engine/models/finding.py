@@ -31,6 +31,10 @@ class Evidence(BaseModel):
 
 
 class Finding(BaseModel):
+    """Frozen: a finding that recurs with the same evidence is the same object (findings.Builder._finding)."""
+
+    model_config = ConfigDict(frozen=True)
+
     rule: str
     title: str
     title_en: str
