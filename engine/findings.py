@@ -224,6 +224,7 @@ class Builder:
         self._shared: dict[tuple, Evidence] = {}
         self._shared_ids: set[int] = set()  # id() of every shared Evidence (they live as long as the Builder)
         self._findings: dict[tuple, Finding] = {}  # findings made of shared evidence only, see _finding
+        self._by_inputs: dict[tuple, Finding] = {}  # findings keyed by all they show, see _build_shared
 
     def _fmt(self, template: str) -> str:
         """A text with the ruleset's parameters filled in (no dossier values): the same every time."""
@@ -311,10 +312,38 @@ class Builder:
                     chosen = [(acts[0][0], acts[0][2])] if acts[0][1] == outcome else []
                 else:
                     chosen = [(ci, a) for ci, o, a in sorted(acts, key=_by_check) if o == outcome]
-                out.append(self._build(rule, outcome, chosen, dossier, stage))
+                out.append(self._build_shared(rule, outcome, chosen, dossier, stage))
         return out, decided
 
     # ------------------------------------------------------------------ one finding
+
+    def _build_shared(self, rule: Rule, outcome: str, chosen: list[tuple[int, Activation]],
+                      dossier: Dossier, stage: Stage) -> Finding:
+        """_build, or the same Finding again when it can only come out the same.
+
+        A `required` check (a procedure missing, or required by a trigger the dossier does not
+        state) fires on the case fact alone, so its finding shows the rule's `when` values and
+        how many records of the procedure there are, and nothing else (evidence, reason and
+        message): those key the finding. Archives repeat these defects dossier after dossier."""
+        if len(chosen) != 1:
+            return self._build(rule, outcome, chosen, dossier, stage)
+        ci, act = chosen[0]
+        check = rule.checks[ci]
+        if check.kind != "required":
+            return self._build(rule, outcome, chosen, dossier, stage)
+        proc = check.spec.procedure
+        key = (act.branch, outcome, tuple([_case_value(dossier, fact) for fact, _, _ in _when_facts(rule)]),
+               [p.type for p in dossier.procedures].count(proc))
+        try:
+            hit = self._by_inputs.get(key)
+        except TypeError:  # an unhashable value (a list): build it
+            return self._build(rule, outcome, chosen, dossier, stage)
+        if hit is None:
+            hit = self._build(rule, outcome, chosen, dossier, stage)
+            if len(self._by_inputs) >= _MAX_SHARED:
+                self._by_inputs.clear()
+            self._by_inputs[key] = hit
+        return hit
 
     def _build(self, rule: Rule, outcome: str, chosen: list[tuple[int, Activation]],
                dossier: Dossier, stage: Stage) -> Finding:
@@ -370,7 +399,7 @@ class Builder:
         # A finding made only of shared evidence, with no dossier value in its texts, is the same
         # object every time it recurs (Finding is frozen): archives repeat the same defects.
         key = None
-        if not extras and (not evidence or all(id(e) in self._shared_ids for e in evidence)):
+        if not extras and (not evidence or self._shared_ids.issuperset(map(id, evidence))):
             key = (rule.id, outcome, reason, msg_zh, msg_en, tuple(map(id, evidence or ())))
             hit = self._findings.get(key)
             if hit is not None:
@@ -444,7 +473,7 @@ class Builder:
                                             value_en=f"{n} {'days' if cal else 'working days'}", source=src))
         if check.kind == "required":
             proc = check.spec.procedure
-            n = sum(1 for p in dossier.procedures if p.type == proc)
+            n = [p.type for p in dossier.procedures].count(proc)
             k = ("required", proc, n)
             e = self._shared.get(k)
             if e is None:
