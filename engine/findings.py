@@ -329,7 +329,8 @@ class Builder:
             return self._build(rule, outcome, chosen, dossier, stage)
         ci, act = chosen[0]
         check = rule.checks[ci]
-        if check.kind != "required":
+        # (not `not_applicable`: its reason also reads the stage and the rule's exceptions)
+        if check.kind != "required" or self.c.branches[act.branch].cause not in ("missing", "unknown_trigger"):
             return self._build(rule, outcome, chosen, dossier, stage)
         proc = check.spec.procedure
         key = (act.branch, outcome, tuple([_case_value(dossier, fact) for fact, _, _ in _when_facts(rule)]),

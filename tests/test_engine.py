@@ -193,6 +193,27 @@ def test_no_dossier_leaks_into_the_next():
         assert _outcomes(loaded[i]) == forward[i]
 
 
+def test_reused_findings_equal_freshly_built_ones(monkeypatch):
+    """Findings that can only come out the same are built once and reused (findings.Builder):
+    every case file's whole result (texts, reasons, evidence), checked after all the others,
+    equals its result from a Builder that has seen nothing else."""
+    from engine import check as check_module
+    loaded = _loadable(CASES)
+
+    def whole(d, explain):
+        r = check(d, explain=explain).model_dump(mode="json")
+        return r["findings"], r["outcomes"], r["counts"]
+
+    warm = {}
+    for explain in (False, True):
+        for d in loaded + loaded:  # the second pass meets only what the first one left behind
+            warm[d.file, explain] = whole(d, explain)
+    for d in loaded:
+        for explain in (False, True):
+            monkeypatch.setattr(check_module, "_compiled", {})  # fresh compiled rulesets and Builders
+            assert whole(d, explain) == warm[d.file, explain], d.file
+
+
 def test_a_failed_engine_call_starts_a_fresh_session(monkeypatch):
     """If durable_rules refuses to empty the session, it is deleted and the next dossier gets a
     new one: nothing of the failed dossier can reach the next."""
