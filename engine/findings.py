@@ -321,23 +321,39 @@ class Builder:
                       dossier: Dossier, stage: Stage) -> Finding:
         """_build, or the same Finding again when it can only come out the same.
 
-        A `required` check (a procedure missing, or required by a trigger the dossier does not
-        state) fires on the case fact alone, so its finding shows the rule's `when` values and
-        how many records of the procedure there are, and nothing else (evidence, reason and
-        message): those key the finding. Archives repeat these defects dossier after dossier."""
+        For one failing check of kind required, elements or forbidden, everything a finding
+        shows (evidence, reason, message) comes from the rule's `when` values and from what
+        the check looks at: how many records of the procedure there are (required), or the
+        fields of the case or of the records it fired on (elements, forbidden). Those values key
+        the finding. Archives repeat these defects dossier after dossier; a check that shows a
+        computed number (duration) or walks other records (precedes) is always built."""
         if len(chosen) != 1:
             return self._build(rule, outcome, chosen, dossier, stage)
         ci, act = chosen[0]
         check = rule.checks[ci]
+        kind = check.kind
         # (not `not_applicable`: its reason also reads the stage and the rule's exceptions)
-        if check.kind != "required" or self.c.branches[act.branch].cause not in ("missing", "unknown_trigger"):
+        if kind not in _KEYED or self.c.branches[act.branch].cause not in _KEYED[kind]:
             return self._build(rule, outcome, chosen, dossier, stage)
-        proc = check.spec.procedure
-        key = (act.branch, outcome, tuple([_case_value(dossier, fact) for fact, _, _ in _when_facts(rule)]),
-               [p.type for p in dossier.procedures].count(proc))
+        if kind == "required":
+            shown: Any = [p.type for p in dossier.procedures].count(check.spec.procedure)
+        elif kind == "elements" and check.spec.procedure == CASE:
+            shown = tuple([_case_value(dossier, f) for f in check.spec.fields])
+        else:
+            plan = _check_evidence_plan(check)
+            shown = []
+            for fact_id in act.record_ids:
+                rec = record_of(dossier, fact_id)
+                if rec is not None:
+                    shown.append((fact_id, rec.type))
+                    for f, _, _, _ in plan.get(rec.type, ()):
+                        v = record_raw(rec, f)
+                        shown.append(record_values(rec, f) if v is _MANY else tuple(v) if isinstance(v, list) else v)
+            shown = tuple(shown)
+        key = (act.branch, outcome, tuple([_case_value(dossier, fact) for fact, _, _ in _when_facts(rule)]), shown)
         try:
             hit = self._by_inputs.get(key)
-        except TypeError:  # an unhashable value (a list): build it
+        except TypeError:  # a value that cannot key (a list of records): build it
             return self._build(rule, outcome, chosen, dossier, stage)
         if hit is None:
             hit = self._build(rule, outcome, chosen, dossier, stage)
@@ -566,6 +582,9 @@ class Builder:
 
 
 _MAX_SHARED = 100_000  # findings kept for reuse per ruleset; cleared when full
+# The check kinds whose findings _build_shared keys by what they show, and the causes it keys.
+_KEYED = {"required": ("missing", "unknown_trigger"), "elements": ("elements", "unknown_trigger"),
+          "forbidden": ("forbidden", "unknown_trigger")}
 
 
 def _by_check(fired: tuple) -> int:
