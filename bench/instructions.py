@@ -1,6 +1,6 @@
 """Instructions per `check`, counted by callgrind: a number that does not drift with the machine.
 
-    .venv/bin/python bench/instructions.py [--count 200] [--seed 1] [--mode findings|explain]
+    .venv/bin/python bench/instructions.py [--count 200] [--seed 1] [--mode findings|explain|outcomes]
 
 Wall-clock timings on the shared VM swing by up to 2x from one minute to the next (bench/README.md), so
 changes to the engine are compared by instruction count instead. The script generates N benchmark
@@ -26,23 +26,26 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 
-def _drive(folder: str, again: bool, explain: bool) -> None:
-    """What runs under valgrind: load every dossier, check each once, and once more if `again`."""
-    from engine.check import check
+def _drive(folder: str, again: bool, mode: str) -> None:
+    """What runs under valgrind: load every dossier, check each once, and once more if `again`.
+
+    mode: findings (`juece check`), explain (`--explain`), outcomes (`juece audit`: every rule's outcome)."""
+    from engine.check import check, check_with_outcomes
     from engine.load import load_dossier
 
+    run = {"findings": check, "explain": lambda d: check(d, explain=True), "outcomes": check_with_outcomes}[mode]
     loaded = [load_dossier(p) for p in sorted(Path(folder).glob("*.yaml"))]
     for d in loaded:
-        check(d, explain=explain)
+        run(d)
     if again:
         for d in loaded:
-            check(d, explain=explain)
+            run(d)
 
 
-def _count(folder: str, again: bool, explain: bool) -> int:
+def _count(folder: str, again: bool, mode: str) -> int:
     env = dict(os.environ, PYTHONHASHSEED="0")
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
-           "--drive", folder, "--again" if again else "--once"] + (["--explain"] if explain else [])
+           "--drive", folder, "--again" if again else "--once", "--mode", mode]
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stderr
     m = re.search(r"Collected : (\d+)", out)
     if not m:
@@ -54,23 +57,21 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--count", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--mode", choices=("findings", "explain"), default="findings")
+    ap.add_argument("--mode", choices=("findings", "explain", "outcomes"), default="findings")
     ap.add_argument("--drive", help=argparse.SUPPRESS)
     ap.add_argument("--again", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--once", action="store_true", help=argparse.SUPPRESS)
-    ap.add_argument("--explain", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.drive:
-        _drive(args.drive, args.again, args.explain)
+        _drive(args.drive, args.again, args.mode)
         return 0
     if not shutil.which("valgrind"):
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
     from bench_check import generate  # noqa: E402 - the benchmark's own dossiers
 
-    explain = args.mode == "explain"
     with tempfile.TemporaryDirectory(prefix="juece-instr-") as tmp:
         generate(args.count, Path(tmp), args.seed)
-        once, twice = _count(tmp, False, explain), _count(tmp, True, explain)
+        once, twice = _count(tmp, False, args.mode), _count(tmp, True, args.mode)
     print(f"{(twice - once) / args.count:,.0f} instructions per check ({args.mode} mode, {args.count} dossiers, "
           f"seed {args.seed}; callgrind, PYTHONHASHSEED=0)")
     return 0
