@@ -1,7 +1,7 @@
 """Facts: Dossier → list of flat facts for durable_rules (dates as day numbers, working days counted).
 
-One `case` fact holds the dossier-level assertions; one `rec` fact per procedure record. Every
-value is encoded so that the rules never meet a missing property (a bare `$nex` hangs the engine,
+One `case` fact (`is__case: 1`) holds the dossier-level assertions and is the engine's trigger;
+one fact per procedure record (`is__<procedure>: 1`, see `tag`). Every value is encoded so that the rules never meet a missing property (a bare `$nex` hangs the engine,
 probe Q6) and never meet free text (no user string reaches the engine, so no size limit or
 injection can):
 

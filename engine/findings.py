@@ -223,8 +223,12 @@ class Builder:
         # record count): built once per distinct value and shared; Evidence is frozen.
         self._shared: dict[tuple, Evidence] = {}
         self._shared_ids: set[int] = set()  # id() of every shared Evidence (they live as long as the Builder)
-        self._findings: dict[tuple, Finding] = {}  # findings made of shared evidence only, see _finding
-        self._by_inputs: dict[tuple, Finding] = {}  # findings keyed by all they show, see _build_shared
+        # Two caches of Findings (Finding is frozen). _by_inputs: keyed by the dossier values a
+        # finding shows, it skips working out evidence (see _build_shared). _findings: keyed by
+        # the finished parts (shared evidence, reason, message), it skips building the Finding
+        # for those _build_shared does not key (several failing checks, latest_before, …).
+        self._findings: dict[tuple, Finding] = {}
+        self._by_inputs: dict[tuple, Finding] = {}
 
     def _fmt(self, template: str) -> str:
         """A text with the ruleset's parameters filled in (no dossier values): the same every time."""
@@ -581,7 +585,9 @@ class Builder:
         return "", ""
 
 
-_MAX_SHARED = 100_000  # findings kept for reuse per ruleset; cleared when full
+# Findings kept for reuse, per Builder and per cache (_findings, _by_inputs): cleared when full, so
+# that a long audit's memory stays flat (a finding and its key are a few KB).
+_MAX_SHARED = 10_000
 # The check kinds whose findings _build_shared keys by what they show, and the causes it keys.
 _KEYED = {"required": ("missing", "unknown_trigger"), "elements": ("elements", "unknown_trigger"),
           "forbidden": ("forbidden", "unknown_trigger")}
