@@ -148,10 +148,6 @@ def _leap(y: int) -> bool:
     return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
 
 
-def _b(v: Optional[bool]) -> int:
-    return -1 if v is None else int(v)
-
-
 def _encoder(model: type[BaseModel], prefix: str, keep: Optional[frozenset]) -> list[tuple]:
     """(attribute, property key, kind, derived keys) for the fields a ruleset reads; built once per model.
 
