@@ -340,7 +340,7 @@ class Builder:
         if kind not in _KEYED or self.c.branches[act.branch].cause not in _KEYED[kind]:
             return self._build(rule, outcome, chosen, dossier, stage)
         if kind == "required":
-            shown: Any = [p.type for p in dossier.procedures].count(check.spec.procedure)
+            shown: Any = _records_of(dossier, check.spec.procedure)
         elif kind == "elements" and check.spec.procedure == CASE:
             shown = tuple([_case_value(dossier, f) for f in check.spec.fields])
         else:
@@ -494,7 +494,7 @@ class Builder:
                                             value_en=f"{n} {'days' if cal else 'working days'}", source=src))
         if check.kind == "required":
             proc = check.spec.procedure
-            n = [p.type for p in dossier.procedures].count(proc)
+            n = _records_of(dossier, proc)
             k = ("required", proc, n)
             e = self._shared.get(k)
             if e is None:
@@ -591,6 +591,11 @@ _MAX_SHARED = 10_000
 # The check kinds whose findings _build_shared keys by what they show, and the causes it keys.
 _KEYED = {"required": ("missing", "unknown_trigger"), "elements": ("elements", "unknown_trigger"),
           "forbidden": ("forbidden", "unknown_trigger")}
+
+
+def _records_of(dossier: Dossier, proc: str) -> int:
+    """How many records of a procedure the dossier has (what a `required` finding shows)."""
+    return [p.type for p in dossier.procedures].count(proc)
 
 
 def _by_check(fired: tuple) -> int:
