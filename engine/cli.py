@@ -38,6 +38,11 @@ try:  # batch audit and synthetic dossiers (engine/audit)
     app.command("sample")(sample_command)
 except ImportError:  # pragma: no cover
     pass
+try:  # 审查意见书 and 整改清单 (engine/documents)
+    from .documents.cli import opinion_command
+    app.command("opinion")(opinion_command)
+except ImportError:  # pragma: no cover
+    pass
 try:  # ruleset diff, handbook and impact (engine/ruleset_tools.py)
     from .ruleset_tools import diff_command, docs_command, impact_command
     rulesets_app.command("diff")(diff_command)
