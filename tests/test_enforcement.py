@@ -256,3 +256,24 @@ def test_cli_json_and_english(tmp_path):
 def test_cli_compliant_example_exits_0():
     r = runner.invoke(app, ["check", str(GOOD)])
     assert r.exit_code == 0 and "合规" in r.output
+
+
+# ------------------------------------------------------------------------- docs and schema
+
+def test_schema_for_the_kind_accepts_the_example_and_refuses_a_decision_record():
+    from test_docs import as_editor_sees, valid
+    r = runner.invoke(app, ["schema", "--kind", "重大执法决定"])
+    assert r.exit_code == 0
+    schema = json.loads(r.output)
+    doc = as_editor_sees(GOOD.read_text(encoding="utf-8"))
+    assert valid(doc, schema)
+    doc["程序"].append({"类型": "合法性审查"})
+    assert not valid(doc, schema)
+    assert runner.invoke(app, ["schema", "--kind", "会议纪要"]).exit_code == 2
+
+
+def test_dossier_format_doc_describes_the_kind():
+    text = (ROOT / "docs/dossier-format.md").read_text(encoding="utf-8")
+    assert "## 13. 重大执法决定 Major enforcement decisions" in text
+    for key in ("法制审核机构", "较大数额罚款", "主持人为本案调查人员", "办案期限另有规定依据", "吊销许可证件"):
+        assert key in text, key
