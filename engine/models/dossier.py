@@ -627,6 +627,9 @@ def _dates_of(record: Record) -> list[dt.date]:
 from .enforcement import ENFORCEMENT_PROCEDURE_ZH, ENFORCEMENT_PROCEDURES  # noqa: E402
 
 PROCEDURES.update(ENFORCEMENT_PROCEDURES)
-PROCEDURE_ZH.update(ENFORCEMENT_PROCEDURE_ZH)
+# Names both kinds use (听证、集体讨论、公布、归档) keep meaning the decision's record wherever the kind
+# is not known (specs, docs); an enforcement dossier reads them with its own table (enforcement.TYPE_LOOKUP).
+_DECISION_NAMES = {n for names in PROCEDURE_ZH.values() for n in names}
+PROCEDURE_ZH.update({k: tuple(n for n in names if n not in _DECISION_NAMES) for k, names in ENFORCEMENT_PROCEDURE_ZH.items()})
 
 __all__ = [n for n in dir() if not n.startswith("_")]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
-from pydantic import Discriminator, Tag, model_validator
+from pydantic import Discriminator, PrivateAttr, Tag, model_validator
 
 from .base import Code, RequiredCode, ZhBool, ZhDate, ZhEnum, ZhModel, field, zh_enum, zh_enum_list
 from .dossier import DocumentKind, Record, Stage, Waiver
@@ -154,7 +154,8 @@ class Investigation(Record):
     @model_validator(mode="after")
     def _count(self) -> "Investigation":
         if self.two_officers is None and self.officers:
-            self.two_officers = len(self.officers) >= 2  # the law's own words: 执法人员不得少于两人
+            # the law's own words: 执法人员不得少于两人 (set in __dict__: worked out, not written)
+            self.__dict__["two_officers"] = len(self.officers) >= 2
         return self
 
 
@@ -371,6 +372,9 @@ class EnforcementDossier(ZhModel):
     procedures: list[EnforcementRecord] = field("程序|办案程序|履行程序", "one record per step taken", default_factory=list)
     waivers: list[Waiver] = field("豁免", "rules waived for this dossier, by whom and why", default_factory=list)
 
+    #: what `_derive` filled in: ("", field) for the dossier's own, (index, field) for a record's
+    _derived: set = PrivateAttr(default_factory=set)
+
     # What the engine reads from every kind of dossier (check.py, facts.py, the audit): the
     # enforcing body stands where a decision has its decision body; the rest does not apply.
     category: ClassVar[None] = None
@@ -399,31 +403,48 @@ class EnforcementDossier(ZhModel):
         if self.filing_date and self.decision_date and self.decision_date < self.filing_date:
             raise ValueError("end_before_start:decision_date:filing_date")
 
+        derived = self._derived
+
         def last(cls: type, attr: str = "date") -> Optional[dt.date]:
             dates = [getattr(p, attr) for p in self.procedures if isinstance(p, cls) and getattr(p, attr)]
             return max(dates) if dates else None
 
-        if self.notice_date is None:
-            self.notice_date = last(PenaltyNotice)
-        if self.decision_date is None:
-            self.decision_date = last(DecisionDocument)
-        if self.service_date is None:
-            self.service_date = last(Service)
-        for p in self.procedures:
-            if isinstance(p, DecisionDocument) and p.filing_date is None:
-                p.filing_date = self.filing_date
-            elif isinstance(p, Service) and p.announced_date is None:
-                p.announced_date = self.decision_date
-            elif isinstance(p, PenaltyHearing) and p.rights_notice_date is None:
-                p.rights_notice_date = self.notice_date
+        def fill(obj: Any, name: str, value: Any, where: Any) -> None:
+            if getattr(obj, name) is None and value is not None:
+                setattr(obj, name, value)
+                derived.add((where, name))
+
+        fill(self, "notice_date", last(PenaltyNotice), "")
+        fill(self, "decision_date", last(DecisionDocument), "")
+        fill(self, "service_date", last(Service), "")
+        for i, p in enumerate(self.procedures):
+            if isinstance(p, DecisionDocument):
+                fill(p, "filing_date", self.filing_date, i)
+            elif isinstance(p, Service):
+                fill(p, "announced_date", self.decision_date, i)
+            elif isinstance(p, PenaltyHearing):
+                fill(p, "rights_notice_date", self.notice_date, i)
+            elif isinstance(p, Investigation) and p.officers and ("two_officers" not in p.model_fields_set):
+                derived.add((i, "two_officers"))
         t = self.triggers
         if t.heavier_than_proposed is None and self.proposed and self.decided:
             if self.proposed.fine_amount is not None and self.decided.fine_amount is not None:
-                t.heavier_than_proposed = (self.decided.fine_amount > self.proposed.fine_amount
+                heavier: Optional[bool] = (self.decided.fine_amount > self.proposed.fine_amount
                                            or bool(set(self.decided.kinds) - set(self.proposed.kinds)))
             elif self.proposed.kinds and self.decided.kinds:
-                t.heavier_than_proposed = bool(set(self.decided.kinds) - set(self.proposed.kinds))
+                heavier = bool(set(self.decided.kinds) - set(self.proposed.kinds))
+            else:
+                heavier = None
+            fill(t, "heavier_than_proposed", heavier, "triggers")
         return self
+
+    def dump_given(self) -> dict:
+        """The dossier as plain data (English keys) without what `_derive` worked out: what was written."""
+        out = self.model_dump(mode="json", exclude_none=True)
+        for where, name in self._derived:
+            part = out if where == "" else out.get("triggers", {}) if where == "triggers" else out["procedures"][where]
+            part.pop(name, None)
+        return out
 
     # ------------------------------------------------------------- what the engine asks of a dossier
 
