@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .conclusion import FORM_EN, FORM_ZH, FORMS, Conclusion, conclude, grounds_of
 from .context import opinion_context, rectification_rows, responsible_unit
@@ -34,7 +34,8 @@ OPINION_DOCX = TEMPLATES / "opinion.docx"
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html", "html.j2"]),
+    shared = Path(__file__).resolve().parents[1] / "render" / "templates"  # print.css.j2, shared with the reports
+    env = Environment(loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES)), FileSystemLoader(str(shared))]), autoescape=select_autoescape(["html", "html.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     return env
 
