@@ -352,7 +352,12 @@ def docs_command(ruleset_id: str = typer.Argument(..., help="规则集编号 / r
     md = handbook(rs, lang)
     body = md if fmt == "md" else _md_to_html(md, rs.index.title.get(lang), lang)
     if out:
-        out.write_text(body, encoding="utf-8")
+        from .clikit import OutputError, write_output
+        try:
+            write_output(out, body)
+        except OutputError as e:
+            typer.echo(e.text(lang), err=True)
+            raise typer.Exit(EXIT_UNUSABLE)
     else:
         typer.echo(body, nl=False)
 
