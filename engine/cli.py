@@ -141,6 +141,10 @@ def check(
             continue
         results.append(r)
         rows.append(r)
+        for w in r.warnings:
+            _say(f"{p}: {w['message_en'] if lang == 'en' else w['message']} [{w['code']}]")
+            if w["code"] == "ruleset.not-in-force":  # a usage notice: the option could not be used for this dossier
+                errors.append({"file": str(p), "text": w["message"], "notice": True, "problems": []})
     if fmt == "json":
         body = json_rows(rows)
     else:

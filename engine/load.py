@@ -84,7 +84,7 @@ def _os_problem(name: str, e: OSError) -> Problem:
     if e.errno == errno.ELOOP:
         return Problem("load.symlink-loop", name, "符号链接循环指向自身，无法读取", "a symbolic link loop: the file cannot be reached")
     if e.errno in (errno.ENOENT, errno.ENOTDIR):
-        return Problem("load.not-found", name, "找不到该文件", "no such file")
+        return Problem("load.not-found", name, "无法读取：找不到该文件", "cannot read: no such file")
     return Problem("load.unreadable", name, f"无法读取文件：{e.strerror or e}", f"cannot read the file: {e.strerror or e}")
 
 

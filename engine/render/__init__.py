@@ -19,13 +19,13 @@ LABELS = {
            "noncompliant": "不合规", "not_applicable": "不适用本规则集", "dossier": "案卷", "ruleset": "规则集",
            "stage": "检查阶段", "file": "文件", "findings": "发现问题", "none": "未发现问题",
            "title": "重大行政决策程序合规检查报告", "selection": "规则集选用", "summary": "汇总",
-           "all_rules": "逐条结果", "errors": "无法读取的文件"},
+           "all_rules": "逐条结果", "errors": "无法读取的文件", "warning": "注意"},
     "en": {"outcome": OUTCOME_EN, "severity": {"violation": "violation", "warning": "warning", "notice": "notice"},
            "result": "Result", "rule": "Rule", "basis": "Basis", "problem": "Problem", "evidence": "Evidence",
            "remedy": "Remedy", "reason": "Reason", "compliant": "compliant", "noncompliant": "not compliant",
            "not_applicable": "outside this ruleset", "dossier": "Dossier", "ruleset": "Ruleset", "stage": "Stage",
            "file": "File", "findings": "Findings", "none": "no findings", "title": "Major administrative decision: procedure check",
-           "selection": "Ruleset chosen", "summary": "Summary", "all_rules": "Every rule", "errors": "Files that could not be read"},
+           "selection": "Ruleset chosen", "summary": "Summary", "all_rules": "Every rule", "errors": "Files that could not be read", "warning": "Warning"},
 }
 
 
