@@ -31,13 +31,14 @@ def documented() -> dict[str, set[int]]:
 
 
 def commands() -> set[str]:
+    """Every command juece has, lazily registered ones too (engine/lazycli.py)."""
     def walk(cmd, prefix: str):  # noqa: ANN001
-        subs = getattr(cmd, "commands", None)
-        if subs is None:
+        if not hasattr(cmd, "list_commands"):
             yield prefix
             return
-        for name, sub in subs.items():
-            yield from walk(sub, f"{prefix} {name}".strip())
+        ctx = cmd.context_class(cmd)
+        for name in cmd.list_commands(ctx):
+            yield from walk(cmd.get_command(ctx, name), f"{prefix} {name}".strip())
     return set(walk(typer.main.get_command(app), ""))
 
 
@@ -104,6 +105,8 @@ CASES = {
     "sample": {0: lambda t: ["sample", "-n", "1", "--out", str(t / "s"), "-j", "1"],
                2: lambda t: ["sample", "--out", str(t / "s"), "--format", "xml"]},
     "schema": {0: lambda t: ["schema"]},
+    "opinion": {0: lambda t: ["opinion", EXAMPLE, "-o", str(t / "意见书.md")],
+                2: lambda t: ["opinion", str(t / "none.yaml"), "-o", str(t / "x.md")]},
     "version": {0: lambda t: ["version"]},
     "docs dossier-format": {0: lambda t: ["docs", "dossier-format"]},
     "rulesets list": {0: lambda t: ["rulesets", "list"]},
