@@ -109,7 +109,12 @@ def _folders(root: str) -> dict[str, Path]:
 
 @lru_cache(maxsize=None)
 def load(ruleset_id: str, root: str = str(RULESETS_DIR)) -> Ruleset:
-    """Load a ruleset by id, merged with the layers it extends."""
+    """Load a ruleset by id, merged with the layers it extends.
+
+    `base+layer+…` names a ruleset with sector or decision-body layers stacked on it (engine/layers.py)."""
+    if "+" in ruleset_id:
+        from .layers import stack_ids
+        return stack_ids(ruleset_id, root)
     folders = _folders(root)
     if ruleset_id not in folders:
         raise RulesetErrors([RulesetError("ruleset.not-found", root, None, f"找不到规则集“{ruleset_id}”",
@@ -188,7 +193,7 @@ def merge(parent: Ruleset, index: RulesetIndex, rules: list[tuple[Rule, Any]], f
         sections[r.id] = s
     h = hashlib.sha256((parent.content_hash + digest).encode()).hexdigest()
     return Ruleset(index=merged_index, rules=out_rules, sections=sections, files=parent.files + files, content_hash=h,
-                   lineage=[index.id, *parent.lineage], declared=index)
+                   lineage=[index.id, *parent.lineage], declared=index, parent=parent, own=[r.id for r, _ in rules])
 
 
 def all_ids(root: str = str(RULESETS_DIR)) -> list[str]:
@@ -221,7 +226,7 @@ def _candidates(jurisdiction: Optional[str], kind: str, root: str) -> tuple[Rule
     for rid in all_ids(root):
         rs = load(rid, root)
         j = rs.index.jurisdiction
-        if rs.index.kind == kind and (j == "CN" or (jurisdiction and jurisdiction.startswith(j))):
+        if rs.index.kind == kind and rs.index.layer == "jurisdiction" and (j == "CN" or (jurisdiction and jurisdiction.startswith(j))):
             out.append(rs)
     return tuple(out)
 
