@@ -151,7 +151,7 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
         if d.exclusion and d.exclusion.value == ex.value:
             basis = cite(ex.basis, rs, "zh")
             zh, en = f"{ex.reason.zh}（{basis}）", f"{ex.reason.en or ex.reason.zh} ({cite(ex.basis, rs, 'en')})"
-            if d.special_procedure_basis:  # other_law: say what governs instead (the dossier must name it)
+            if ex.value == "other_law" and d.special_procedure_basis:  # say what governs instead (the dossier must name it)
                 zh += f"：本决策依照{d.special_procedure_basis}规定的程序作出，未适用{rs.index.law.zh}"
                 en += f": this decision follows the procedure of {d.special_procedure_basis}; {rs.index.law.en or rs.index.law.zh} was not applied"
             return result(False, [], None, (zh, en)), {}

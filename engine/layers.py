@@ -136,6 +136,12 @@ def choose(d: Dossier, on: Optional[dt.date], base: Ruleset, root: str,
     if base.index.kind == "mad":
         zh.append(lzh)
         en.append(len_)
+    if forced is not None and not _fits(forced, base):
+        zh.append(f"--ruleset 指定的 {forced.id} 是为{forced.index.stacks_on}（{forced.index.kind}）编写的，"
+                  f"不能叠加在 {base.id}（层级 {' → '.join(base.lineage)}）上，未叠加")
+        en.append(f"--ruleset {forced.id} is written for {forced.index.stacks_on} ({forced.index.kind}); "
+                  f"it cannot be stacked on {base.id} (layers {' → '.join(base.lineage)}); not stacked")
+        forced = None
     if forced is not None and forced.index.layer == "decision_body":
         chosen.append(forced)
         zh.append(f"按 --ruleset 叠加：{forced.index.title.zh}（{forced.id}）")
@@ -236,6 +242,10 @@ def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
     that names no rule beneath, a tightening that loosens), so every command refuses the stack."""
     from .findings import cite
     rules = [(_pin(r, ov), ov.sections.get(r.id)) for r in ov.rules]
+    by_ref = base.by_reference
+    if ov.index.reference is not None:
+        by_ref = ov.index.reference.model_copy(update={"law": ov.index.reference.law or base.index.law.zh})
+    view = ov.model_copy(update={"by_reference": by_ref})  # how the layer's rules are cited once stacked
     where: dict[str, int] = {}  # rule id beneath (or an id it stands for) → its index in base.rules
     for i, br in enumerate(base.rules):
         for x in _stands_for(br):
@@ -255,17 +265,19 @@ def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
             br = base.rules[i]
             dropped[i] = br
             if r.replaces:
-                by = cite(r.basis, ov)
-                by_en = cite(r.basis, ov, "en")
+                by, by_en = cite(r.basis, view), cite(r.basis, view, "en")
+                was, was_en = cite(br.basis, base), cite(br.basis, base, "en")
                 reading = r.reading
+                if ov.index.reference is not None:  # read by reference (713 Art. 42), not set aside by another law
+                    zh = f"{by}：{reading.zh if reading else '不按字面适用'}（由规则 {r.id} 代替 {br.id}）"
+                    en = f"{by_en}: {(reading.en or reading.zh) if reading else 'not applied literally'} (rule {r.id} instead of {br.id})"
+                else:
+                    zh = f"依照{by}，不适用{was}，由规则 {r.id} 代替" + (f"：{reading.zh}" if reading else "")
+                    en = f"under {by_en}, {was_en} is not applied; rule {r.id} applies instead" + (f": {reading.en or reading.zh}" if reading else "")
                 displaced.append({
                     "rule": br.id, "title": br.title.zh, "title_en": br.title.en or br.title.zh,
-                    "basis": cite(br.basis, base), "basis_en": cite(br.basis, base, "en"),
-                    "by": r.id, "by_basis": by, "by_basis_en": by_en, "layer": ov.id,
-                    "reason": (f"依照{by}，不适用{cite(br.basis, base)}，由规则 {r.id} 代替"
-                               + (f"：{reading.zh}" if reading else "")),
-                    "reason_en": (f"under {by_en}, {cite(br.basis, base, 'en')} is not applied; rule {r.id} applies instead"
-                                  + (f": {reading.en or reading.zh}" if reading else ""))})
+                    "basis": was, "basis_en": was_en, "by": r.id, "by_basis": by, "by_basis_en": by_en,
+                    "layer": ov.id, "reason": zh, "reason_en": en})
     out, sections = [], dict(base.sections)
     for i, br in enumerate(base.rules):
         for r, sec in put_at.get(i, []):
@@ -287,9 +299,6 @@ def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
             "zh": f"{base.index.title.zh}＋{ov.index.title.zh}",
             "en": f"{base.index.title.en or base.index.title.zh} + {ov.index.title.en or ov.index.title.zh}"}),
         "valid_from": max(froms) if froms else None, "valid_to": min(tos) if tos else None})
-    by_ref = base.by_reference
-    if ov.index.reference is not None:
-        by_ref = ov.index.reference.model_copy(update={"law": ov.index.reference.law or base.index.law.zh})
     h = hashlib.sha256((base.content_hash + "+" + ov.content_hash).encode()).hexdigest()
     return Ruleset(index=index, rules=out, sections=sections, files=base.files + ov.files, content_hash=h,
                    lineage=[ov.id, *base.lineage], declared=ov.index, parent=base,

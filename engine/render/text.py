@@ -19,7 +19,7 @@ def layers_line(r: DossierResult, lang: str) -> str:
     zh = lang == "zh"
     out = ""
     if r.manifest.layers:
-        names = [f"{x['law'] if zh else x['law_en']}（{x['id']}）" if zh else f"{x['law_en']} ({x['id']})" for x in r.manifest.layers]
+        names = [(f"{x['title']}（{x['id']}）" if x['layer'] == 'decision_body' else f"{x['law']}（{x['id']}）") if zh else f"{x['law_en']} ({x['id']})" for x in r.manifest.layers]
         out += ("叠加：" if zh else "Layers: ") + ("；".join(names) if zh else "; ".join(names)) + "\n"
     for x in r.manifest.displaced:
         out += (f"未适用：{x['rule']}（{x['basis']}）——{x['reason']}\n" if zh
