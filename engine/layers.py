@@ -98,14 +98,22 @@ def body_level(d: Dossier) -> tuple[Optional[str], str, str]:
 # ------------------------------------------------------------------------------ which layers
 
 @lru_cache(maxsize=None)
-def _layer_rulesets(root: str) -> tuple[Ruleset, ...]:
+def _layer_rulesets(root: str) -> tuple:
+    """The sector and decision-body layers, as heads (index files only; the one chosen is loaded)."""
     from . import rulesets
     out = []
-    for rid in rulesets.all_ids(root):
-        rs = rulesets.load(rid, root)
-        if rs.index.layer != "jurisdiction":
-            out.append(rs)
+    for rid, h in rulesets.heads(root).items():
+        if h is None:  # its index does not load: loading says why
+            h = rulesets.load(rid, root)
+        if h.index.layer != "jurisdiction":
+            out.append(h)
     return tuple(out)
+
+
+def clear_caches() -> None:
+    for f in (_layer_rulesets, stack_ids):
+        f.cache_clear()
+    _STACKED.clear()
 
 
 def _covers(rs: Ruleset, jurisdiction: Optional[str]) -> bool:
@@ -191,9 +199,12 @@ def choose(d: Dossier, on: Optional[dt.date], base: Ruleset, root: str,
 def apply(base: Ruleset, d: Dossier, on: Optional[dt.date], root: str, why_zh: str, why_en: str,
           forced: Optional[Ruleset] = None) -> tuple[Ruleset, str, str]:
     """`base` with this dossier's layers stacked on it, and the selection reason extended."""
+    from . import rulesets
     chosen, zh, en = choose(d, on, base, root, forced)
     rs = base
     for ov in chosen:
+        if not isinstance(ov, Ruleset):  # a head: load the layer chosen
+            ov = rulesets.load(ov.id, root)
         rs = _stack_cached(rs, ov)
     if zh:
         why_zh += "；" + "；".join(zh)
@@ -209,7 +220,7 @@ _STACKED: dict[tuple[int, int], Ruleset] = {}
 def _stack_cached(base: Ruleset, ov: Ruleset) -> Ruleset:
     k = (id(base), id(ov))
     hit = _STACKED.get(k)
-    if hit is None or hit.parent is not base:
+    if hit is None or hit.parent is not base or hit.declared is not ov.index:
         hit = _STACKED[k] = stack(base, ov)
     return hit
 

@@ -94,3 +94,4 @@ class DossierResult(BaseModel):
     undertaking_unit: Optional[str] = None
     year: Optional[int] = None
     category: Optional[str] = None
+    warnings: list[dict] = Field(default_factory=list)  # {code, message, message_en}: e.g. a --ruleset for another place or date
