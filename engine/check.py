@@ -170,11 +170,6 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
 
     if rs is None:
         return result(False, [], None, (why_zh, why_en)), {}
-    if rs.index.kind != d.kind_of() and "major_enforcement_decision" in (rs.index.kind, d.kind_of()):
-        # an enforcement decision and a decision or document share no procedure: nothing to check
-        zh, en = rulesets.KIND_ZH.get(rs.index.kind, rs.index.kind), rulesets.KIND_ZH.get(d.kind_of(), d.kind_of())
-        return result(False, [], None, (f"规则集{rs.id}适用于{zh}，本案卷为{en}，不适用",
-                                        f"ruleset {rs.id} is for {rs.index.kind} dossiers; this one is {d.kind_of()}")), {}
     if not rs.in_force(on):  # only a --ruleset can be out of force: not applied, with a warning (a usage notice)
         if rs.index.valid_to and on > rs.index.valid_to:
             return result(False, [], None, (f"{rs.index.title.zh}有效期为{rs.index.valid_from or '—'}至{rs.index.valid_to}，本决策日期为{on}，已失效，不适用",

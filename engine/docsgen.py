@@ -27,7 +27,7 @@ from .models.base import ZhEnum, ZhModel
 from .models.dossier import (
     PROCEDURE_ZH, PROCEDURES, Catalog, Dossier, Expert, Record, Stage, Triggers, Waiver,
 )
-from .models.enforcement import ENFORCEMENT_PROCEDURES
+from .models.enforcement import ENFORCEMENT_PROCEDURE_ZH, ENFORCEMENT_PROCEDURES
 
 REGENERATE = "juece docs dossier-format > docs/dossier-format.md"
 
@@ -645,7 +645,8 @@ def json_schema(model: type[ZhModel] = Dossier) -> dict:
             if key == "type" and isinstance(sub, dict) and "const" in sub:  # procedure type: Chinese names too
                 const = sub.pop("const")
                 sub.pop("type", None)
-                sub["enum"] = [const, *PROCEDURE_ZH.get(const, ())]
+                table = ENFORCEMENT_PROCEDURE_ZH if model is not Dossier and const in ENFORCEMENT_PROCEDURE_ZH else PROCEDURE_ZH
+                sub["enum"] = [const, *table.get(const, ())]
             new[key] = sub
             alternatives[key] = [key, *names]
             for zh in names:

@@ -214,9 +214,11 @@ def test_at_the_investigation_stage_only_investigation_duties_are_due():
     assert due == {"ap.officers.two", "ap.officers.qualified", "ap.investigation.certificates", "ap.investigation.record"}
 
 
-def test_a_decree_713_ruleset_does_not_apply_to_an_enforcement_dossier():
-    r = check(load_dossier(GOOD), ruleset_id="cn.mad.decree-713")
-    assert not r.applicable and "重大执法决定" in r.reason
+def test_a_decree_713_ruleset_is_refused_for_an_enforcement_dossier():
+    from engine.errors import RulesetErrors
+    with pytest.raises(RulesetErrors) as e:
+        check(load_dossier(GOOD), ruleset_id="cn.mad.decree-713")
+    assert "重大执法决定" in str(e.value.errors[0].zh)
 
 
 def test_the_ruleset_is_chosen_only_from_2021_07_15():

@@ -359,6 +359,7 @@ class EnforcementDossier(ZhModel):
     enforcing_body: Optional[str] = field("执法机关|行政执法机关|处罚机关", "the body that decides the penalty")
     review_unit: Optional[str] = field("法制审核机构|法制审核单位", "the body's legal-review unit (Art. 58)")
     jurisdiction: Code = field("行政区划|行政区划代码", "administrative division code, e.g. 640425", pattern=r"^\d{2,12}$")
+    sector: list[str] = field("执法领域|事项领域|领域", "the field of enforcement, e.g. 市场监管: selects the sector rulesets of this kind stacked on the penalty law (rulesets/sector/*)", default_factory=list)
     stage: zh_enum(Stage) = field("阶段|所处阶段", "stage reached; if left out, every duty is checked")
     party: Optional[Party] = field("当事人", "the party: 公民 or 法人或者其他组织, and a name")
     filing_date: ZhDate = field("立案日期", "date the case was filed (Art. 54 para. 2; the Art. 60 period runs from it)")
@@ -382,10 +383,14 @@ class EnforcementDossier(ZhModel):
     catalog: ClassVar[None] = None
     undertaking_unit: ClassVar[None] = None
     special_procedure_basis: ClassVar[None] = None
+    decision_body_level: ClassVar[None] = None  # Decree 713 Art. 42's levels do not apply to enforcement
 
     @property
     def decision_body(self) -> Optional[str]:
         return self.enforcing_body
+
+    def bodies(self) -> list[str]:
+        return [self.enforcing_body] if self.enforcing_body else []
 
     @model_validator(mode="before")
     @classmethod
