@@ -176,8 +176,6 @@ def classify(rule: Rule, check: Check, cause: str, record_ids: list[str], dossie
             return Reading(ABSENCE, (_field(a.procedure, a.date),))
         # No step to date at all: an order cannot be claimed, only that the step is not shown.
         r = _required(a.procedure, a.where, dossier)
-        if r.kind == ABSENCE:
-            return Reading(ABSENCE, r.needed + (_field(a.procedure, a.date),), quiet=True)
         return Reading(r.kind, r.needed, quiet=True)
     if kind == "forbidden":
         if cause == "forbidden":
