@@ -86,7 +86,9 @@ def where_holds(rec: Record, w: Where) -> Optional[bool]:
     """True / False, or None when the field is not recorded (a `not_in` reads silence as a match)."""
     v = _value(rec, w.field_)
     if w.present is not None:
-        return (v is not None) == w.present
+        if v is None:  # recordedness itself: silence meets `present: false`, and may hide a `present: true`
+            return None if w.present else True
+        return w.present
     if v is None:
         return True if w.not_in is not None else None
     if w.is_ is not None:
