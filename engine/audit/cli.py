@@ -114,6 +114,9 @@ def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: 
     if jobs < 1:
         return fail("--jobs 至少为 1", "--jobs must be at least 1")
     out = Path(out).resolve()
+    if out.exists() and not out.is_dir():
+        return fail(f"--out 须为目录（输出目录，审核结果写在其中），而 {out} 是一个文件；请换一个目录名",
+                    f"--out must be a folder (the audit writes its files into it), but {out} is a file; give another name")
     store = Store(out)
     prev = store.read_run()
     if resume:
@@ -212,9 +215,13 @@ def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: 
     store.write_run(run)
     if not quiet:
         _print_summary(s, out, lang)
+    return exit_for(s), s
+
+
+def exit_for(s: dict) -> int:
+    """A finished audit's exit code, from its summary (the audit and --summarize-only agree)."""
     t = s["totals"]
-    code = EXIT_UNUSABLE if t["errors"] else EXIT_VIOLATION if t["noncompliant"] else EXIT_OK
-    return code, s
+    return EXIT_UNUSABLE if t["errors"] else EXIT_VIOLATION if t["noncompliant"] else EXIT_OK
 
 
 def _pct(r: Optional[float]) -> str:
@@ -264,8 +271,9 @@ def audit_command(
             typer.echo("没有可汇总的结果" if lang == "zh" else "no results to summarize", err=True)
             raise typer.Exit(EXIT_UNUSABLE)
         s = summarize(store.out, list_limit, store.read_run() or None, lang)
-        _print_summary(s, store.out, lang)
-        raise typer.Exit(EXIT_OK)
+        if not quiet:
+            _print_summary(s, store.out, lang)
+        raise typer.Exit(exit_for(s))
     try:
         code, _ = run_audit(list(paths or []), out, jobs, ruleset, executor, scheduler, resume, mapping, lang, list_limit, quiet)
     except OSError as e:  # disk full, output folder not writable: a message, not a traceback

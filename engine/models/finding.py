@@ -125,3 +125,4 @@ class DossierResult(BaseModel):
     verdict_en: str = "compliant"
     record_basis: str = "complete_file"
     sources: list[str] = Field(default_factory=list)  # where the dossier was read from, one line each
+    warnings: list[dict] = Field(default_factory=list)  # {code, message, message_en}: e.g. a --ruleset for another place or date

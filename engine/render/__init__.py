@@ -6,7 +6,6 @@ import json
 from functools import lru_cache
 from typing import Iterable
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..models.finding import OUTCOME_EN, OUTCOME_ZH, DossierResult
 from ..models.ruleset import SEVERITY_ZH
@@ -19,14 +18,14 @@ LABELS = {
            "noncompliant": "不合规", "not_applicable": "不适用本规则集", "dossier": "案卷", "ruleset": "规则集",
            "stage": "检查阶段", "file": "文件", "findings": "发现问题", "none": "未发现问题",
            "title": "重大行政决策程序合规检查报告", "selection": "规则集选用", "summary": "汇总",
-           "all_rules": "逐条结果", "errors": "无法读取的文件", "basis": "依据", "record_basis": "案卷来源",
+           "all_rules": "逐条结果", "errors": "无法读取的文件", "warning": "注意", "record_basis": "案卷来源",
            "sources": "信息来源", "needed": "需补充", "grounds": {"fact": "有记载事实", "absence": "未见记载"}},
     "en": {"outcome": OUTCOME_EN, "severity": {"violation": "violation", "warning": "warning", "notice": "notice"},
            "result": "Result", "rule": "Rule", "basis": "Basis", "problem": "Problem", "evidence": "Evidence",
            "remedy": "Remedy", "reason": "Reason", "compliant": "compliant", "noncompliant": "not compliant",
            "not_applicable": "outside this ruleset", "dossier": "Dossier", "ruleset": "Ruleset", "stage": "Stage",
            "file": "File", "findings": "Findings", "none": "no findings", "title": "Major administrative decision: procedure check",
-           "selection": "Ruleset chosen", "summary": "Summary", "all_rules": "Every rule", "errors": "Files that could not be read",
+           "selection": "Ruleset chosen", "summary": "Summary", "all_rules": "Every rule", "errors": "Files that could not be read", "warning": "Warning",
            "record_basis": "Record basis", "sources": "Sources", "needed": "Needed",
            "grounds": {"fact": "on recorded facts", "absence": "not recorded"}},
 }
@@ -71,7 +70,8 @@ def stage_label(stage: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _env() -> Environment:
+def _env():
+    from jinja2 import Environment, PackageLoader, select_autoescape  # md and html only: text and json never pay for it
     env = Environment(loader=PackageLoader("engine.render", "templates"),
                       autoescape=select_autoescape(["html", "html.j2"]), trim_blocks=True, lstrip_blocks=True)
     env.globals["stage_label"] = stage_label

@@ -34,6 +34,8 @@ def render_text(results: list[DossierResult], lang: str, explain: bool, errors: 
         else:
             head.append(f"{L['ruleset']}: {'无' if lang == 'zh' else 'none'}\n")
         head.append(f"{L['stage']}: {stage_label(r.stage, lang)}\n")
+        for w in r.warnings:
+            head.append(f"{L['warning']}: {w['message'] if lang == 'zh' else w['message_en']}\n")
         if not r.applicable:
             head.append(f"{L['not_applicable']}: {r.reason if lang == 'zh' else r.reason_en}\n")
         else:
