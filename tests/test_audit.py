@@ -223,10 +223,15 @@ def test_resume_with_nothing_left_recomputes_the_same_summary(audited, archive, 
     assert (work / "results.jsonl").read_bytes() == (out / "results.jsonl").read_bytes()
 
 
+KILLED_N = 400
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=["SIGTERM", "Ctrl-C", "SIGKILL"])
 def test_killed_at_any_moment_output_stays_consistent_and_resume_finishes(tmp_path, sig):
     src = tmp_path / "src"
-    generate(90, src, seed=11, jobs=1)
+    # enough dossiers that the audit is still running when the first batch is on disk (lines are
+    # appended every 0.5 s): with 90, a fast run could finish before the signal arrived
+    generate(KILLED_N, src, seed=11, jobs=1)
     out = tmp_path / "out"
     log = open(tmp_path / "stderr.txt", "wb")  # a file, not a pipe: after SIGKILL nothing is left to close it
     p = subprocess.Popen(JUECE + ["audit", str(src), "--out", str(out), "-j", "1"], cwd=ROOT,
@@ -253,9 +258,9 @@ def test_killed_at_any_moment_output_stays_consistent_and_resume_finishes(tmp_pa
     q = subprocess.run(JUECE + ["audit", "--out", str(out), "--resume", "-j", "2", "-q"], cwd=ROOT, capture_output=True)
     assert q.returncode in (0, 1), q.stderr.decode()
     done = keyed(out / "results.jsonl")  # every line complete, no dossier twice
-    assert len(done) == 90 and set(first) <= set(done)
+    assert len(done) == KILLED_N and set(first) <= set(done)
     assert set(done) == {str(p) for p in src.rglob("*.yaml")}
-    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["totals"]["inputs"] == 90
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["totals"]["inputs"] == KILLED_N
 
 
 # ------------------------------------------------------------------------------- inputs
