@@ -497,6 +497,9 @@ def _message(e: dict) -> tuple[str, str]:
             return f"日期 {msg[11:]} 不存在", f"date {msg[11:]} does not exist"
         if msg.startswith("date:"):
             return f"{msg[5:]} 不是日期（应写作 2023-05-01 或 2023年5月1日）", f"{msg[5:]} is not a date (write 2023-05-01 or 2023年5月1日)"
+        if msg == "other_law_needs_basis":
+            return ("排除情形为“法律行政法规另有规定”时，须载明“特别程序依据”：哪部法律或行政法规的哪一条规定了该事项的决策程序（条例第三条第二款）",
+                    "exclusion other_law needs special_procedure_basis (特别程序依据): which law or administrative regulation, and which article, sets this decision's procedure (Art. 3 para. 2)")
         if msg.startswith("end_before_start:"):
             _, end, start = msg.split(":")
             return f"结束日期（{end}）早于开始日期（{start}）", f"end date ({end}) is before start date ({start})"

@@ -265,3 +265,9 @@ def test_rectification_for_several_dossiers_is_grouped_by_unit_and_docx_table_re
     body = [[c.text for c in row.cells] for row in t.rows[1:]]
     assert sum(1 for r in body if r[0].startswith("责任单位：")) == 3
     assert sum(1 for r in body if r[0].isdigit()) == 3
+
+
+def test_a_violation_that_holds_only_if_the_matter_is_major_asks_for_confirmation():
+    f = _finding(conditional=True, needed=["是否重大行政决策"])
+    c = conclude(_res([f], stage="decided"))
+    assert c.form == "cannot_conclude" and "确认该事项是否属于重大行政决策事项" in c.supplement[0]

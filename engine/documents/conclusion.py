@@ -6,6 +6,7 @@ Forms (docs/documents.md), in the order they win:
     unlawful         不合法          a 违法-level duty is violated and can no longer be cured before the meeting
                                      (the meeting has been held, or the duty was due after it)
     cannot_conclude  无法出具结论    a 违法-level duty cannot be decided from the file: materials must be supplied
+                                     (also a violation that holds only if the matter is a major decision, `conditional`)
     revise           修改后提交      every 违法-level violation is of a duty due before the collective discussion,
                                      and the dossier has not reached the meeting yet: cure, then submit
     lawful           合法            no 违法-level duty violated or undecided (警示/提示 items become advice)
@@ -139,12 +140,18 @@ def conclude(result: Any, ruleset: Any = None, stage: Optional[str] = None) -> C
         due = _rule_due(rs, _get(f, "rule"))
         curable = before_meeting and due is not None and due.rank <= CURE_BY.rank
         item = Item(f, grounds_of(f), curable, due.value if due is not None else None)
+        conditional = bool(_get(f, "conditional", False))  # holds only if the matter is a major decision (是否重大行政决策: 待定)
         if severity != "violation":
             c.advice.append(item)
-        elif outcome == "indeterminate":
+        elif outcome == "indeterminate" or conditional:
             c.missing.append(item)
-            c.supplement.append(f"{_get(f, 'title')}（{_get(f, 'basis')}）：{_get(f, 'reason') or _get(f, 'message')}")
-            c.supplement_en.append(f"{_get(f, 'title_en')} ({_get(f, 'basis_en')}): {_get(f, 'reason_en') or _get(f, 'message_en')}")
+            needed, needed_en = _get(f, "needed") or [], _get(f, "needed_en") or []
+            why = "、".join(needed) if needed else (_get(f, "reason") or _get(f, "message"))
+            why_en = ", ".join(needed_en) if needed_en else (_get(f, "reason_en") or _get(f, "message_en"))
+            if conditional:
+                why, why_en = f"确认该事项是否属于重大行政决策事项；{why}", f"confirm whether the matter is a major decision; {why_en}"
+            c.supplement.append(f"{_get(f, 'title')}（{_get(f, 'basis')}）：{why}")
+            c.supplement_en.append(f"{_get(f, 'title_en')} ({_get(f, 'basis_en')}): {why_en}")
         elif curable:
             c.curable.append(item)
         else:

@@ -270,6 +270,10 @@ def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] =
     counts_text = ("，".join(f"{OUTCOME_ZH[k]} {counts[k]} 项" for k in OUTCOME_ZH if counts.get(k)) if zh
                    else ", ".join(f"{OUTCOME_EN[k]} {counts[k]}" for k in OUTCOME_EN if counts.get(k)))
     materials = _materials(dossier, lang)
+    verdict = _get(result, "verdict_zh" if zh else "verdict_en")
+    if not verdict:  # before the open-world headline: what the result's compliant flag says
+        verdict = ((("合规" if _get(result, "compliant") else "不合规") if zh else ("compliant" if _get(result, "compliant") else "not compliant"))
+                   if _get(result, "applicable") else ("不适用" if zh else "not applicable"))
     return {
         "lang": lang, "L": L,
         "doc_title": L["doc_title"], "number": number or NUMBER_PLACEHOLDER, "addressee": addressee, "intro": intro,
@@ -278,6 +282,7 @@ def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] =
                    "kind": kind_label},
         "materials": materials, "has_materials": bool(materials),
         "source": {"file": _get(result, "file"), "sha256": _get(manifest, "input_sha256") or ""},
+        "sources": list(_get(result, "sources") or []), "verdict": verdict,
         "rulesets": rulesets, "laws": laws,
         "review_rows": review_rows, "counts": counts, "counts_text": counts_text,
         "items": items, "has_items": bool(items),

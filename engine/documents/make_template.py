@@ -158,6 +158,9 @@ def build(path: Path = TEMPLATE) -> Path:
     para(doc, "{%p if not has_materials %}")
     para(doc, "{{ L.no_materials }}", indent=True)
     para(doc, "{%p endif %}")
+    para(doc, "{%p for s in sources %}")
+    para(doc, "{{ s }}", indent=True)
+    para(doc, "{%p endfor %}")
     para(doc, "{{ L.source }}{{ L.colon }}{{ source.file }}（SHA-256 {{ source.sha256 }}）", indent=True)
 
     heading(doc, "{{ L.basis }}")
@@ -208,7 +211,7 @@ def build(path: Path = TEMPLATE) -> Path:
     para(doc, "{{ L.reviewer_person }}{{ L.colon }}________    {{ L.checker }}{{ L.colon }}________", align=WD_ALIGN_PARAGRAPH.RIGHT)
     para(doc, "{{ date }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
     para(doc)
-    para(doc, "{{ L.check_record }}{{ L.colon }}juece {{ check.engine }} · {{ check.ruleset }} {{ check.ruleset_version }}"
+    para(doc, "{{ L.check_record }}{{ L.colon }}{{ verdict }} · juece {{ check.engine }} · {{ check.ruleset }} {{ check.ruleset_version }}"
               "（{{ check.ruleset_hash[:12] }}） · SHA-256 {{ check.input_sha256 }} · {{ check.date }}", size=9)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))

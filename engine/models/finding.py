@@ -75,6 +75,10 @@ class Manifest(BaseModel):
     input_sha256: Optional[str]
     stage: str
     mode: str
+    # sector and decision-body layers stacked on the jurisdiction ruleset (engine/layers.py)
+    layers: list[dict] = Field(default_factory=list)  # [{id, layer, law, version, title, sector}]
+    decision_body_level: Optional[str] = None  # government | department | township (stated or inferred)
+    displaced: list[dict] = Field(default_factory=list)  # rules beneath not applied, and on what basis
 
 
 VERDICT_ZH = {"compliant": "合规", "noncompliant": "不合规", "noncompliant_unrecorded": "不合规（未见记载）",
