@@ -59,13 +59,14 @@ def _satisfied_in(ruleset_id: str) -> dict[str, list[tuple[Path, Optional[Stage]
     from engine.findings import _case_value
     rs = rulesets.load(ruleset_id)
     found: dict[str, list[tuple[Path, Optional[Stage]]]] = {}
+    ids = {r.id for r in rs.rules}  # a sector or decision-body layer stacked on top has its own rules
     for path, stage in _cases():
         loaded = load_dossier(path)
         if loaded.dossier.basis_of().value != "complete_file" or loaded.dossier.kind_of() != rs.index.kind:
             continue
         res = check(loaded, ruleset_id=ruleset_id, stage=stage, explain=True)
         for f in res.outcomes or []:
-            if f.outcome == "satisfied":
+            if f.outcome == "satisfied" and f.rule in ids:
                 rule = rs.rule(f.rule)
                 # the duty must apply on recorded facts: an unstated trigger would make every variant indeterminate
                 facts = [c.fact for c in rule.when if c.fact and c.if_silent is None] + [x for c in rule.when if c.any for x in c.any]
