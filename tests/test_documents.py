@@ -271,3 +271,24 @@ def test_a_violation_that_holds_only_if_the_matter_is_major_asks_for_confirmatio
     f = _finding(conditional=True, needed=["是否重大行政决策"])
     c = conclude(_res([f], stage="decided"))
     assert c.form == "cannot_conclude" and "确认该事项是否属于重大行政决策事项" in c.supplement[0]
+
+
+def test_a_normative_document_gets_a_review_opinion_in_its_own_words(tmp_path):
+    out = tmp_path / "审核意见书.docx"
+    res = runner.invoke(app, ["opinion", str(ROOT / "cases/normative/bad/deliberated-before-review.yaml"), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    paras = _paragraphs(out.read_bytes())
+    assert paras[0] == "合法性审核意见书"
+    conclusion = _section(paras, "五、审查结论")
+    assert conclusion[0] == "不合法" and "该规范性文件" in conclusion[1] and "集体审议" in conclusion[1]
+    assert "决策" not in conclusion[1]
+
+
+@pytest.mark.parametrize("form", ["lawful", "revise", "unlawful", "cannot_conclude", "not_applicable"])
+def test_example_opinions_in_cases_are_current(form):
+    from engine.documents.conclusion import FORM_ZH
+    from engine.documents.make_template import example_opinion
+    path = DOCS / "opinions" / f"{form}.md"
+    text = example_opinion(form, ROOT)
+    assert path.read_text(encoding="utf-8") == text, f"{path} is out of date: run python -m engine.documents.make_template"
+    assert f"**{FORM_ZH[form]}**" in text

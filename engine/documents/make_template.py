@@ -1,6 +1,7 @@
 """Writes engine/documents/templates/opinion.docx, the shipped docxtpl template of the 合法性审查意见书.
 
-    python -m engine.documents.make_template        (then commit the .docx)
+    python -m engine.documents.make_template        (from the repository root; then commit the .docx
+                                                     and cases/documents/opinions/*.md, the example opinions)
 
 The template is generated, not hand-edited, so that its fonts and tags are reviewable here. An office
 with its own letterhead copies the .docx (or starts from its own) and keeps the {{ variables }} that
@@ -218,5 +219,42 @@ def build(path: Path = TEMPLATE) -> Path:
     return path
 
 
+
+
+EXAMPLES = {  # cases/documents/opinions/<form>.md: one opinion per conclusion form (tests/test_documents.py keeps them current)
+    "lawful": "cases/documents/good/opinion-lawful.yaml",
+    "revise": "cases/documents/bad/opinion-revise.yaml",
+    "unlawful": "cases/documents/bad/opinion-unlawful.yaml",
+    "cannot_conclude": "cases/documents/good/opinion-cannot-conclude.yaml",
+    "not_applicable": "cases/documents/good/opinion-not-applicable.yaml",
+}
+EXAMPLE_DATE = "2024-06-05"
+
+
+def example_opinion(form: str, root: Path) -> str:
+    """The example opinion for one conclusion form, as Markdown (fixed number, reviewer and date)."""
+    import datetime as dt
+
+    from ..check import check
+    from ..load import load_dossier
+    from . import build_opinion_markdown
+    rel = EXAMPLES[form]
+    loaded = load_dossier(root / rel, name=rel)
+    return build_opinion_markdown(check(loaded, explain=True), loaded.dossier, number=f"示例〔2024〕{list(EXAMPLES).index(form) + 1}号",
+                                  reviewer="（审查机构）", date=dt.date.fromisoformat(EXAMPLE_DATE))
+
+
+def write_examples(root: Path) -> list[Path]:
+    out = []
+    for form in EXAMPLES:
+        p = root / "cases" / "documents" / "opinions" / f"{form}.md"
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(example_opinion(form, root), encoding="utf-8")
+        out.append(p)
+    return out
+
+
 if __name__ == "__main__":
     print(build())
+    for p in write_examples(Path.cwd()):
+        print(p)
