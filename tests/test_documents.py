@@ -292,3 +292,8 @@ def test_example_opinions_in_cases_are_current(form):
     text = example_opinion(form, ROOT)
     assert path.read_text(encoding="utf-8") == text, f"{path} is out of date: run python -m engine.documents.make_template"
     assert f"**{FORM_ZH[form]}**" in text
+
+
+def test_check_format_docx_points_to_the_opinion_command():
+    res = runner.invoke(app, ["check", str(ROOT / "cases/examples/peng-yang-heating-price.yaml"), "-f", "docx"])
+    assert res.exit_code == 2 and "juece opinion" in res.output
