@@ -311,3 +311,10 @@ def test_opinion_rectification_as_docx_table(tmp_path):
     assert [c.text for c in t.rows[1].cells][2:] == ["《重大行政决策程序暂行条例》第十五条第一款",
                                                      t.rows[1].cells[3].text, "原州区教育体育局", "2024年7月31日", "待整改"]
     assert d.sections[0].orientation == 1  # landscape
+
+
+def test_shipped_template_is_what_make_template_writes(tmp_path):
+    from engine.documents import OPINION_DOCX
+    from engine.documents.make_template import build
+    fresh = build(tmp_path / "opinion.docx")
+    assert fresh.read_bytes() == OPINION_DOCX.read_bytes(), "run python -m engine.documents.make_template and commit the .docx"
