@@ -104,7 +104,9 @@ def check(
         _fail(f"--fail-on 只能是 violation 或 indeterminate，收到“{fail_on}”",
               f"--fail-on must be violation or indeterminate, got '{fail_on}'", lang)
     if fmt not in FORMATS:
-        _fail(f"--format 只能是 {' | '.join(FORMATS)}，收到“{fmt}”", f"--format must be one of {' | '.join(FORMATS)}, got '{fmt}'", lang)
+        hint = ("；Word 审查意见书请用 juece opinion 案卷.yaml -o 审查意见书.docx", "; for a Word review opinion use juece opinion FILE -o opinion.docx") \
+            if fmt.lower() in ("docx", "doc", "word", "xlsx") else ("", "")
+        _fail(f"--format 只能是 {' | '.join(FORMATS)}，收到“{fmt}”{hint[0]}", f"--format must be one of {' | '.join(FORMATS)}, got '{fmt}'{hint[1]}", lang)
     st = None
     if stage:
         st = Stage.parse(stage)
