@@ -25,7 +25,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 from pydantic import Discriminator, PrivateAttr, Tag, model_validator
 
 from .base import Code, RequiredCode, ZhBool, ZhDate, ZhEnum, ZhModel, field, zh_enum, zh_enum_list
-from .dossier import DocumentKind, Record, Stage, Waiver
+from .dossier import DocumentKind, Record, RecordBasis, Source, Stage, Waiver
 
 KIND = "major_enforcement_decision"
 
@@ -153,7 +153,7 @@ class Investigation(Record):
 
     @model_validator(mode="after")
     def _count(self) -> "Investigation":
-        if self.two_officers is None and self.officers:
+        if self.two_officers is None and self.officers and "two_officers" not in self.model_fields_set:
             # the law's own words: 执法人员不得少于两人 (set in __dict__: worked out, not written)
             self.__dict__["two_officers"] = len(self.officers) >= 2
         return self
@@ -372,6 +372,8 @@ class EnforcementDossier(ZhModel):
     triggers: EnforcementTriggers = field("情形|适用情形", "assertions that make conditional duties apply", default_factory=EnforcementTriggers)
     procedures: list[EnforcementRecord] = field("程序|办案程序|履行程序", "one record per step taken", default_factory=list)
     waivers: list[Waiver] = field("豁免", "rules waived for this dossier, by whom and why", default_factory=list)
+    record_basis: zh_enum(RecordBasis) = field("案卷来源", "完整案卷 (default: the whole case file) / 台账 (a ledger row) / 公开信息 (published decisions): how silence is read, docs/open-world.md")
+    sources: list[Source] = field("来源", "where the dossier was read from", default_factory=list)
 
     #: what `_derive` filled in: ("", field) for the dossier's own, (index, field) for a record's
     _derived: set = PrivateAttr(default_factory=set)
@@ -384,6 +386,7 @@ class EnforcementDossier(ZhModel):
     undertaking_unit: ClassVar[None] = None
     special_procedure_basis: ClassVar[None] = None
     decision_body_level: ClassVar[None] = None  # Decree 713 Art. 42's levels do not apply to enforcement
+    major: ClassVar[None] = None  # whether the case is major is what the Art. 58 triggers (情形) say
 
     @property
     def decision_body(self) -> Optional[str]:
@@ -415,7 +418,8 @@ class EnforcementDossier(ZhModel):
             return max(dates) if dates else None
 
         def fill(obj: Any, name: str, value: Any, where: Any) -> None:
-            if getattr(obj, name) is None and value is not None:
+            # only where the key is left out: one written empty (`立案日期:`) says "not recorded"
+            if getattr(obj, name) is None and value is not None and name not in obj.model_fields_set:
                 setattr(obj, name, value)
                 derived.add((where, name))
 
@@ -455,6 +459,9 @@ class EnforcementDossier(ZhModel):
 
     def kind_of(self) -> str:
         return KIND
+
+    def basis_of(self) -> RecordBasis:
+        return self.record_basis or RecordBasis.complete_file
 
     def effective_stage(self) -> Stage:
         return self.stage or Stage.completed
