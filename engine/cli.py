@@ -80,6 +80,8 @@ def check(
     lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
     explain: bool = typer.Option(False, "--explain", help="列出每条规则的结果和理由 / show every rule's outcome and why"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写入文件而非标准输出 / write to a file"),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="基线文件：只报告基线中没有的问题 / baseline file: report only findings it does not hold"),
+    write_baseline: bool = typer.Option(False, "--write-baseline", help="把本次发现的问题写入 --baseline 文件 / write this run's findings to the --baseline file"),
 ) -> None:
     """检查案卷 / Check dossiers."""
     from .check import check as run_check
@@ -97,6 +99,15 @@ def check(
         if not isinstance(st, Stage):
             names = "、".join(f"{s.zh}（{s.value}）" for s in Stage)
             _fail(f"未知阶段“{stage}”，可用：{names}", f"unknown stage '{stage}'; use one of: {', '.join(s.value for s in Stage)}", lang)
+    if write_baseline and baseline is None:
+        _fail("--write-baseline 需要同时给出 --baseline 文件", "--write-baseline needs --baseline FILE", lang)
+    known = None
+    if baseline is not None and (baseline.exists() or not write_baseline):
+        from .baseline import read_baseline
+        try:
+            known = read_baseline(baseline)
+        except JueceError as e:
+            _fail(e.text("zh"), e.text("en"), lang)
     paths = iter_paths(files)
     if not paths:
         _fail("没有找到案卷文件", "no dossier files found", lang)
@@ -118,6 +129,17 @@ def check(
                     else f"{p}: internal error (please report): {type(e).__name__}: {e}")
             errors.append({"file": str(p), "text": text, "problems": []})
             _say(text)
+    if write_baseline:
+        from .baseline import write_baseline as _write_baseline
+        _write_baseline(baseline, results, __version__, keep=known)
+    if known is not None:
+        from .baseline import only_new
+        hidden = 0
+        for i, r in enumerate(results):
+            results[i], n = only_new(r, known)
+            hidden += n
+        if hidden:
+            _say(f"基线 {baseline} 中已有的 {hidden} 项问题未列出" if lang == "zh" else f"{hidden} findings already in the baseline {baseline} not shown")
     body = render(results, fmt, lang, explain, errors)
     if out:
         out.write_text(body, encoding="utf-8")
@@ -225,6 +247,57 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
 def version() -> None:
     """显示版本 / Show version."""
     typer.echo(f"juece {__version__}")
+
+
+@app.command("serve")
+def serve(host: str = typer.Option("127.0.0.1", "--host", help="监听地址 / address to bind"),
+          port: int = typer.Option(8000, "--port", help="端口 / port"),
+          db: Optional[str] = typer.Option(None, "--db", help="数据库 URL（默认 ./juece.db）/ SQLAlchemy URL (default ./juece.db)"),
+          load: List[str] = typer.Option([], "--load", help="启动时导入的案卷文件或目录 / dossiers to store at start"),
+          workers: Optional[int] = typer.Option(None, "--workers", help="检查进程数 / check workers"),
+          timeout: float = typer.Option(20.0, "--timeout", help="单次检查时限（秒）/ seconds per check")) -> None:
+    """启动审查工作台（网页和 API）/ Start the reviewer workbench (web page and API)."""
+    from .serve.cli import serve_command  # lazily: `juece check` never imports the web stack
+    serve_command(host=host, port=port, db=db, load=load, workers=workers, timeout=timeout)
+
+
+users_cli = typer.Typer(help="工作台用户：add | list | disable | token / workbench users", no_args_is_help=True)
+app.add_typer(users_cli, name="users")
+
+
+@users_cli.command("add")
+def users_add(name: str = typer.Argument(..., help="登录名 / login name"),
+              role: str = typer.Option(..., "--role", help="审查人员 | 承办单位 | 只读 (reviewer | unit | readonly)"),
+              unit: Optional[str] = typer.Option(None, "--unit", help="承办单位名称（承办单位角色必填）/ unit name (unit role)"),
+              display_name: Optional[str] = typer.Option(None, "--display-name", help="显示名 / display name"),
+              password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读密码 / password from stdin"),
+              db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL")) -> None:
+    """添加用户并签发 API 令牌 / Add a user and issue an API token."""
+    from .serve.cli import users_add as f
+    f(name=name, role=role, unit=unit, display=display_name, password_stdin=password_stdin, db=db)
+
+
+@users_cli.command("list")
+def users_list(db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL")) -> None:
+    """列出用户 / List users."""
+    from .serve.cli import users_list as f
+    f(db=db)
+
+
+@users_cli.command("disable")
+def users_disable(name: str = typer.Argument(..., help="登录名 / login name"),
+                  db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL")) -> None:
+    """停用用户 / Disable a user."""
+    from .serve.cli import users_disable as f
+    f(name=name, db=db)
+
+
+@users_cli.command("token")
+def users_token(name: str = typer.Argument(..., help="登录名 / login name"),
+                db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL")) -> None:
+    """签发新的 API 令牌 / Issue a new API token."""
+    from .serve.cli import users_token as f
+    f(name=name, db=db)
 
 
 def main() -> None:
