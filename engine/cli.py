@@ -16,35 +16,33 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .lazycli import lazy_group
 
 EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE = 0, 1, 2
+
+# Commands in their own modules are imported only when they run (engine/lazycli.py): `juece check`
+# must not pay for the audit, specs or ruleset tools. Add one as "name": "module:attribute".
+LAZY_COMMANDS = {
+    "audit": "engine.audit.cli:audit_command",  # batch audit and synthetic dossiers (engine/audit)
+    "sample": "engine.audit.cli:sample_command",
+    "specs": "engine.specs.cli:app",  # the specs commands live with the step library (engine/specs)
+}
+LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/ruleset_tools.py)
+    "diff": "engine.ruleset_tools:diff_command",
+    "docs": "engine.ruleset_tools:docs_command",
+    "impact": "engine.ruleset_tools:impact_command",
+}
 
 app = typer.Typer(
     help="juece（决策）：重大行政决策程序合规检查。Checks major administrative decisions against the procedures the law requires.\n\n"
          "退出码 Exit codes: 0 无违法 no violation · 1 至少一项违法 at least one violation · 2 输入无法使用 an input could not be used (wins over 1)",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
-rulesets_app = typer.Typer(help="规则集：列出、查看、检查 / rulesets: list, show, lint", no_args_is_help=True)
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+    cls=lazy_group(LAZY_COMMANDS))
+rulesets_app = typer.Typer(help="规则集：列出、查看、检查 / rulesets: list, show, lint", no_args_is_help=True,
+                           cls=lazy_group(LAZY_RULESETS_COMMANDS))
 docs_app = typer.Typer(help="生成文档 / generate documentation", no_args_is_help=True)
 app.add_typer(rulesets_app, name="rulesets")
 app.add_typer(docs_app, name="docs")
-try:  # the specs commands live with the step library (engine/specs)
-    from .specs.cli import app as _specs_app
-    app.add_typer(_specs_app, name="specs")
-except ImportError:  # pragma: no cover - only if the specs package is broken
-    pass
-try:  # batch audit and synthetic dossiers (engine/audit)
-    from .audit.cli import audit_command, sample_command
-    app.command("audit")(audit_command)
-    app.command("sample")(sample_command)
-except ImportError:  # pragma: no cover
-    pass
-try:  # ruleset diff, handbook and impact (engine/ruleset_tools.py)
-    from .ruleset_tools import diff_command, docs_command, impact_command
-    rulesets_app.command("diff")(diff_command)
-    rulesets_app.command("docs")(docs_command)
-    rulesets_app.command("impact")(impact_command)
-except ImportError:  # pragma: no cover
-    pass
 
 
 def _say(msg: str) -> None:

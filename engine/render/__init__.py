@@ -6,7 +6,6 @@ import json
 from functools import lru_cache
 from typing import Iterable
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..models.finding import OUTCOME_EN, OUTCOME_ZH, DossierResult
 from ..models.ruleset import SEVERITY_ZH
@@ -35,7 +34,8 @@ def stage_label(stage: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _env() -> Environment:
+def _env():
+    from jinja2 import Environment, PackageLoader, select_autoescape  # md and html only: text and json never pay for it
     env = Environment(loader=PackageLoader("engine.render", "templates"),
                       autoescape=select_autoescape(["html", "html.j2"]), trim_blocks=True, lstrip_blocks=True)
     env.globals["stage_label"] = stage_label
