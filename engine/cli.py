@@ -26,6 +26,8 @@ LAZY_COMMANDS = {
     "audit": "engine.audit.cli:audit_command",  # batch audit and synthetic dossiers (engine/audit)
     "sample": "engine.audit.cli:sample_command",
     "specs": "engine.specs.cli:app",  # the specs commands live with the step library (engine/specs)
+    "serve": "engine.serve.cli:serve_command",  # the reviewer workbench (engine/serve): web page and API
+    "users": "engine.serve.cli:users_app",  # its users: add, list, disable, token
 }
 LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/ruleset_tools.py)
     "diff": "engine.ruleset_tools:diff_command",
@@ -245,57 +247,6 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
 def version() -> None:
     """显示版本 / Show version."""
     typer.echo(f"juece {__version__}")
-
-
-@app.command("serve")
-def serve(host: str = typer.Option("127.0.0.1", "--host", help="监听地址 / address to bind"),
-          port: int = typer.Option(8000, "--port", help="端口 / port"),
-          db: Optional[str] = typer.Option(None, "--db", help="数据库 URL（默认 ./juece.db）/ SQLAlchemy URL (default ./juece.db)"),
-          load: List[str] = typer.Option([], "--load", help="启动时导入的案卷文件或目录 / dossiers to store at start"),
-          workers: Optional[int] = typer.Option(None, "--workers", help="检查进程数 / check workers"),
-          timeout: float = typer.Option(20.0, "--timeout", help="单次检查时限（秒）/ seconds per check")) -> None:
-    """启动审查工作台（网页和 API）/ Start the reviewer workbench (web page and API)."""
-    from .serve.cli import serve_command  # lazily: `juece check` never imports the web stack
-    serve_command(host=host, port=port, db=db, load=load, workers=workers, timeout=timeout)
-
-
-users_cli = typer.Typer(help="工作台用户：add | list | disable | token / workbench users", no_args_is_help=True)
-app.add_typer(users_cli, name="users")
-
-
-@users_cli.command("add")
-def users_add(name: str = typer.Argument(..., help="登录名 / login name"),
-              role: str = typer.Option(..., "--role", help="审查人员 | 承办单位 | 只读 (reviewer | unit | readonly)"),
-              unit: Optional[str] = typer.Option(None, "--unit", help="承办单位名称（承办单位角色必填）/ unit name (unit role)"),
-              display_name: Optional[str] = typer.Option(None, "--display-name", help="显示名 / display name"),
-              password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读密码 / password from stdin"),
-              db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL")) -> None:
-    """添加用户并签发 API 令牌 / Add a user and issue an API token."""
-    from .serve.cli import users_add as f
-    f(name=name, role=role, unit=unit, display=display_name, password_stdin=password_stdin, db=db)
-
-
-@users_cli.command("list")
-def users_list(db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL")) -> None:
-    """列出用户 / List users."""
-    from .serve.cli import users_list as f
-    f(db=db)
-
-
-@users_cli.command("disable")
-def users_disable(name: str = typer.Argument(..., help="登录名 / login name"),
-                  db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL")) -> None:
-    """停用用户 / Disable a user."""
-    from .serve.cli import users_disable as f
-    f(name=name, db=db)
-
-
-@users_cli.command("token")
-def users_token(name: str = typer.Argument(..., help="登录名 / login name"),
-                db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL")) -> None:
-    """签发新的 API 令牌 / Issue a new API token."""
-    from .serve.cli import users_token as f
-    f(name=name, db=db)
 
 
 def main() -> None:

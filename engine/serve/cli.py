@@ -14,6 +14,8 @@ from ..load import iter_paths
 
 EXIT_UNUSABLE = 2
 
+users_app = typer.Typer(help="工作台用户：添加、列出、停用、签发令牌 / workbench users: add, list, disable, token", no_args_is_help=True)
+
 def _say(msg: str) -> None:
     typer.echo(msg, err=True)
 
@@ -96,11 +98,12 @@ def _preload(app, inputs: List[str]) -> None:
     _say(f"导入 {stored} 份案卷，跳过已存档 {skipped} 份，无法使用 {bad} 份 / stored {stored}, already there {skipped}, unusable {bad}")
 
 
+@users_app.command("add")
 def users_add(
     name: str = typer.Argument(..., help="登录名 / login name"),
     role: str = typer.Option(..., "--role", help="审查人员 | 承办单位 | 只读  (reviewer | unit | readonly)"),
     unit: Optional[str] = typer.Option(None, "--unit", help="承办单位名称（角色为承办单位时必填）/ the unit's name (required for the unit role)"),
-    display: Optional[str] = typer.Option(None, "--display-name", help="显示名 / display name"),
+    display_name: Optional[str] = typer.Option(None, "--display-name", help="显示名 / display name"),
     password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读取密码 / read the password from stdin"),
     db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL"),
 ) -> None:
@@ -134,7 +137,7 @@ def users_add(
         if s.scalar(select(User).where(User.name == name)) is not None:
             _say(f"用户“{name}”已存在 / user '{name}' exists")
             raise typer.Exit(EXIT_UNUSABLE)
-        u = auth.add_user(s, name, pw, r, unit if r == "unit" else unit, display)
+        u = auth.add_user(s, name, pw, r, unit, display_name)
         tok = auth.new_token(s, u, "juece users add")
         audit(s, auth.Actor("命令行", "命令行 (command line)", "reviewer"), "user.add", name, role=r, unit=unit)
         s.commit()
@@ -143,6 +146,7 @@ def users_add(
     typer.echo(f"API 令牌（只显示这一次）/ API token (shown once): {tok}")
 
 
+@users_app.command("list")
 def users_list(db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL")) -> None:
     """列出用户 / List users."""
     from sqlalchemy import select
@@ -159,6 +163,7 @@ def users_list(db: Optional[str] = typer.Option(None, "--db", help="数据库 UR
         typer.echo(f"{u.name}\t{ROLES[u.role][0]} {u.role}\t{u.unit or ''}\t{u.display_name}{state}")
 
 
+@users_app.command("disable")
 def users_disable(name: str = typer.Argument(..., help="登录名 / login name"),
                   db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL")) -> None:
     """停用用户（其会话和令牌立即失效；记录保留）/ Disable a user (sessions and tokens stop working; records kept)."""
@@ -182,6 +187,7 @@ def users_disable(name: str = typer.Argument(..., help="登录名 / login name")
     typer.echo(f"已停用 {name} / disabled {name}")
 
 
+@users_app.command("token")
 def users_token(name: str = typer.Argument(..., help="登录名 / login name"),
                 db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL")) -> None:
     """为用户签发新的 API 令牌 / Issue a new API token for a user."""
