@@ -256,13 +256,13 @@ def test_bounded_concurrency_refuses_beyond_the_limit(db_url):
         out = {}
 
         def slow():
-            out["slow"] = c.post("/api/v1/check", content=big(3000), headers=YAML).status_code
+            out["slow"] = c.post("/api/v1/check", content=big(15000), headers=YAML).status_code
 
         th = threading.Thread(target=slow)
         th.start()
         import time
         busy = None
-        for _ in range(200):  # while the slow one holds the only slot
+        while th.is_alive():  # while the slow one holds the only slot
             time.sleep(0.01)
             r = c.post("/api/v1/check", content=bad(), headers=YAML)
             if r.status_code == 503:
