@@ -67,6 +67,8 @@ class CheckPool:
         from pebble import ProcessPool
         self.timeout, self.max_pending, self.workers = timeout, max_pending, workers
         self._slots = threading.BoundedSemaphore(max_pending)
+        self._lock = threading.Lock()
+        self.in_flight = 0  # checks admitted and not finished
         self._pool = ProcessPool(max_workers=workers, context=multiprocessing.get_context("fork"))
         for _ in range(workers):
             self._pool.schedule(_warm)
@@ -75,6 +77,8 @@ class CheckPool:
         """Blocks the calling (server) thread until the check is done; Busy, TimedOut or WorkerFailed."""
         if not self._slots.acquire(blocking=False):
             raise Busy()
+        with self._lock:
+            self.in_flight += 1
         try:
             fut = self._pool.schedule(run_check, args=(data, name, ruleset, stage), timeout=self.timeout)
             try:
@@ -88,6 +92,8 @@ class CheckPool:
                     raise WorkerFailed() from None
                 raise
         finally:
+            with self._lock:
+                self.in_flight -= 1
             self._slots.release()
 
     def close(self) -> None:

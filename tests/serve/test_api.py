@@ -254,21 +254,21 @@ def test_time_limit_stops_a_slow_check_and_others_go_on(db_url):
 def test_bounded_concurrency_refuses_beyond_the_limit(db_url):
     with make_client(db_url, check_timeout=10, workers=1, max_pending=1) as c:
         out = {}
+        body = big(15000)
 
         def slow():
-            out["slow"] = c.post("/api/v1/check", content=big(15000), headers=YAML).status_code
+            out["slow"] = c.post("/api/v1/check", content=body, headers=YAML).status_code
 
         th = threading.Thread(target=slow)
         th.start()
         import time
-        busy = None
-        while th.is_alive():  # while the slow one holds the only slot
-            time.sleep(0.01)
-            r = c.post("/api/v1/check", content=bad(), headers=YAML)
-            if r.status_code == 503:
-                busy = r
-                break
+        pool = c.app.state.pool
+        while th.is_alive() and pool.in_flight == 0:
+            time.sleep(0.005)
+        busy = c.post("/api/v1/check", content=bad(), headers=YAML)  # while the slow one holds the only slot
         pages = c.get("/api/v1/rulesets")  # pages do not wait for the pool
+        still = th.is_alive()
         th.join()
-        assert busy is not None and busy.json()["error"]["code"] == "serve.busy"
+        assert still, "the slow check must still have been running"
+        assert busy.status_code == 503 and busy.json()["error"]["code"] == "serve.busy"
         assert pages.status_code == 200 and out["slow"] == 200
