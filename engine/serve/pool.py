@@ -36,7 +36,7 @@ def run_check(data: bytes, name: str, ruleset: Optional[str], stage: Optional[st
     from ..errors import JueceError, RulesetErrors
     from ..load import load_dossier
     from ..models.dossier import Stage
-    from ..render import to_json
+    from ..cli import json_rows  # the CLI's own `--format json` writer: the API answers exactly what it prints
     try:
         loaded = load_dossier(Path(name), data=data, name=name)
     except JueceError as e:
@@ -51,7 +51,7 @@ def run_check(data: bytes, name: str, ruleset: Optional[str], stage: Optional[st
     except Exception as e:  # noqa: BLE001 - reported as an internal error, never a traceback to the client
         return {"ok": False, "kind": "internal", "text": f"内部错误（请报告此问题）：{type(e).__name__}",
                 "text_en": f"internal error (please report): {type(e).__name__}"}
-    body = to_json([result])
+    body = json_rows([result])
     return {"ok": True, "json": body, "digest": digest(result, outcomes),
             "result": result.model_dump(mode="json")}
 
