@@ -61,7 +61,15 @@ def serve_command(
     import uvicorn
     mode = "（无用户：本机开放模式 / no users: local open mode）" if n == 0 else f"（{n} 个用户 / users）"
     _say(f"juece 审查工作台 / workbench: http://{host if ':' not in host else '[' + host + ']'}:{port}/  API: /api/v1/docs  {mode}")
-    uvicorn.run(app, host=host, port=port, log_level="info", access_log=True, server_header=False)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info", access_log=True, server_header=False))
+    try:
+        server.run()
+    except SystemExit:  # uvicorn exits 1 when it cannot bind (port in use, address not here)
+        _say(f"无法监听 {host}:{port}（端口已被占用或地址不可用）/ cannot listen on {host}:{port} (port in use or address not available)")
+        raise typer.Exit(EXIT_UNUSABLE)
+    if server.should_exit:  # stopped by Ctrl-C or SIGTERM
+        _say("已停止 / stopped")
+        raise typer.Exit(130)
 
 
 def _preload(app, inputs: List[str]) -> None:
@@ -105,6 +113,7 @@ def users_add(
     unit: Optional[str] = typer.Option(None, "--unit", help="承办单位名称（角色为承办单位时必填）/ the unit's name (required for the unit role)"),
     display_name: Optional[str] = typer.Option(None, "--display-name", help="显示名 / display name"),
     password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读取密码 / read the password from stdin"),
+    password_file: Optional[Path] = typer.Option(None, "--password-file", help="从文件第一行读取密码 / read the password from a file's first line"),
     db: Optional[str] = typer.Option(None, "--db", help="数据库 URL / database URL"),
 ) -> None:
     """添加用户并签发一个 API 令牌 / Add a user and issue an API token."""
@@ -120,7 +129,13 @@ def users_add(
     if r == "unit" and not unit:
         _say("承办单位角色需要 --unit（与案卷“承办单位”一致）/ the unit role needs --unit (as the dossiers' 承办单位 reads)")
         raise typer.Exit(EXIT_UNUSABLE)
-    if password_stdin:
+    if password_file is not None:
+        try:
+            pw = password_file.read_text(encoding="utf-8").splitlines()[0] if password_file.read_text(encoding="utf-8") else ""
+        except OSError as e:
+            _say(f"无法读取密码文件：{e.strerror} / cannot read the password file: {e.strerror}")
+            raise typer.Exit(EXIT_UNUSABLE)
+    elif password_stdin:
         pw = sys.stdin.readline().rstrip("\n")
     elif os.environ.get("JUECE_PASSWORD"):
         pw = os.environ["JUECE_PASSWORD"]
