@@ -117,8 +117,15 @@ def only_new(result: Any, baseline: dict) -> tuple[Any, int]:
     d = diff(known, result.findings, key=str)
     new = d["new"]
     hidden = len(result.findings) - len(new)
-    violated = any(f.outcome == "violated" and f.severity == "violation" for f in new)
-    update: dict = {"findings": new, "compliant": not (result.applicable and violated)}
+    update: dict = {"findings": new}
+    try:  # the headline worked out as the engine does (verdict_of), when this engine has verdicts
+        from .models.finding import VERDICT_EN, VERDICT_ZH, verdict_of
+        v = verdict_of(result.applicable, new)
+        update.update(verdict=v, verdict_zh=VERDICT_ZH[v], verdict_en=VERDICT_EN[v],
+                      compliant=v not in ("noncompliant", "noncompliant_unrecorded"))
+    except ImportError:
+        violated = any(f.outcome == "violated" and f.severity == "violation" for f in new)
+        update["compliant"] = not (result.applicable and violated)
     if result.outcomes is None:
         counts: dict[str, int] = {}
         for f in new:

@@ -129,7 +129,9 @@ def _materials(dossier: Any, lang: str) -> list[dict]:
         d = d or next((v for v in p.__dict__.values() if isinstance(v, dt.date)), None)
         name = procedure_zh(p.type) if lang == "zh" else p.type.replace("_", " ")
         session = getattr(p, "session", None)
-        extra = [x for x in (session, getattr(p, "reviewing_body", None)) if x]
+        method = getattr(p, "method", None)
+        method = (method.zh if lang == "zh" else method.value) if hasattr(method, "zh") else method
+        extra = [x for x in (method, session, getattr(p, "reviewing_body", None)) if x]
         start = getattr(p, "start_date", None)
         when = _date_text(d, lang)
         if start and d and start != d:
