@@ -216,6 +216,9 @@ def build_rectification_docx(results: Union[Any, Iterable[Any]], dossiers: Any =
         for i, k in enumerate(keys):
             cell_text(tr.cells[i], str(row[k]), nowrap=k in ("no", "status"))
         no_split(tr)
+    table.autofit = False
+    for i, k in enumerate(keys):
+        table.columns[i].width = Mm(widths[k])
     for tr in table.rows:
         for i, k in enumerate(keys):
             tr.cells[i].width = Mm(widths[k])

@@ -123,6 +123,9 @@ def loop_table(doc, headers: list[str], loop: str, cells: list[str], widths: lis
     no_split(t.rows[2])
     t.rows[3].cells[0].merge(t.rows[3].cells[-1])
     cell_text(t.rows[3].cells[0], "{%tr endfor %}")
+    t.autofit = False
+    for i, w in enumerate(widths):
+        t.columns[i].width = Mm(w)  # w:gridCol, which WPS reads
     for row in t.rows:
         for i, w in enumerate(widths):
             row.cells[i].width = Mm(w)
