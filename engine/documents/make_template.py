@@ -166,6 +166,7 @@ def build(path: Path = TEMPLATE) -> Path:
     para(doc, "{{ s }}", indent=True)
     para(doc, "{%p endfor %}")
     para(doc, "{{ L.source }}{{ L.colon }}{{ source.file }}（SHA-256 {{ source.sha256 }}）", indent=True)
+    para(doc, "{{ L.record_basis }}{{ L.colon }}{{ record_basis }}", indent=True)
 
     heading(doc, "{{ L.basis }}")
     para(doc, "{%p for r in rulesets %}")
