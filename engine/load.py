@@ -145,11 +145,18 @@ def _depth_ok(text: str) -> bool:
     return widest <= MAX_DEPTH * 8
 
 
-def parse_yaml(text: str, name: str) -> Any:
+def parse_yaml(text: str, name: str, fast: bool = False) -> Any:
+    """Text → objects; LoadError with file:line:col. `fast`: try engine/fastyaml.py first (the same
+    objects, or it declines and the strict loader below runs), for batch runs."""
     if not text.strip():
         raise LoadError([Problem("load.empty", name, "文件为空", "the file is empty")])
     if not _depth_ok(text):
         raise LoadError([Problem("load.too-deep", name, f"嵌套层级过深（上限 {MAX_DEPTH} 层）", f"nesting too deep (limit {MAX_DEPTH} levels)")])
+    if fast and not name.endswith(".json"):
+        from . import fastyaml
+        obj = fastyaml.parse(text)
+        if obj is not None:
+            return obj
     try:
         if name.endswith(".json"):
             try:
@@ -215,8 +222,11 @@ class Loaded(BaseModel):
     sha256: str
 
 
-def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[str] = None) -> Loaded:
-    """Read one dossier file. Raises LoadError with every problem found."""
+def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[str] = None, fast: bool = False) -> Loaded:
+    """Read one dossier file. Raises LoadError with every problem found.
+
+    `fast` (the audit): parse with engine/fastyaml.py where it vouches for the result; any error is
+    then reported from the strict loader's reading, exactly as without it."""
     path = Path(path)
     name = name or str(path)
     if data is None:
@@ -226,12 +236,18 @@ def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[
         text = read_text(path, data)
         raw = data
     try:
-        obj = parse_yaml(text, name)
+        obj = parse_yaml(text, name, fast)
+        try:
+            dossier = validate(obj, text, name)
+        except LoadError:
+            if not fast:
+                raise
+            dossier = validate(parse_yaml(text, name), text, name)  # the errors as the strict loader's objects give them
     except LoadError as e:
         for p in e.problems:
             p.file = p.file or name
         raise
-    return Loaded(dossier=validate(obj, text, name), file=name, sha256=sha256(raw))
+    return Loaded(dossier=dossier, file=name, sha256=sha256(raw))
 
 
 def validate(obj: Any, text: str, name: str) -> Dossier:
