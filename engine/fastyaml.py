@@ -145,21 +145,28 @@ _TYPED_STARTS = frozenset("-+.0123456789~nNyYtTfFoO<=")
 
 
 _devnull: Optional[int] = None
+_out = bytearray(1 << 16)  # rapidyaml writes its JSON here (emit_json's own buffer is never freed)
 
 
-def _emit_json(data: bytes, quiet: bool) -> str:
-    global _devnull
-    if not quiet:
-        return ryml.emit_json(ryml.parse_in_arena(data))
-    if _devnull is None:
-        _devnull = os.open(os.devnull, os.O_WRONLY)
-    saved = os.dup(2)
-    try:
+def _emit_json(data: bytes, quiet: bool) -> bytes:
+    global _devnull, _out
+    saved = None
+    if quiet:
+        if _devnull is None:
+            _devnull = os.open(os.devnull, os.O_WRONLY)
+        saved = os.dup(2)
         os.dup2(_devnull, 2)
-        return ryml.emit_json(ryml.parse_in_arena(data))
+    try:
+        tree = ryml.parse_in_arena(data)
+        try:
+            return bytes(ryml.emit_json_in_place(tree, _out))
+        except IndexError:  # larger than the buffer: grow it to the size needed
+            _out = bytearray(max(ryml.compute_json_length(tree) + 1024, 2 * len(_out)))
+            return bytes(ryml.emit_json_in_place(tree, _out))
     finally:
-        os.dup2(saved, 2)
-        os.close(saved)
+        if saved is not None:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def parse(text: str, quiet: bool = True) -> Optional[Any]:
@@ -180,7 +187,7 @@ def parse(text: str, quiet: bool = True) -> Optional[Any]:
             return None
         # rapidyaml writes every key as `"key": ` (a `"` inside a string is written `\"`); fewer keys
         # in the objects than in the text means a duplicate key, which the strict loader refuses.
-        if _retype(obj, typed) != js.count('": ') - js.count('\\": '):
+        if _retype(obj, typed) != js.count(b'": ') - js.count(b'\\": '):
             return None
         return obj
     except _Decline:
