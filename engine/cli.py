@@ -1,9 +1,11 @@
 """CLI: typer commands that wire the pipeline stages; no legal logic here.
 
-Exit codes (a contract, also in the README and `juece --help`):
-    0  no violation found
-    1  at least one violation (severity "violation")
-    2  an input, ruleset or option could not be used — wins over 1
+Exit codes (a contract: docs/exit-codes.md, the README and `juece --help`; engine/clikit.py):
+    0    no violation found
+    1    at least one violation (severity "violation")
+    2    an input, ruleset or option could not be used — wins over 1
+    3    internal error of juece (one line; the trace is written to a file, or shown with --debug)
+    130  interrupted
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from . import __version__
 from .lazycli import lazy_group
 
 EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE = 0, 1, 2
+EXIT_INTERNAL, EXIT_INTERRUPTED = 3, 130
 
 # Commands in their own modules are imported only when they run (engine/lazycli.py): `juece check`
 # must not pay for the audit, specs or ruleset tools. Add one as "name": "module:attribute".
@@ -26,6 +29,7 @@ LAZY_COMMANDS = {
     "audit": "engine.audit.cli:audit_command",  # batch audit and synthetic dossiers (engine/audit)
     "sample": "engine.audit.cli:sample_command",
     "specs": "engine.specs.cli:app",  # the specs commands live with the step library (engine/specs)
+    "opinion": "engine.documents.cli:opinion_command",  # 审查意见书 and 整改清单 (engine/documents)
 }
 LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/ruleset_tools.py)
     "diff": "engine.ruleset_tools:diff_command",
@@ -35,7 +39,8 @@ LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/ruleset_
 
 app = typer.Typer(
     help="juece（决策）：重大行政决策程序合规检查。Checks major administrative decisions against the procedures the law requires.\n\n"
-         "退出码 Exit codes: 0 无违法 no violation · 1 至少一项违法 at least one violation · 2 输入无法使用 an input could not be used (wins over 1)",
+         "退出码 Exit codes: 0 无违法 no violation · 1 至少一项违法 at least one violation · 2 输入无法使用 an input could not be used (wins over 1)"
+         " · 3 juece 内部错误 internal error (--debug 显示详情 shows the trace) · 130 已中断 interrupted (docs/exit-codes.md)",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
     cls=lazy_group(LAZY_COMMANDS))
 rulesets_app = typer.Typer(help="规则集：列出、查看、检查 / rulesets: list, show, lint", no_args_is_help=True,
@@ -61,7 +66,9 @@ def _lang(value: str) -> str:
 
 
 def exit_code(results: list, errors: list) -> int:
-    """One place maps a run to its exit code: unusable input wins over violations."""
+    """One place maps a run to its exit code: an internal error wins over unusable input, which wins over violations."""
+    if any(e.get("internal") for e in errors):
+        return EXIT_INTERNAL
     if errors:
         return EXIT_UNUSABLE
     if any(not r.compliant for r in results):
@@ -97,31 +104,76 @@ def check(
             _fail(f"未知阶段“{stage}”，可用：{names}", f"unknown stage '{stage}'; use one of: {', '.join(s.value for s in Stage)}", lang)
     paths = iter_paths(files)
     if not paths:
-        _fail("没有找到案卷文件", "no dossier files found", lang)
+        if fmt == "json":
+            typer.echo("[]")
+        _fail("没有找到案卷文件（.yaml、.yml、.json）", "no dossier files found (.yaml, .yml, .json)", lang)
     results, errors = [], []
+    rows: list = []  # one entry per input path, in order: a result, or an error dict (--format json)
     for p in paths:
         try:
             loaded = load_dossier(p)
         except JueceError as e:
-            errors.append({"file": str(p), "text": e.text(lang), "problems": [x.to_dict() for x in e.problems]})
+            err = {"file": str(p), "text": e.text(lang), "problems": [x.to_dict() for x in e.problems]}
+            errors.append(err)
+            rows.append(err)
             _say(e.text(lang))
             continue
         try:
-            results.append(run_check(loaded, ruleset_id=ruleset, stage=st, explain=explain))
+            r = run_check(loaded, ruleset_id=ruleset, stage=st, explain=explain)
         except RulesetErrors as e:
             _say(e.text(lang))
-            raise typer.Exit(EXIT_UNUSABLE)
+            if not all(x.stage == "usage" for x in e.errors):
+                raise typer.Exit(EXIT_UNUSABLE)  # the ruleset itself is unusable: nothing else can be checked
+            err = {"file": str(p), "text": e.text(lang), "problems": [x.to_dict() for x in e.errors]}
+            errors.append(err)
+            rows.append(err)
+            continue
         except Exception as e:  # noqa: BLE001 - a bug must not reach a lawyer as a traceback
-            text = (f"{p}: 内部错误（请报告此问题）：{type(e).__name__}: {e}" if lang == "zh"
-                    else f"{p}: internal error (please report): {type(e).__name__}: {e}")
-            errors.append({"file": str(p), "text": text, "problems": []})
+            from .clikit import internal_error_text
+            text = internal_error_text(e, lang, str(p))
+            err = {"file": str(p), "text": text, "internal": True,
+                   "problems": [{"code": "engine.internal", "file": str(p), "line": None, "column": None,
+                                 "message": text, "message_en": text}]}
+            errors.append(err)
+            rows.append(err)
             _say(text)
-    body = render(results, fmt, lang, explain, errors)
-    if out:
-        out.write_text(body, encoding="utf-8")
+            continue
+        results.append(r)
+        rows.append(r)
+        for w in r.warnings:
+            _say(f"{p}: {w['message_en'] if lang == 'en' else w['message']} [{w['code']}]")
+            if w["code"] == "ruleset.not-in-force":  # a usage notice: the option could not be used for this dossier
+                errors.append({"file": str(p), "text": w["message"], "notice": True, "problems": []})
+    if fmt == "json":
+        body = json_rows(rows)
     else:
+        body = render(results, fmt, lang, explain, errors)
+    if out:
+        from .clikit import OutputError, write_output
+        try:
+            write_output(out, body)
+        except OutputError as e:
+            _say(e.text(lang))
+            raise typer.Exit(EXIT_UNUSABLE)
+    elif body:
         typer.echo(body, nl=not body.endswith("\n"))
     raise typer.Exit(exit_code(results, errors))
+
+
+def error_object(err: dict) -> dict:
+    """An unusable input in `--format json`: where and why, in the shape of the first problem."""
+    probs = err.get("problems") or []
+    first = probs[0] if probs else {}
+    return {"file": err["file"], "error": True, "code": first.get("code", "load.error"),
+            "message": "；".join(p.get("message", "") for p in probs) or err.get("text", ""),
+            "message_en": "; ".join(p.get("message_en", "") for p in probs) or err.get("text", ""),
+            "line": first.get("line"), "col": first.get("column"), "problems": probs}
+
+
+def json_rows(rows: list) -> str:
+    """One JSON object per input path: a dossier's result, or an error object for an unusable one."""
+    return json.dumps([error_object(r) if isinstance(r, dict) else r.model_dump(mode="json") for r in rows],
+                      ensure_ascii=False, indent=2)
 
 
 @app.command()
@@ -216,7 +268,7 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
             typer.echo(p.text(lang))
         if not problems:
             typer.echo("规则集检查通过" if lang == "zh" else "ruleset OK")
-    raise typer.Exit(EXIT_VIOLATION if problems else EXIT_OK)
+    raise typer.Exit(EXIT_UNUSABLE if problems else EXIT_OK)
 
 
 @app.command()
@@ -226,8 +278,29 @@ def version() -> None:
 
 
 def main() -> None:
-    try:
+    """The console entry point: `--debug` anywhere shows the trace of an internal error; any other
+    unexpected exception is one line (the trace goes to a file) and exit 3, never a traceback."""
+    import os
+    from .clikit import DEBUG_ENV, OutputError, internal_error_text
+    if "--debug" in sys.argv[1:]:
+        sys.argv = [a for a in sys.argv if a != "--debug"]
+        os.environ[DEBUG_ENV] = "1"
+    lang = "en" if any(a in ("--lang=en",) for a in sys.argv) or any(
+        a in ("--lang", "-l") and b == "en" for a, b in zip(sys.argv, sys.argv[1:])) else "zh"
+    try:  # typer's standalone mode: usage errors → 2, Ctrl-C → 130, typer.Exit → its code
         app()
     except KeyboardInterrupt:
         _say("已中断 / interrupted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    except OutputError as e:
+        _say(e.text(lang))
+        sys.exit(EXIT_UNUSABLE)
+    except BrokenPipeError:  # `juece check … | head`: the reader went away
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so that the interpreter's final flush is quiet
+        except OSError:
+            pass
+        sys.exit(EXIT_UNUSABLE)
+    except Exception as e:  # noqa: BLE001 - a bug: one line and its own exit code
+        _say(internal_error_text(e, lang))
+        sys.exit(EXIT_INTERNAL)

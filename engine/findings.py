@@ -45,7 +45,18 @@ def zh_number(n: int) -> str:
 
 
 def cite(basis: Basis, rs: Ruleset, lang: str = "zh") -> str:
-    """《法》第二十五条第一款; for a document numbered by parts: 《方案》第四部分第（八）项第29条."""
+    """《法》第二十五条第一款; for a document numbered by parts: 《方案》第四部分第（八）项第29条.
+
+    A rule of a law the ruleset applies by reference (713 Art. 42: departments and townships 参照
+    the Decree) reads 参照《…》第三十条第一款（第四十二条）."""
+    ref = rs.by_reference
+    if ref is not None and (basis.law or rs.index.law.zh) == ref.law and basis.article is not None:
+        from .layers import reference_cite
+        return reference_cite(basis, ref.law, ref, lang, _cite(basis, rs, lang))
+    return _cite(basis, rs, lang)
+
+
+def _cite(basis: Basis, rs: Ruleset, lang: str = "zh") -> str:
     if lang == "en":
         law = (rs.index.law.en or rs.index.law.zh) if not basis.law else (basis.law_en or basis.law)
         if basis.article is None:

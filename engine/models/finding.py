@@ -70,6 +70,10 @@ class Manifest(BaseModel):
     input_sha256: Optional[str]
     stage: str
     mode: str
+    # sector and decision-body layers stacked on the jurisdiction ruleset (engine/layers.py)
+    layers: list[dict] = Field(default_factory=list)  # [{id, layer, law, version, title, sector}]
+    decision_body_level: Optional[str] = None  # government | department | township (stated or inferred)
+    displaced: list[dict] = Field(default_factory=list)  # rules beneath not applied, and on what basis
 
 
 class DossierResult(BaseModel):
@@ -90,3 +94,4 @@ class DossierResult(BaseModel):
     undertaking_unit: Optional[str] = None
     year: Optional[int] = None
     category: Optional[str] = None
+    warnings: list[dict] = Field(default_factory=list)  # {code, message, message_en}: e.g. a --ruleset for another place or date

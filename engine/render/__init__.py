@@ -18,13 +18,18 @@ LABELS = {
            "noncompliant": "不合规", "not_applicable": "不适用本规则集", "dossier": "案卷", "ruleset": "规则集",
            "stage": "检查阶段", "file": "文件", "findings": "发现问题", "none": "未发现问题",
            "title": "重大行政决策程序合规检查报告", "selection": "规则集选用", "summary": "汇总",
-           "all_rules": "逐条结果", "errors": "无法读取的文件"},
+           "all_rules": "逐条结果", "errors": "无法读取的文件", "warning": "注意", "checked_at": "检查时间", "dossiers": "案卷",
+           "unit_items": " 件", "not_applicable_short": "不适用", "ruleset_hash": "规则集哈希", "input_hash": "案卷 SHA-256",
+           "counts": "各结果计数", "reviewer": "审查人", "review_date": "日期"},
     "en": {"outcome": OUTCOME_EN, "severity": {"violation": "violation", "warning": "warning", "notice": "notice"},
            "result": "Result", "rule": "Rule", "basis": "Basis", "problem": "Problem", "evidence": "Evidence",
            "remedy": "Remedy", "reason": "Reason", "compliant": "compliant", "noncompliant": "not compliant",
            "not_applicable": "outside this ruleset", "dossier": "Dossier", "ruleset": "Ruleset", "stage": "Stage",
            "file": "File", "findings": "Findings", "none": "no findings", "title": "Major administrative decision: procedure check",
-           "selection": "Ruleset chosen", "summary": "Summary", "all_rules": "Every rule", "errors": "Files that could not be read"},
+           "selection": "Ruleset chosen", "summary": "Summary", "all_rules": "Every rule", "errors": "Files that could not be read", "warning": "Warning",
+           "checked_at": "Checked at", "dossiers": "Dossiers", "unit_items": "", "not_applicable_short": "not applicable",
+           "ruleset_hash": "Ruleset hash", "input_hash": "Dossier SHA-256", "counts": "Outcome counts", "reviewer": "Reviewer",
+           "review_date": "Date"},
 }
 
 
@@ -51,7 +56,12 @@ def render(results: list[DossierResult], fmt: str, lang: str = "zh", explain: bo
     if fmt == "json":
         return to_json(results)
     if fmt in ("md", "html"):
+        import datetime as dt
         tpl = _env().get_template(f"report.{fmt}.j2")
-        return tpl.render(results=results, lang=lang, L=LABELS[lang], explain=explain, errors=errors or [])
+        totals = {"dossiers": len(results), "compliant": sum(1 for r in results if r.applicable and r.compliant),
+                  "noncompliant": sum(1 for r in results if r.applicable and not r.compliant),
+                  "not_applicable": sum(1 for r in results if not r.applicable)}
+        return tpl.render(results=results, lang=lang, L=LABELS[lang], explain=explain, errors=errors or [], totals=totals,
+                          checked_at=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"))
     from .text import render_text
     return render_text(results, lang, explain, [])  # the CLI has already printed errors to stderr

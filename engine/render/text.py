@@ -13,6 +13,19 @@ from rich.text import Text
 from ..models.finding import DossierResult, Finding
 from . import LABELS, stage_label
 
+
+def layers_line(r: DossierResult, lang: str) -> str:
+    """叠加：《价格法》（cn.sector.price）…；未适用：mad.coll.meeting-type（依照…）."""
+    zh = lang == "zh"
+    out = ""
+    if r.manifest.layers:
+        names = [(f"{x['title']}（{x['id']}）" if x['layer'] == 'decision_body' else f"{x['law']}（{x['id']}）") if zh else f"{x['law_en']} ({x['id']})" for x in r.manifest.layers]
+        out += ("叠加：" if zh else "Layers: ") + ("；".join(names) if zh else "; ".join(names)) + "\n"
+    for x in r.manifest.displaced:
+        out += (f"未适用：{x['rule']}（{x['basis']}）——{x['reason']}\n" if zh
+                else f"Not applied: {x['rule']} ({x['basis_en']}) — {x['reason_en']}\n")
+    return out
+
 _STYLE = {"violated": "bold red", "indeterminate": "yellow", "waived": "cyan", "satisfied": "green", "not_applicable": "dim"}
 
 
@@ -33,7 +46,11 @@ def render_text(results: list[DossierResult], lang: str, explain: bool, errors: 
             head.append(f"{L['ruleset']}: {r.ruleset.get('title') or r.ruleset.get('id')} ({r.ruleset.get('id')} {r.ruleset.get('version')})\n")
         else:
             head.append(f"{L['ruleset']}: {'无' if lang == 'zh' else 'none'}\n")
+        if r.manifest.layers or r.manifest.displaced:  # sector and decision-body layers (engine/layers.py)
+            head.append(layers_line(r, lang))
         head.append(f"{L['stage']}: {stage_label(r.stage, lang)}\n")
+        for w in r.warnings:
+            head.append(f"{L['warning']}: {w['message'] if lang == 'zh' else w['message_en']}\n")
         if not r.applicable:
             head.append(f"{L['not_applicable']}: {r.reason if lang == 'zh' else r.reason_en}\n")
         else:
