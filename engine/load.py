@@ -426,15 +426,27 @@ def _all_models() -> list[type[ZhModel]]:
     return [v for v in vars(m).values() if isinstance(v, type) and issubclass(v, ZhModel)]
 
 
+def _key_index(node: Any) -> dict:
+    """{key text: (key node, value node)} of a mapping node, first occurrence first: built once per
+    node, so placing 20,000 errors in one mapping is linear, not quadratic."""
+    idx = getattr(node, "_juece_keys", None)
+    if idx is None:
+        idx = {}
+        for k, v in node.value:
+            if isinstance(k.value, str):  # a complex key (a mapping or list) never equals a field name
+                idx.setdefault(k.value, (k, v))
+        node._juece_keys = idx
+    return idx
+
+
 def _position(node: Any, loc: list, obj: Any, at_key: bool = False) -> tuple[Optional[int], Optional[int]]:
     best = node
     for part in loc:
         nxt = None
         if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if k.value == part:
-                    nxt, best = v, k  # point at the key: that is what the user reads
-                    break
+            hit = _key_index(node).get(part) if isinstance(part, (str, int)) else None
+            if hit is not None:
+                best, nxt = hit  # point at the key: that is what the user reads
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             nxt = best = node.value[part]
         if nxt is None:
