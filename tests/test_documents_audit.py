@@ -118,3 +118,33 @@ def test_audit_rectification_xlsx_is_grouped_by_unit_and_counts_every_finding(au
     assert all(r[4] and r[4].startswith("《") for r in data), "every row cites its article"
     bad = runner.invoke(app, ["audit", "-o", str(audit), "--summarize-only", "--rectification", str(tmp_path / "x.csv")])
     assert bad.exit_code == 2 and ".xlsx 或 .docx" in bad.output
+
+
+def test_one_audit_run_writes_both_documents_and_english_works(tmp_path):
+    src = tmp_path / "src"
+    generate(8, src, seed=9, defects=0.3, unknown=0.0, jobs=1)
+    out, rect = tmp_path / "out", tmp_path / "rect.docx"
+    res = runner.invoke(app, ["audit", str(src), "-o", str(out), "-j", "1", "-q", "--lang", "en",
+                              "--rectification", str(rect), "--annual-report", str(_year_with_most_src(src))])
+    assert res.exit_code in (0, 1), res.output
+    year = _year_with_most(out)
+    md = (out / f"annual-report-{year}.md").read_text(encoding="utf-8")
+    assert "Procedures" in md and "Every number here comes from the juece audit results" in md
+    t = docx.Document(str(rect)).tables[0]
+    assert [c.text for c in t.rows[0].cells][:3] == ["No.", "Dossier", "Problem"]
+    lines = _lines(out)
+    n = sum(1 for o in lines if o["applicable"] for f in o["findings"]
+            if f["outcome"] == "violated" or (f["outcome"] == "indeterminate" and f["severity"] == "violation"))
+    assert sum(1 for r in t.rows[1:] if r.cells[0].text.isdigit()) == n
+
+
+def _year_with_most_src(src: Path) -> int:
+    import yaml
+    from collections import Counter
+    years = Counter()
+    for p in src.rglob("*.yaml"):
+        d = yaml.safe_load(p.read_text(encoding="utf-8"))
+        for k in ("决策日期", "decision_date"):
+            if d.get(k):
+                years[int(str(d[k])[:4])] += 1
+    return years.most_common(1)[0][0] if years else 2023

@@ -88,6 +88,8 @@ def annual_data(out: Path, year: int) -> dict:
             k["not_applicable_files"].append(f)
             continue
         k["applicable"].append(f)
+        if obj.get("verdict"):  # the open-world headline, when the results carry it
+            k.setdefault("verdicts", Counter())[(obj["verdict"], obj.get("verdict_zh") or obj["verdict"], obj.get("verdict_en") or obj["verdict"])] += 1
         (k["compliant"] if obj.get("compliant") else k["noncompliant"]).append(f)
         findings = obj.get("findings") or []
         if any(x.get("outcome") == "indeterminate" for x in findings):
@@ -132,6 +134,7 @@ def annual_data(out: Path, year: int) -> dict:
             "compliance_percent": _pct(len(k["compliant"]), len(k["applicable"])),
             "not_applicable": [{"reason": r, "dossiers": n} for r, n in k["not_applicable"].most_common()],
             "not_applicable_total": sum(k["not_applicable"].values()),
+            "verdicts": [{"verdict": v, "zh": zh, "en": en, "dossiers": n} for (v, zh, en), n in sorted(k.get("verdicts", Counter()).items())],
             "rates": rates, "problems": problems, "undetermined": undetermined,
             "rectification": {"items": sum(k["rect"].values()), "by_status": dict(k["rect"]), "units": len(k["rect_units"]),
                               "by_unit": dict(k["rect_units"].most_common())},
@@ -184,6 +187,9 @@ def blocks(data: dict, lang: str = "zh") -> list[tuple]:
                     + (f", {na} do not" if na else "") + f". Of those, {s['compliant']} show no breach of the statutory procedure "
                     f"({s['compliance_percent']}, {s['compliant']}/{s['applicable']}) and {s['noncompliant']} have a violation; "
                     f"{s['with_indeterminate']} have items that could not be determined (counted apart, never as violations).")
+        if s["verdicts"]:
+            text += (("按检查结论：" + "，".join(f"{v['zh']} {v['dossiers']} 件" for v in s["verdicts"]) + "。") if zh else
+                     (" By headline: " + ", ".join(f"{v['en']} {v['dossiers']}" for v in s["verdicts"]) + "."))
         out.append(("p", text))
         if s["rates"]:
             out.append(("h3", "（一）各项程序履行情况" if zh else "Procedures"))
