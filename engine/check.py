@@ -23,7 +23,7 @@ from .facts import to_facts
 from .findings import Builder, cite
 from .load import Loaded
 from .models.dossier import Dossier, Stage
-from .models.finding import DossierResult, Finding, Manifest
+from .models.finding import VERDICT_EN, VERDICT_ZH, DossierResult, Finding, Manifest, verdict_of
 from .models.ruleset import Ruleset
 
 FINDING_OUTCOMES = frozenset(("violated", "indeterminate"))  # the outcomes a result lists as findings
@@ -55,17 +55,63 @@ def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str,
                    basis: Optional[tuple] = None) -> tuple[Optional[Ruleset], str, str]:
     """--ruleset if given, else the most specific ruleset for the dossier's kind, division and date.
 
-    `basis`: the dossier's effective_date_basis(), when the caller has it already."""
+    `basis`: the dossier's effective_date_basis(), when the caller has it already. A --ruleset for
+    another kind of dossier is refused (RulesetErrors, stage "usage"); one for another place is
+    applied with a warning, one not in force on the date is not applied, with a warning
+    (ruleset_warnings): the CLI reports that as a usage notice (exit 2), never as "no violation"."""
     on, basis_zh, basis_en = basis or d.effective_date_basis()
+    from .layers import apply as stack_layers
+    forced = None
     if ruleset_id:
-        rs = rulesets.load(ruleset_id, root)
+        rs = _given(ruleset_id, root)
+        kind = d.kind_of()
+        if rs.index.kind != kind:
+            from .errors import RulesetError, RulesetErrors
+            k_rs, k_d = rulesets.KIND_ZH.get(rs.index.kind, rs.index.kind), rulesets.KIND_ZH.get(kind, kind)
+            raise RulesetErrors([RulesetError(
+                "ruleset.wrong-kind", str(rs.files[0]) if rs.files else rs.id, None,
+                f"--ruleset {rs.id} 适用于{k_rs}，而本案卷是{k_d}（案卷类型：{kind}）；请换用{k_d}规则集，或不写 --ruleset 自动选用",
+                f"--ruleset {rs.id} is for {rs.index.kind} dossiers, but this dossier is a {kind} dossier; "
+                f"use a {kind} ruleset, or leave out --ruleset to choose one automatically", stage="usage")])
+        if rs.index.layer != "jurisdiction":  # a sector or decision-body layer: stacked on the chain chosen as usual
+            forced = rs
+            ruleset_id = None
+    if ruleset_id:
         zh = f"按 --ruleset 指定：{rs.index.title.zh}（{rs.id} 第 {rs.index.version} 版）"
         en = f"given by --ruleset: {rs.index.title.en or rs.index.title.zh} ({rs.id} version {rs.index.version})"
-        if rs.index.kind != d.kind_of():
-            zh += f"；注意：该规则集适用于{rulesets.KIND_ZH.get(rs.index.kind, rs.index.kind)}，本案卷为{rulesets.KIND_ZH.get(d.kind_of(), d.kind_of())}"
-            en += f"; note: the ruleset is for {rs.index.kind} dossiers, this one is {d.kind_of()}"
+        return stack_layers(rs, d, on, root, zh, en)
+    rs, zh, en = rulesets.select(d.jurisdiction, on, kind=d.kind_of(), root=root, date_basis=(basis_zh, basis_en))
+    if rs is None:
         return rs, zh, en
-    return rulesets.select(d.jurisdiction, on, kind=d.kind_of(), root=root, date_basis=(basis_zh, basis_en))
+    return stack_layers(rs, d, on, root, zh, en, forced)
+
+
+def _given(ruleset_id: str, root: str) -> Ruleset:
+    """--ruleset: a ruleset id, or a ruleset folder (a layer being written: `--ruleset my-overlay/`)."""
+    from pathlib import Path
+    p = Path(ruleset_id)
+    if (p / "index.yaml").is_file():
+        return rulesets.load_path(p, root)
+    return rulesets.load(ruleset_id, root)
+
+
+def ruleset_warnings(d: Dossier, rs: Ruleset, on, basis_zh: str, basis_en: str) -> list[dict]:
+    """Why a ruleset given by --ruleset may not be the law of this dossier: another place's, or
+    not in force on the dossier's date. Shown in every output format (`warnings`)."""
+    out = []
+    j = rs.index.jurisdiction
+    if j != "CN" and not (d.jurisdiction and d.jurisdiction.startswith(j)):
+        out.append({"code": "ruleset.other-jurisdiction",
+                    "message": f"规则集 {rs.id} 适用于行政区划 {j}，本案卷的行政区划为 {d.jurisdiction or '（未填）'}：按 --ruleset 要求仍予适用，结论不是该地的法定要求",
+                    "message_en": f"ruleset {rs.id} is for division {j}; this dossier's division is {d.jurisdiction or '(none given)'}: "
+                                  "applied because --ruleset asks for it; the result is not what that place's law requires"})
+    if on is not None and not rs.in_force(on):
+        out.append({"code": "ruleset.not-in-force",
+                    "message": f"--ruleset {rs.id} 的有效期为 {rs.index.valid_from or '—'} 至 {rs.index.valid_to or '今'}，本案卷{basis_zh}为 {on}，当日不在有效期内："
+                               "未按该规则集检查（这不是“未发现违法”）；去掉 --ruleset 即按日期自动选用",
+                    "message_en": f"--ruleset {rs.id} is in force {rs.index.valid_from or '—'} to {rs.index.valid_to or 'now'}; this dossier's {basis_en} is {on}, "
+                                  "outside that window: the dossier was not checked under it (this is not \"no violation\"); leave out --ruleset to choose by date"})
+    return out
 
 
 def check(loaded: Loaded, ruleset_id: Optional[str] = None, stage: Optional[Stage] = None,
@@ -94,11 +140,12 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
     basis = d.effective_date_basis()
     on = basis[0]
     rs, why_zh, why_en = choose_ruleset(d, ruleset_id, root, basis)
+    warnings = ruleset_warnings(d, rs, on, basis[1], basis[2]) if ruleset_id and rs is not None else []
     explain = mode == "explain"
 
     def result(applicable: bool, findings: list[Finding], outcomes: Optional[list[Finding]],
                reason: Optional[tuple[str, str]] = None) -> DossierResult:
-        violated = any(f.outcome == "violated" and f.severity == "violation" for f in findings)
+        verdict = verdict_of(applicable, findings)
         counts: dict[str, int] = {}
         for f in (outcomes if outcomes is not None else findings):
             counts[f.outcome] = counts.get(f.outcome, 0) + 1
@@ -107,27 +154,39 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
             "dossier": d.id, "title": d.title, "file": loaded.file,
             "ruleset": {"id": rs.id, "version": rs.index.version, "title": rs.index.title.zh} if rs else {"id": None, "version": None},
             "stage": st.value, "applicable": applicable, "reason": reason[0] if reason else None,
-            "reason_en": reason[1] if reason else None, "compliant": not (applicable and violated),
+            "reason_en": reason[1] if reason else None,
+            "compliant": verdict not in ("noncompliant", "noncompliant_unrecorded"),
+            "verdict": verdict, "verdict_zh": VERDICT_ZH[verdict], "verdict_en": VERDICT_EN[verdict],
+            "record_basis": d.basis_of().value, "sources": [x.cite() for x in d.sources],
             "counts": counts, "findings": findings, "outcomes": outcomes,
-            "decision_body": d.decision_body, "undertaking_unit": d.undertaking_unit,
+            "decision_body": d.decision_body, "undertaking_unit": d.undertaking_unit, "warnings": warnings,
             "year": on.year if on else None, "category": d.category.value if d.category else None,
             "manifest": _new_manifest({
                 "engine": __version__, "durable_rules": _durable_version(),
                 "ruleset": rs.id if rs else "", "ruleset_version": rs.index.version if rs else "",
                 "ruleset_hash": rs.content_hash if rs else "", "ruleset_date": on.isoformat() if on else None,
                 "selection": why_zh, "selection_en": why_en, "input_sha256": loaded.sha256,
-                "stage": st.value, "mode": "explain" if explain else "findings"}),
+                "stage": st.value, "mode": "explain" if explain else "findings",
+                "layers": [{k: v for k, v in x.items() if k != "own"} for x in rs.layers] if rs else [],
+                "decision_body_level": _level(d), "displaced": rs.displaced if rs else []}),
         })
 
     if rs is None:
         return result(False, [], None, (why_zh, why_en)), {}
-    if not rs.in_force(on):
+    if not rs.in_force(on):  # only a --ruleset can be out of force: not applied, with a warning (a usage notice)
+        if rs.index.valid_to and on > rs.index.valid_to:
+            return result(False, [], None, (f"{rs.index.title.zh}有效期为{rs.index.valid_from or '—'}至{rs.index.valid_to}，本决策日期为{on}，已失效，不适用",
+                                            f"{rs.index.title.en or rs.id} was in force {rs.index.valid_from or '—'} to {rs.index.valid_to}; this decision is dated {on}")), {}
         return result(False, [], None, (f"{rs.index.title.zh}自{rs.index.valid_from}起施行，本决策日期为{on}，不适用",
                                         f"{rs.index.title.en or rs.id} is in force from {rs.index.valid_from}; this decision is dated {on}")), {}
     for ex in rs.index.exclusions:
         if d.exclusion and d.exclusion.value == ex.value:
             basis = cite(ex.basis, rs, "zh")
-            return result(False, [], None, (f"{ex.reason.zh}（{basis}）", f"{ex.reason.en or ex.reason.zh} ({cite(ex.basis, rs, 'en')})")), {}
+            zh, en = f"{ex.reason.zh}（{basis}）", f"{ex.reason.en or ex.reason.zh} ({cite(ex.basis, rs, 'en')})"
+            if ex.value == "other_law" and d.special_procedure_basis:  # say what governs instead (the dossier must name it)
+                zh += f"：本决策依照{d.special_procedure_basis}规定的程序作出，未适用{rs.index.law.zh}"
+                en += f": this decision follows the procedure of {d.special_procedure_basis}; {rs.index.law.en or rs.index.law.zh} was not applied"
+            return result(False, [], None, (zh, en)), {}
 
     compiled, builder = compiled_for(rs, "findings" if mode == "findings" else "explain")
     facts = to_facts(d, st.rank, compiled.keys)
@@ -136,4 +195,26 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
     activations = evaluate.run(compiled, facts)
     outcomes, decided = builder.outcomes(d, activations, st, build=None if explain else FINDING_OUTCOMES)
     findings = [f for f in outcomes if f.outcome in FINDING_OUTCOMES]
+    if rs.displaced and mode != "findings":  # rules beneath a layer that replaced them: not applied, and why
+        for x in rs.displaced:
+            decided[x["rule"]] = "not_applicable"
+        if explain:
+            outcomes = outcomes + [_displaced_finding(x) for x in rs.displaced]
     return result(True, findings, outcomes if explain else None), decided
+
+
+def _level(d: Dossier) -> Optional[str]:
+    from .layers import body_level
+    return body_level(d)[0] if d.kind_of() == "mad" else None
+
+
+@lru_cache(maxsize=1024)
+def _displaced_cached(key: tuple) -> Finding:
+    x = dict(key)
+    return Finding(rule=x["rule"], title=x["title"], title_en=x["title_en"], outcome="not_applicable", severity="notice",
+                   basis=x["basis"], basis_en=x["basis_en"], message=x["reason"], message_en=x["reason_en"],
+                   remedy="—", remedy_en="—", reason=x["reason"], reason_en=x["reason_en"])
+
+
+def _displaced_finding(x: dict) -> Finding:
+    return _displaced_cached(tuple(sorted(x.items())))

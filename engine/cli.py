@@ -1,9 +1,12 @@
 """CLI: typer commands that wire the pipeline stages; no legal logic here.
 
-Exit codes (a contract, also in the README and `juece --help`):
-    0  no violation found
-    1  at least one violation (severity "violation")
-    2  an input, ruleset or option could not be used — wins over 1
+Exit codes (a contract: docs/exit-codes.md, the README and `juece --help`; engine/clikit.py):
+    0    no violation found (合规, or 无法确认合规 unless --fail-on indeterminate)
+    1    at least one violation (severity "violation"), on recorded facts or not recorded (不合规 /
+         不合规（未见记载）); with `--fail-on indeterminate`, also a 违法-level duty that cannot be decided
+    2    an input, ruleset or option could not be used — wins over 1
+    3    internal error of juece (one line; the trace is written to a file, or shown with --debug)
+    130  interrupted
 """
 
 from __future__ import annotations
@@ -16,35 +19,38 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .lazycli import lazy_group
 
 EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE = 0, 1, 2
+EXIT_INTERNAL, EXIT_INTERRUPTED = 3, 130
+
+# Commands in their own modules are imported only when they run (engine/lazycli.py): `juece check`
+# must not pay for the audit, specs or ruleset tools. Add one as "name": "module:attribute".
+LAZY_COMMANDS = {
+    "audit": "engine.audit.cli:audit_command",  # batch audit and synthetic dossiers (engine/audit)
+    "sample": "engine.audit.cli:sample_command",
+    "specs": "engine.specs.cli:app",  # the specs commands live with the step library (engine/specs)
+    "serve": "engine.serve.cli:serve_command",  # the reviewer workbench (engine/serve): web page and API
+    "users": "engine.serve.cli:users_app",  # its users: add, list, disable, token
+    "opinion": "engine.documents.cli:opinion_command",  # 审查意见书 and 整改清单 (engine/documents)
+}
+LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/ruleset_tools.py)
+    "diff": "engine.ruleset_tools:diff_command",
+    "docs": "engine.ruleset_tools:docs_command",
+    "impact": "engine.ruleset_tools:impact_command",
+}
 
 app = typer.Typer(
     help="juece（决策）：重大行政决策程序合规检查。Checks major administrative decisions against the procedures the law requires.\n\n"
-         "退出码 Exit codes: 0 无违法 no violation · 1 至少一项违法 at least one violation · 2 输入无法使用 an input could not be used (wins over 1)",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
-rulesets_app = typer.Typer(help="规则集：列出、查看、检查 / rulesets: list, show, lint", no_args_is_help=True)
+         "退出码 Exit codes: 0 无违法 no violation · 1 至少一项违法 at least one violation（--fail-on indeterminate：含无法确认合规 also when compliance is not confirmed）· 2 输入无法使用 an input could not be used (wins over 1)"
+         " · 3 juece 内部错误 internal error (--debug 显示详情 shows the trace) · 130 已中断 interrupted (docs/exit-codes.md)",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+    cls=lazy_group(LAZY_COMMANDS))
+rulesets_app = typer.Typer(help="规则集：列出、查看、检查 / rulesets: list, show, lint", no_args_is_help=True,
+                           cls=lazy_group(LAZY_RULESETS_COMMANDS))
 docs_app = typer.Typer(help="生成文档 / generate documentation", no_args_is_help=True)
 app.add_typer(rulesets_app, name="rulesets")
 app.add_typer(docs_app, name="docs")
-try:  # the specs commands live with the step library (engine/specs)
-    from .specs.cli import app as _specs_app
-    app.add_typer(_specs_app, name="specs")
-except ImportError:  # pragma: no cover - only if the specs package is broken
-    pass
-try:  # batch audit and synthetic dossiers (engine/audit)
-    from .audit.cli import audit_command, sample_command
-    app.command("audit")(audit_command)
-    app.command("sample")(sample_command)
-except ImportError:  # pragma: no cover
-    pass
-try:  # ruleset diff, handbook and impact (engine/ruleset_tools.py)
-    from .ruleset_tools import diff_command, docs_command, impact_command
-    rulesets_app.command("diff")(diff_command)
-    rulesets_app.command("docs")(docs_command)
-    rulesets_app.command("impact")(impact_command)
-except ImportError:  # pragma: no cover
-    pass
 
 
 def _say(msg: str) -> None:
@@ -62,11 +68,17 @@ def _lang(value: str) -> str:
     return value
 
 
-def exit_code(results: list, errors: list) -> int:
-    """One place maps a run to its exit code: unusable input wins over violations."""
+def exit_code(results: list, errors: list, fail_on: str = "violation") -> int:
+    """One place maps a run to its exit code: an internal error wins over unusable input, which wins over violations.
+
+    fail_on: `violation` (default) or `indeterminate` (an unsettled 违法-level duty fails too)."""
+    if any(e.get("internal") for e in errors):
+        return EXIT_INTERNAL
     if errors:
         return EXIT_UNUSABLE
     if any(not r.compliant for r in results):
+        return EXIT_VIOLATION
+    if fail_on == "indeterminate" and any(getattr(r, "verdict", "") == "unconfirmed" for r in results):
         return EXIT_VIOLATION
     return EXIT_OK
 
@@ -80,6 +92,9 @@ def check(
     lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
     explain: bool = typer.Option(False, "--explain", help="列出每条规则的结果和理由 / show every rule's outcome and why"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写入文件而非标准输出 / write to a file"),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="基线文件：只报告基线中没有的问题 / baseline file: report only findings it does not hold"),
+    write_baseline: bool = typer.Option(False, "--write-baseline", help="把本次发现的问题写入 --baseline 文件 / write this run's findings to the --baseline file"),
+    fail_on: str = typer.Option("violation", "--fail-on", help="violation | indeterminate：何时以退出码 1 结束（indeterminate：违法级义务无法判定也算）/ when to exit 1 (indeterminate: an undecidable violation-level duty too)"),
 ) -> None:
     """检查案卷 / Check dossiers."""
     from .check import check as run_check
@@ -89,48 +104,128 @@ def check(
     from .render import FORMATS, render
 
     lang = _lang(lang)
+    if fail_on not in ("violation", "indeterminate"):
+        _fail(f"--fail-on 只能是 violation 或 indeterminate，收到“{fail_on}”",
+              f"--fail-on must be violation or indeterminate, got '{fail_on}'", lang)
     if fmt not in FORMATS:
-        _fail(f"--format 只能是 {' | '.join(FORMATS)}，收到“{fmt}”", f"--format must be one of {' | '.join(FORMATS)}, got '{fmt}'", lang)
+        hint = ("；Word 审查意见书请用 juece opinion 案卷.yaml -o 审查意见书.docx", "; for a Word review opinion use juece opinion FILE -o opinion.docx") \
+            if fmt.lower() in ("docx", "doc", "word", "xlsx") else ("", "")
+        _fail(f"--format 只能是 {' | '.join(FORMATS)}，收到“{fmt}”{hint[0]}", f"--format must be one of {' | '.join(FORMATS)}, got '{fmt}'{hint[1]}", lang)
     st = None
     if stage:
         st = Stage.parse(stage)
         if not isinstance(st, Stage):
             names = "、".join(f"{s.zh}（{s.value}）" for s in Stage)
             _fail(f"未知阶段“{stage}”，可用：{names}", f"unknown stage '{stage}'; use one of: {', '.join(s.value for s in Stage)}", lang)
+    if write_baseline and baseline is None:
+        _fail("--write-baseline 需要同时给出 --baseline 文件", "--write-baseline needs --baseline FILE", lang)
+    known = None
+    if baseline is not None and (baseline.exists() or not write_baseline):
+        from .baseline import read_baseline
+        try:
+            known = read_baseline(baseline)
+        except JueceError as e:
+            _fail(e.text("zh"), e.text("en"), lang)
     paths = iter_paths(files)
     if not paths:
-        _fail("没有找到案卷文件", "no dossier files found", lang)
+        if fmt == "json":
+            typer.echo("[]")
+        _fail("没有找到案卷文件（.yaml、.yml、.json）", "no dossier files found (.yaml, .yml, .json)", lang)
     results, errors = [], []
+    rows: list = []  # one entry per input path, in order: a result, or an error dict (--format json)
     for p in paths:
         try:
             loaded = load_dossier(p)
         except JueceError as e:
-            errors.append({"file": str(p), "text": e.text(lang), "problems": [x.to_dict() for x in e.problems]})
+            err = {"file": str(p), "text": e.text(lang), "problems": [x.to_dict() for x in e.problems]}
+            errors.append(err)
+            rows.append(err)
             _say(e.text(lang))
             continue
         try:
-            results.append(run_check(loaded, ruleset_id=ruleset, stage=st, explain=explain))
+            r = run_check(loaded, ruleset_id=ruleset, stage=st, explain=explain)
         except RulesetErrors as e:
             _say(e.text(lang))
-            raise typer.Exit(EXIT_UNUSABLE)
+            if not all(x.stage == "usage" for x in e.errors):
+                raise typer.Exit(EXIT_UNUSABLE)  # the ruleset itself is unusable: nothing else can be checked
+            err = {"file": str(p), "text": e.text(lang), "problems": [x.to_dict() for x in e.errors]}
+            errors.append(err)
+            rows.append(err)
+            continue
         except Exception as e:  # noqa: BLE001 - a bug must not reach a lawyer as a traceback
-            text = (f"{p}: 内部错误（请报告此问题）：{type(e).__name__}: {e}" if lang == "zh"
-                    else f"{p}: internal error (please report): {type(e).__name__}: {e}")
-            errors.append({"file": str(p), "text": text, "problems": []})
+            from .clikit import internal_error_text
+            text = internal_error_text(e, lang, str(p))
+            err = {"file": str(p), "text": text, "internal": True,
+                   "problems": [{"code": "engine.internal", "file": str(p), "line": None, "column": None,
+                                 "message": text, "message_en": text}]}
+            errors.append(err)
+            rows.append(err)
             _say(text)
-    body = render(results, fmt, lang, explain, errors)
-    if out:
-        out.write_text(body, encoding="utf-8")
+            continue
+        results.append(r)
+        rows.append(r)
+        for w in r.warnings:
+            _say(f"{p}: {w['message_en'] if lang == 'en' else w['message']} [{w['code']}]")
+            if w["code"] == "ruleset.not-in-force":  # a usage notice: the option could not be used for this dossier
+                errors.append({"file": str(p), "text": w["message"], "notice": True, "problems": []})
+    if write_baseline:
+        from .baseline import write_baseline as _write_baseline
+        _write_baseline(baseline, results, __version__, keep=known)
+    if known is not None:
+        from .baseline import only_new
+        hidden, newer = 0, {}
+        for r in results:
+            newer[id(r)], n = only_new(r, known)
+            hidden += n
+        results = [newer[id(r)] for r in results]
+        rows = [newer.get(id(r), r) for r in rows]
+        if hidden:
+            _say(f"基线 {baseline} 中已有的 {hidden} 项问题未列出" if lang == "zh" else f"{hidden} findings already in the baseline {baseline} not shown")
+    if fmt == "json":
+        body = json_rows(rows)
     else:
+        body = render(results, fmt, lang, explain, errors)
+    if out:
+        from .clikit import OutputError, write_output
+        try:
+            write_output(out, body)
+        except OutputError as e:
+            _say(e.text(lang))
+            raise typer.Exit(EXIT_UNUSABLE)
+    elif body:
         typer.echo(body, nl=not body.endswith("\n"))
-    raise typer.Exit(exit_code(results, errors))
+    raise typer.Exit(exit_code(results, errors, fail_on))
+
+
+def error_object(err: dict) -> dict:
+    """An unusable input in `--format json`: where and why, in the shape of the first problem."""
+    probs = err.get("problems") or []
+    first = probs[0] if probs else {}
+    return {"file": err["file"], "error": True, "code": first.get("code", "load.error"),
+            "message": "；".join(p.get("message", "") for p in probs) or err.get("text", ""),
+            "message_en": "; ".join(p.get("message_en", "") for p in probs) or err.get("text", ""),
+            "line": first.get("line"), "col": first.get("column"), "problems": probs}
+
+
+def json_rows(rows: list) -> str:
+    """One JSON object per input path: a dossier's result, or an error object for an unusable one."""
+    return json.dumps([error_object(r) if isinstance(r, dict) else r.model_dump(mode="json") for r in rows],
+                      ensure_ascii=False, indent=2)
 
 
 @app.command()
-def schema() -> None:
+def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重大执法决定 等（默认重大行政决策、行政规范性文件）/ dossier kind, e.g. major_enforcement_decision")) -> None:
     """打印案卷 JSON Schema（供编辑器校验）/ Print the dossier JSON Schema for editors."""
     from .docsgen import json_schema
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    from .models.dossier import DocumentKind, Dossier
+    from .models.enforcement import EnforcementDossier
+    k = DocumentKind.parse(kind) if kind else None
+    if kind and not isinstance(k, DocumentKind):
+        typer.echo(f"未知的案卷类型“{kind}”，可用：" + "、".join(f"{m.zh}（{m.value}）" for m in DocumentKind)
+                   + f" / unknown dossier kind '{kind}'", err=True)
+        raise typer.Exit(2)
+    model = EnforcementDossier if k is DocumentKind.major_enforcement_decision else Dossier
+    typer.echo(json.dumps(json_schema(model), ensure_ascii=False, indent=2))
 
 
 @docs_app.command("dossier-format")
@@ -218,7 +313,7 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
             typer.echo(p.text(lang))
         if not problems:
             typer.echo("规则集检查通过" if lang == "zh" else "ruleset OK")
-    raise typer.Exit(EXIT_VIOLATION if problems else EXIT_OK)
+    raise typer.Exit(EXIT_UNUSABLE if problems else EXIT_OK)
 
 
 @app.command()
@@ -228,8 +323,29 @@ def version() -> None:
 
 
 def main() -> None:
-    try:
+    """The console entry point: `--debug` anywhere shows the trace of an internal error; any other
+    unexpected exception is one line (the trace goes to a file) and exit 3, never a traceback."""
+    import os
+    from .clikit import DEBUG_ENV, OutputError, internal_error_text
+    if "--debug" in sys.argv[1:]:
+        sys.argv = [a for a in sys.argv if a != "--debug"]
+        os.environ[DEBUG_ENV] = "1"
+    lang = "en" if any(a in ("--lang=en",) for a in sys.argv) or any(
+        a in ("--lang", "-l") and b == "en" for a, b in zip(sys.argv, sys.argv[1:])) else "zh"
+    try:  # typer's standalone mode: usage errors → 2, Ctrl-C → 130, typer.Exit → its code
         app()
     except KeyboardInterrupt:
         _say("已中断 / interrupted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    except OutputError as e:
+        _say(e.text(lang))
+        sys.exit(EXIT_UNUSABLE)
+    except BrokenPipeError:  # `juece check … | head`: the reader went away
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so that the interpreter's final flush is quiet
+        except OSError:
+            pass
+        sys.exit(EXIT_UNUSABLE)
+    except Exception as e:  # noqa: BLE001 - a bug: one line and its own exit code
+        _say(internal_error_text(e, lang))
+        sys.exit(EXIT_INTERNAL)

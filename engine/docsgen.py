@@ -25,8 +25,9 @@ from .models import base
 from .models.base import unwrap as _unwrap
 from .models.base import ZhEnum, ZhModel
 from .models.dossier import (
-    PROCEDURE_ZH, PROCEDURES, Catalog, Dossier, Expert, Record, Stage, Triggers, Waiver,
+    PROCEDURE_ZH, PROCEDURES, Catalog, Dossier, Expert, Record, Source, Stage, Triggers, Waiver,
 )
+from .models.enforcement import ENFORCEMENT_PROCEDURE_ZH, ENFORCEMENT_PROCEDURES
 
 REGENERATE = "juece docs dossier-format > docs/dossier-format.md"
 
@@ -390,7 +391,9 @@ def _model_section(title: str, model: type[ZhModel], intro: list[str], skip: Ite
 
 def _enum_users(cls: type[ZhEnum]) -> list[tuple[str, str]]:
     """(Chinese key, English key) of every field whose values come from `cls`."""
-    models: list[type[ZhModel]] = [Dossier, Catalog, Triggers, Expert, Waiver, *PROCEDURES.values()]
+    from .models import enforcement as e
+    models: list[type[ZhModel]] = [Dossier, Catalog, Triggers, Expert, Waiver, Source, *PROCEDURES.values(),
+                                   e.EnforcementDossier, e.EnforcementTriggers, e.Party, e.Penalty, e.Officer]
     users: list[tuple[str, str]] = []
     for model in models:
         for name, info in model.model_fields.items():
@@ -450,7 +453,7 @@ def dossier_format_markdown() -> str:
         "| 每个键都有中文写法和英文写法，含义完全相同；同一层里同一字段只能写一次（不能既写 `编号` 又写 `id`）。 | Every key has Chinese and English spellings with exactly the same meaning; give a field once per mapping (not both `编号` and `id`). |",
         "| 取值（枚举）同样可以写中文，见[取值表](#enums)。 | Enumerated values may be written in Chinese too; see [value tables](#enums). |",
         "| 未知的键一律报错（多半是错别字），不会被忽略。 | Unknown keys are errors (usually a typo); nothing is silently ignored. |",
-        "| 不知道或未记载的内容不写即可；不要用“无”表示“不知道”。 | Leave out what is unknown or not recorded; do not write 无 (no) for \"don't know\". |",
+        "| 不知道或未记载的内容不写；不要用“无”表示“不知道”。未写的内容怎样理解取决于 `案卷来源`：完整案卷（默认）中未列出的程序视为未履行（违反，注明“未见记载”）；台账、公开信息中未写的内容为“无法判定”，并列出需补充的事实。程序确知未履行的写 `状态: 未履行`，案卷无法说明是否履行的写 `状态: 未知`。详见 [open-world.md](open-world.md)。 | Leave out what is unknown or not recorded; do not write 无 (no) for \"don't know\". How an omission is read depends on `record_basis`: in a complete file (the default) a procedure not listed was not performed (a violation, marked \"not recorded\"); in a ledger row or a dossier rebuilt from published sources it is indeterminate, with the facts needed listed. Mark a step known not to have happened `status: not_performed`, one the file cannot show `status: unknown`. See [open-world.md](open-world.md). |",
         "| 不允许重复的键、YAML 锚点和别名（`&`、`*`）。 | Duplicate keys and YAML anchors/aliases (`&`, `*`) are refused. |",
         f"| 文件不得超过 {mb} MB，嵌套不得超过 {MAX_DEPTH} 层。 | Files over {mb} MB or nested deeper than {MAX_DEPTH} levels are refused. |",
         "| 行政区划代码等数字串请加引号（`\"640425\"`）。 | Quote digit strings such as division codes (`\"640425\"`). |",
@@ -502,6 +505,10 @@ def dossier_format_markdown() -> str:
     out += ["## 9. 其他记录 Other records", ""]
     out += _model_section("### 专家 Expert", Expert, ["`专家论证` 记录中 `专家` 列表的每一项。Each item of an expert review's `experts` list.", ""])
     out += _model_section("### 豁免 Waiver", Waiver, [_first_line(Waiver.__doc__), ""])
+    out += _model_section("### 来源 Source", Source, [
+        "`来源` 列表的每一项（案卷最外层或任一程序记录中），写明事实从哪里读到；检查结果的证据和 HTML 报告列出来源。",
+        "Each item of a `sources` list (top level or on any procedure record): where a fact was read. Findings' evidence "
+        "and the HTML report list the sources.", ""])
     out += ['<a id="enums"></a>', "", "## 10. 取值表 Value tables (enumerations)", "",
             "可写英文值、中文或任一同义写法，含义相同。",
             "Write the English value, the Chinese label or any listed synonym; they mean the same.", ""]
@@ -533,6 +540,8 @@ def dossier_format_markdown() -> str:
         "completion and validation (e.g. VS Code with the YAML extension: `# yaml-language-server: $schema=dossier.schema.json`).",
         "",
     ]
+    from .docs_enforcement import markdown as enforcement_markdown  # §13: the third kind of dossier
+    out += enforcement_markdown()
     return "\n".join(out)
 
 
@@ -555,13 +564,14 @@ def _procedures() -> list[str]:
            "`procedures` is a list with one item per procedure performed; each item needs a `type` (`类型`), and the other "
            "keys depend on the type. A procedure performed twice is written twice.", "",
            "| 类型 type (English) | 类型 type (中文，任一均可 any of) | 依据 basis |", "|---|---|---|"]
-    for name, cls in PROCEDURES.items():
+    decision_procedures = {n: c for n, c in PROCEDURES.items() if n not in ENFORCEMENT_PROCEDURES}  # §13 has the others
+    for name, cls in decision_procedures.items():
         zh = "、".join(f"`{z}`" for z in PROCEDURE_ZH.get(name, ()))
         out.append(f"| [`{name}`](#{_anchor(cls)}) | {zh} | {_cell(_first_line(cls.__doc__))} |")
     out += ["", "每种程序都可以有下列两个键。Every procedure record may also have these two keys:", ""]
     out += _field_rows(Record)
     out.append("")
-    for i, (name, cls) in enumerate(PROCEDURES.items(), 1):
+    for i, (name, cls) in enumerate(decision_procedures.items(), 1):
         zh = PROCEDURE_ZH.get(name, (name,))
         out += [f'<a id="{_anchor(cls)}"></a>', "", f"### 8.{i} {zh[0]} `{name}`", "",
                 f"{_first_line(cls.__doc__)}　`类型: {zh[0]}` = `type: {name}`", ""]
@@ -592,11 +602,14 @@ def _walk(node: Any, fn) -> Any:  # noqa: ANN001
     return node
 
 
-def json_schema() -> dict:
-    """JSON Schema for dossier files that accepts English AND Chinese keys and values."""
-    schema = copy.deepcopy(Dossier.model_json_schema())
+def json_schema(model: type[ZhModel] = Dossier) -> dict:
+    """JSON Schema for dossier files that accepts English AND Chinese keys and values.
+
+    `model`: the dossier model of one kind (Dossier: 重大行政决策 and 行政规范性文件; EnforcementDossier: 重大执法决定)."""
+    from .docs_enforcement import enum_classes as enforcement_enums
+    schema = copy.deepcopy(model.model_json_schema())
     defs = schema.get("$defs", {})
-    enums = {cls.__name__: cls for cls in _enum_classes()}
+    enums = {cls.__name__: cls for cls in [*_enum_classes(), *enforcement_enums()]}
     bool_schema = _bool_schema()
 
     # enum definitions accept the Chinese labels and synonyms
@@ -636,7 +649,8 @@ def json_schema() -> dict:
             if key == "type" and isinstance(sub, dict) and "const" in sub:  # procedure type: Chinese names too
                 const = sub.pop("const")
                 sub.pop("type", None)
-                sub["enum"] = [const, *PROCEDURE_ZH.get(const, ())]
+                table = ENFORCEMENT_PROCEDURE_ZH if model is not Dossier and const in ENFORCEMENT_PROCEDURE_ZH else PROCEDURE_ZH
+                sub["enum"] = [const, *table.get(const, ())]
             new[key] = sub
             alternatives[key] = [key, *names]
             for zh in names:

@@ -12,13 +12,15 @@ deeper than MAX_DEPTH, and every schema problem pydantic finds.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
 import reprlib
+import stat
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -26,6 +28,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import LoadError, Problem
 from .models.base import ZhModel
 from .models.dossier import PROCEDURES, Dossier, procedure_zh
+from .models.enforcement import EnforcementDossier, dossier_model_for
 
 MAX_BYTES = 5 * 1024 * 1024  # a hand-written dossier is a few KB; 5 MB is generous
 MAX_DEPTH = 40
@@ -75,23 +78,76 @@ class _Refused(Exception):
         self.code, self.mark, self.zh, self.en = code, mark, zh, en
 
 
+def _os_problem(name: str, e: OSError) -> Problem:
+    """An OSError → a Problem with its own code: not found, permission, symlink loop, other."""
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return Problem("load.permission", name, "没有读取该文件的权限", "permission denied: cannot read the file")
+    if e.errno == errno.ELOOP:
+        return Problem("load.symlink-loop", name, "符号链接循环指向自身，无法读取", "a symbolic link loop: the file cannot be reached")
+    if e.errno in (errno.ENOENT, errno.ENOTDIR):
+        return Problem("load.not-found", name, "无法读取：找不到该文件", "cannot read: no such file")
+    return Problem("load.unreadable", name, f"无法读取文件：{e.strerror or e}", f"cannot read the file: {e.strerror or e}")
+
+
+def regular_file_problem(path: Path, name: Optional[str] = None) -> Optional[Problem]:
+    """Why `path` is not a regular file juece may open (None if it is one). Pipes, sockets and
+    devices are refused before opening: opening a FIFO blocks until someone writes to it."""
+    name = name or str(path)
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        return _os_problem(name, e)
+    if stat.S_ISDIR(st.st_mode):
+        return Problem("load.not-a-file", name, "这是一个目录，不是案卷文件", "this is a folder, not a dossier file")
+    if not stat.S_ISREG(st.st_mode):
+        kind_zh, kind_en = ("命名管道", "a named pipe (FIFO)") if stat.S_ISFIFO(st.st_mode) else \
+            ("套接字", "a socket") if stat.S_ISSOCK(st.st_mode) else ("设备文件", "a device file")
+        return Problem("load.not-regular", name, f"这是{kind_zh}，不是普通文件，不予读取", f"this is {kind_en}, not a regular file; it is not read")
+    return None
+
+
+def _binary_problem(name: str, data: bytes) -> Optional[Problem]:
+    """A spreadsheet, a Word file or other binary data given as a dossier: say what it is."""
+    head = data[:8]
+    if head.startswith(b"PK\x03\x04"):
+        if b"xl/" in data[:4096] or name.lower().endswith((".xlsx", ".xlsm")):
+            return Problem("load.ledger", name,
+                           "这是 Excel 台账（.xlsx），不是案卷文件。台账由 juece audit 逐行读取：juece audit 台账.xlsx --out 输出目录"
+                           "（列对照见 docs/audit.md，可用 --mapping 指定）",
+                           "this is an Excel ledger (.xlsx), not a dossier file. Ledgers are read row by row by juece audit: "
+                           "juece audit ledger.xlsx --out OUTPUT-FOLDER (columns: docs/audit.md; --mapping to map your own)")
+        if b"word/" in data[:4096] or name.lower().endswith(".docx"):
+            return Problem("load.binary", name, "这是 Word 文档（.docx），不是案卷文件；请按 docs/dossier-format.md 写成 YAML 案卷",
+                           "this is a Word document (.docx), not a dossier file; write the dossier as YAML (docs/dossier-format.md)")
+        return Problem("load.binary", name, "这是压缩文件（zip），不是案卷文件", "this is a zip archive, not a dossier file")
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return Problem("load.ledger", name, "这是旧版 Office 文件（.xls/.doc）。台账请另存为 .xlsx 后用 juece audit 台账.xlsx --out 输出目录 读取",
+                       "this is an old Office file (.xls/.doc). Save a ledger as .xlsx and read it with juece audit ledger.xlsx --out OUTPUT-FOLDER")
+    if head.startswith(b"%PDF"):
+        return Problem("load.binary", name, "这是 PDF 文件，不是案卷文件；请按 docs/dossier-format.md 写成 YAML 案卷",
+                       "this is a PDF file, not a dossier file; write the dossier as YAML (docs/dossier-format.md)")
+    return None
+
+
 def read_text(path: Path, data: Optional[bytes] = None) -> str:
     """Bytes → text: UTF-8 (BOM or not), else GB18030 (a superset of GBK and GB2312)."""
     name = str(path)
     if data is None:
-        try:
-            size = path.stat().st_size
-        except OSError as e:
-            raise LoadError([Problem("load.not-found", name, f"无法读取文件：{e.strerror}", f"cannot read the file: {e.strerror}")]) from None
-        if path.is_dir():
-            raise LoadError([Problem("load.not-a-file", name, "这是一个目录，不是案卷文件", "this is a folder, not a dossier file")])
+        bad = regular_file_problem(path, name)
+        if bad is not None:
+            raise LoadError([bad])
+        size = os.stat(path).st_size
         if size > MAX_BYTES:
             raise LoadError([Problem("load.too-large", name, f"文件过大（{size / 1048576:.1f} MB，上限 {MAX_BYTES // 1048576} MB）",
                                      f"file too large ({size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)")])
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as f:
+                data = f.read(MAX_BYTES + 1)  # a file that grows while read is still capped
         except OSError as e:
-            raise LoadError([Problem("load.not-found", name, f"无法读取文件：{e.strerror}", f"cannot read the file: {e.strerror}")]) from None
+            raise LoadError([_os_problem(name, e)]) from None
+    binary = _binary_problem(name, data)
+    if binary is not None:
+        raise LoadError([binary])
     if len(data) > MAX_BYTES:
         raise LoadError([Problem("load.too-large", name, "文件过大", "file too large")])
     if data.startswith(b"\xef\xbb\xbf"):
@@ -145,15 +201,22 @@ def _depth_ok(text: str) -> bool:
     return widest <= MAX_DEPTH * 8
 
 
-def parse_yaml(text: str, name: str) -> Any:
+def parse_yaml(text: str, name: str, fast: bool = False) -> Any:
+    """Text → objects; LoadError with file:line:col. `fast`: try engine/fastyaml.py first (the same
+    objects, or it declines and the strict loader below runs), for batch runs."""
     if not text.strip():
         raise LoadError([Problem("load.empty", name, "文件为空", "the file is empty")])
     if not _depth_ok(text):
         raise LoadError([Problem("load.too-deep", name, f"嵌套层级过深（上限 {MAX_DEPTH} 层）", f"nesting too deep (limit {MAX_DEPTH} levels)")])
+    if fast and not name.endswith(".json"):
+        from . import fastyaml
+        obj = fastyaml.parse(text)
+        if obj is not None:
+            return obj
     try:
         if name.endswith(".json"):
             try:
-                return json.loads(text, object_pairs_hook=_json_pairs)
+                return json.loads(text, object_pairs_hook=_json_pairs, parse_constant=_json_constant)
             except LoadError as e:  # a duplicate key: find the line of its second occurrence
                 for p in e.problems:
                     p.file = name
@@ -164,7 +227,8 @@ def parse_yaml(text: str, name: str) -> Any:
                 raise LoadError([Problem("load.syntax", name, f"JSON 语法错误：{e.msg}", f"JSON syntax error: {e.msg}", e.lineno, e.colno)]) from None
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader derives from (C)SafeLoader
     except _Refused as r:
-        raise LoadError([Problem(r.code, name, r.zh, r.en, r.mark.line + 1, r.mark.column + 1)]) from None
+        raise LoadError([Problem(r.code, name, r.zh, r.en, r.mark.line + 1 if r.mark else None,
+                                 r.mark.column + 1 if r.mark else None)]) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         raise LoadError([Problem("load.syntax", name, f"YAML 语法错误：{e.problem or e.context}", f"YAML syntax error: {e.problem or e.context}",
@@ -181,6 +245,9 @@ def parse_yaml(text: str, name: str) -> Any:
     except RecursionError:
         raise LoadError([Problem("load.too-deep", name, "嵌套层级过深", "nesting too deep")]) from None
     except ValueError as e:  # a scalar libyaml accepted but Python cannot build
+        if "digits" in str(e):  # int('9' * 5000): Python's own limit, with a hint meant for programmers
+            raise LoadError([Problem("load.number-too-large", name, "数值过大（整数不能超过 4300 位）",
+                                     "number too large (an integer may have at most 4,300 digits)")]) from None
         raise LoadError([Problem("load.syntax", name, f"无法解析的取值：{e}", f"value cannot be read: {e}")]) from None
 
 
@@ -191,6 +258,10 @@ def _second_occurrence_line(text: str, key: str) -> Optional[int]:
         return None
     second = text.replace(" :", ":").find(needle, first + 1)
     return text.count("\n", 0, second) + 1 if second >= 0 else None
+
+
+def _json_constant(word: str) -> Any:
+    raise _Refused("load.syntax", None, f"JSON 中不允许 {word}（不是数值）", f"{word} is not allowed in JSON (it is not a number)")
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict:
@@ -210,13 +281,16 @@ class Loaded(BaseModel):
     """A dossier with where it came from (for the run manifest)."""
 
     model_config = {"arbitrary_types_allowed": True}
-    dossier: Dossier
+    dossier: Union[Dossier, EnforcementDossier]
     file: str
     sha256: str
 
 
-def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[str] = None) -> Loaded:
-    """Read one dossier file. Raises LoadError with every problem found."""
+def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[str] = None, fast: bool = False) -> Loaded:
+    """Read one dossier file. Raises LoadError with every problem found.
+
+    `fast` (the audit): parse with engine/fastyaml.py where it vouches for the result; any error is
+    then reported from the strict loader's reading, exactly as without it."""
     path = Path(path)
     name = name or str(path)
     if data is None:
@@ -226,20 +300,26 @@ def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[
         text = read_text(path, data)
         raw = data
     try:
-        obj = parse_yaml(text, name)
+        obj = parse_yaml(text, name, fast)
+        try:
+            dossier = validate(obj, text, name)
+        except LoadError:
+            if not fast:
+                raise
+            dossier = validate(parse_yaml(text, name), text, name)  # the errors as the strict loader's objects give them
     except LoadError as e:
         for p in e.problems:
             p.file = p.file or name
         raise
-    return Loaded(dossier=validate(obj, text, name), file=name, sha256=sha256(raw))
+    return Loaded(dossier=dossier, file=name, sha256=sha256(raw))
 
 
-def validate(obj: Any, text: str, name: str) -> Dossier:
+def validate(obj: Any, text: str, name: str) -> Union[Dossier, EnforcementDossier]:
     if not isinstance(obj, dict):
         raise LoadError([Problem("load.not-a-mapping", name, "案卷应当是键值对（YAML 映射或 JSON 对象）",
                                  "a dossier must be a mapping (YAML mapping or JSON object)", 1, 1)])
     try:
-        return Dossier.model_validate(obj)
+        return dossier_model_for(obj).model_validate(obj)  # the kind (案卷类型) chooses the model
     except ValidationError as e:
         raise LoadError(explain(e, obj, text, name)) from None
     except RecursionError:
@@ -343,8 +423,21 @@ def _find_key(d: dict, part: Any) -> Any:
 
 
 def _all_models() -> list[type[ZhModel]]:
-    from .models import dossier as m
-    return [v for v in vars(m).values() if isinstance(v, type) and issubclass(v, ZhModel)]
+    from .models import dossier as m, enforcement as e
+    return [v for mod in (m, e) for v in vars(mod).values() if isinstance(v, type) and issubclass(v, ZhModel)]
+
+
+def _key_index(node: Any) -> dict:
+    """{key text: (key node, value node)} of a mapping node, first occurrence first: built once per
+    node, so placing 20,000 errors in one mapping is linear, not quadratic."""
+    idx = getattr(node, "_juece_keys", None)
+    if idx is None:
+        idx = {}
+        for k, v in node.value:
+            if isinstance(k.value, str):  # a complex key (a mapping or list) never equals a field name
+                idx.setdefault(k.value, (k, v))
+        node._juece_keys = idx
+    return idx
 
 
 def _position(node: Any, loc: list, obj: Any, at_key: bool = False) -> tuple[Optional[int], Optional[int]]:
@@ -352,10 +445,9 @@ def _position(node: Any, loc: list, obj: Any, at_key: bool = False) -> tuple[Opt
     for part in loc:
         nxt = None
         if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if k.value == part:
-                    nxt, best = v, k  # point at the key: that is what the user reads
-                    break
+            hit = _key_index(node).get(part) if isinstance(part, (str, int)) else None
+            if hit is not None:
+                best, nxt = hit  # point at the key: that is what the user reads
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             nxt = best = node.value[part]
         if nxt is None:
@@ -380,7 +472,7 @@ def _json_line(text: str, loc: list) -> Optional[int]:
 def _field_names(loc: list, obj: Any) -> tuple[str, str]:
     zh_parts, en_parts = [], []
     cur: Any = obj
-    model: Any = Dossier
+    model: Any = dossier_model_for(obj)
     for part in loc:
         if isinstance(part, int):
             zh_parts.append(f"[{part + 1}]")
@@ -389,7 +481,9 @@ def _field_names(loc: list, obj: Any) -> tuple[str, str]:
             if isinstance(cur, dict):
                 t = cur.get("type", cur.get("类型"))
                 from .models.dossier import _TYPE_LOOKUP
-                proc = _TYPE_LOOKUP.get(str(t)) if t is not None else None
+                from .models.enforcement import TYPE_LOOKUP
+                lookup = TYPE_LOOKUP if dossier_model_for(obj) is EnforcementDossier else _TYPE_LOOKUP
+                proc = lookup.get(str(t)) if t is not None else None
                 if proc:
                     model = PROCEDURES[proc]
                     zh_parts.append(f"（{procedure_zh(proc)}）")
@@ -434,6 +528,9 @@ def _message(e: dict) -> tuple[str, str]:
             return f"日期 {msg[11:]} 不存在", f"date {msg[11:]} does not exist"
         if msg.startswith("date:"):
             return f"{msg[5:]} 不是日期（应写作 2023-05-01 或 2023年5月1日）", f"{msg[5:]} is not a date (write 2023-05-01 or 2023年5月1日)"
+        if msg == "other_law_needs_basis":
+            return ("排除情形为“法律行政法规另有规定”时，须载明“特别程序依据”：哪部法律或行政法规的哪一条规定了该事项的决策程序（条例第三条第二款）",
+                    "exclusion other_law needs special_procedure_basis (特别程序依据): which law or administrative regulation, and which article, sets this decision's procedure (Art. 3 para. 2)")
         if msg.startswith("end_before_start:"):
             _, end, start = msg.split(":")
             return f"结束日期（{end}）早于开始日期（{start}）", f"end date ({end}) is before start date ({start})"
@@ -470,9 +567,9 @@ def _type_of(inp: Any) -> str:
 
 
 def _enum_zh(expected: str) -> str:
-    from .models import dossier as m
+    from .models import dossier as m, enforcement as e
     out = expected
-    for v in vars(m).values():
+    for v in [*vars(m).values(), *vars(e).values()]:
         if isinstance(v, type) and issubclass(v, m.ZhEnum) and v is not m.ZhEnum:
             for member in v:
                 out = out.replace(f"'{member.value}'", f"{member.zh}（{member.value}）")
@@ -480,12 +577,14 @@ def _enum_zh(expected: str) -> str:
 
 
 def iter_paths(inputs: list[str]) -> list[Path]:
-    """Expand directories (recursively) to their dossier files; keep files as given."""
+    """Expand directories (recursively, in sorted order) to their dossier files; keep files as given.
+    Hidden folders (.git, .venv) are not walked; pipes and devices are listed and refused by read_text."""
     out: list[Path] = []
     for raw in inputs:
         p = Path(raw)
         if p.is_dir():
-            for root, _, files in os.walk(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     if f.endswith((".yaml", ".yml", ".json")) and not f.endswith((".expected.yaml", ".expected.json")):
                         out.append(Path(root) / f)

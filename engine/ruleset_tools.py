@@ -193,7 +193,7 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
     rows = [(_t("编号", "Id", lang), f"`{ix.id}` {_t('第', 'version ', lang)}{ix.version}{_t(' 版', '', lang)}"),
             (_t("依据文件", "Instrument", lang), ix.law.get(lang) + (f"（{ix.instrument}）" if ix.instrument else "")),
             (_t("案卷类型", "Dossier kind", lang),
-             _t({"mad": "重大行政决策", "normative_document": "行政规范性文件"}.get(ix.kind, ix.kind), ix.kind, lang)),
+             _t({"mad": "重大行政决策", "normative_document": "行政规范性文件", "major_enforcement_decision": "重大执法决定"}.get(ix.kind, ix.kind), ix.kind, lang)),
             (_t("行政区划", "Jurisdiction", lang), _t("全国", "national", lang) if ix.jurisdiction == "CN" else ix.jurisdiction),
             (_t("有效期", "In force", lang), f"{ix.valid_from or '—'} — {ix.valid_to or _t('（未定）', '(open)', lang)}")]
     if ix.issued:
@@ -352,27 +352,64 @@ def docs_command(ruleset_id: str = typer.Argument(..., help="规则集编号 / r
     md = handbook(rs, lang)
     body = md if fmt == "md" else _md_to_html(md, rs.index.title.get(lang), lang)
     if out:
-        out.write_text(body, encoding="utf-8")
+        from .clikit import OutputError, write_output
+        try:
+            write_output(out, body)
+        except OutputError as e:
+            typer.echo(e.text(lang), err=True)
+            raise typer.Exit(EXIT_UNUSABLE)
     else:
         typer.echo(body, nl=False)
 
 
 # ------------------------------------------------------------------------------ impact
 
-def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict]]:
-    """(changed dossiers, unreadable files): each dossier checked under both rulesets."""
+def coverage(rs: Ruleset, d) -> Optional[str]:  # noqa: ANN001 - d: Dossier
+    """Why ruleset `rs` does not cover dossier `d` (kind | place | date), None if it does."""
+    if rs.index.kind != d.kind_of():
+        return "kind"
+    j = rs.index.jurisdiction
+    if j != "CN" and not (d.jurisdiction and d.jurisdiction.startswith(j)):
+        return "place"
+    on = d.effective_date_basis()[0]
+    if on is not None and not rs.in_force(on):
+        return "date"
+    return None
+
+
+NOT_COVERED_ZH = {"kind": "案卷类型不同", "place": "行政区划不在适用范围内", "date": "不在有效期内"}
+NOT_COVERED_EN = {"kind": "another kind of dossier", "place": "outside the ruleset's jurisdiction", "date": "not in force on the dossier's date"}
+
+
+def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict], dict]:
+    """(changed dossiers, unreadable files, skipped counts): each dossier that BOTH rulesets cover
+    (kind, place and date) checked under both. The others are counted by why they are not
+    compared ({"kind": n, "place": n, "date": n}), never reported as changes."""
     from .check import check
-    from .errors import JueceError
+    from .errors import JueceError, RulesetErrors
     from .load import iter_paths, load_dossier
+    from .rulesets import load
+    ra, rb = load(old), load(new)
     changed, errors = [], []
+    skipped = {"kind": 0, "place": 0, "date": 0}
+    compared = 0
     for p in iter_paths(paths):
         try:
             loaded = load_dossier(p)
         except JueceError as e:
-            errors.append({"file": str(p), "error": e.text("zh")})
+            errors.append({"file": str(p), "error": e.text("zh"), "error_en": e.text("en")})
             continue
-        a = check(loaded, ruleset_id=old, explain=True)
-        b = check(loaded, ruleset_id=new, explain=True)
+        why = coverage(ra, loaded.dossier) or coverage(rb, loaded.dossier)
+        if why:
+            skipped[why] += 1
+            continue
+        compared += 1
+        try:
+            a = check(loaded, ruleset_id=old, explain=True)
+            b = check(loaded, ruleset_id=new, explain=True)
+        except RulesetErrors as e:
+            errors.append({"file": str(p), "error": e.text("zh"), "error_en": e.text("en")})
+            continue
         oa = {f.rule: f.outcome for f in a.outcomes or []}
         ob = {f.rule: f.outcome for f in b.outcomes or []}
         rules = sorted(r for r in set(oa) | set(ob) if oa.get(r) != ob.get(r)
@@ -382,7 +419,15 @@ def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict]
                             "old": {"compliant": a.compliant, "applicable": a.applicable},
                             "new": {"compliant": b.compliant, "applicable": b.applicable},
                             "rules": [{"rule": r, "old": oa.get(r, "absent"), "new": ob.get(r, "absent")} for r in rules]})
-    return changed, errors
+    skipped["compared"] = compared
+    return changed, errors, skipped
+
+
+def _outcome_word(o: str, lang: str) -> str:
+    from .models.finding import OUTCOME_EN, OUTCOME_ZH
+    if o == "absent":
+        return _t("（该规则集无此规则）", "(no such rule)", lang)
+    return (OUTCOME_ZH if lang == "zh" else OUTCOME_EN).get(o, o)
 
 
 def impact_command(old: str = typer.Argument(..., help="旧规则集编号 / old ruleset id"),
@@ -392,19 +437,33 @@ def impact_command(old: str = typer.Argument(..., help="旧规则集编号 / old
                    lang: str = typer.Option("zh", "--lang", "-l", help="zh | en")) -> None:
     """按新旧两个规则集复查案卷，列出结论改变的案卷 / Re-check an archive under two rulesets; list dossiers whose outcome changes.
 
+    只比较两个规则集都适用（案卷类型、行政区划、有效期）的案卷，其余分类计数。/ Only dossiers both rulesets
+    cover (kind, division, date) are compared; the others are counted by reason.
+
     退出码 / exit: 0 无改变 none changed · 1 有案卷结论改变 some changed · 2 无法使用 unusable."""
-    _load(old, lang), _load(new, lang)
-    changed, errors = impact(old, new, paths)
+    ra, rb = _load(old, lang), _load(new, lang)
+    if ra.index.kind != rb.index.kind:
+        typer.echo(_t(f"两个规则集适用于不同类型的案卷（{old}：{ra.index.kind}，{new}：{rb.index.kind}），无法比较",
+                      f"the two rulesets are for different kinds of dossier ({old}: {ra.index.kind}, {new}: {rb.index.kind}); nothing to compare", lang), err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
+    changed, errors, skipped = impact(old, new, paths)
     if fmt == "json":
-        typer.echo(json.dumps({"old": old, "new": new, "changed": changed, "errors": errors}, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({"old": old, "new": new, "compared": skipped["compared"],
+                               "not_compared": {k: v for k, v in skipped.items() if k != "compared"},
+                               "changed": changed, "errors": errors}, ensure_ascii=False, indent=2))
     else:
         yn = lambda v: _t("合规" if v["compliant"] else "不合规", "compliant" if v["compliant"] else "not compliant", lang) + (
             "" if v["applicable"] else _t("（不适用）", " (not applicable)", lang))
-        typer.echo(_t(f"影响分析：{old} → {new}，{len(changed)} 件案卷结论改变", f"impact: {old} → {new}: {len(changed)} dossier(s) change", lang))
+        typer.echo(_t(f"影响分析：{old} → {new}，比较 {skipped['compared']} 件（两个规则集均适用），{len(changed)} 件结论改变",
+                      f"impact: {old} → {new}: {skipped['compared']} dossier(s) compared (both rulesets cover them), {len(changed)} change", lang))
+        names = NOT_COVERED_ZH if lang == "zh" else NOT_COVERED_EN
+        for k in ("date", "place", "kind"):
+            if skipped[k]:
+                typer.echo(_t(f"  未比较（{names[k]}）：{skipped[k]} 件", f"  not compared ({names[k]}): {skipped[k]}", lang))
         for c in changed:
             typer.echo(f"  {c['file']}  {c['dossier']}  {yn(c['old'])} → {yn(c['new'])}")
             for r in c["rules"]:
-                typer.echo(f"      {r['rule']}: {r['old']} → {r['new']}")
+                typer.echo(f"      {r['rule']}: {_outcome_word(r['old'], lang)} → {_outcome_word(r['new'], lang)}")
         for e in errors:
-            typer.echo(f"  {e['file']}: {e['error']}", err=True)
+            typer.echo(f"  {e['file']}: {e['error'] if lang == 'zh' else e['error_en']}", err=True)
     raise typer.Exit(EXIT_UNUSABLE if errors else (EXIT_CHANGED if changed else EXIT_OK))

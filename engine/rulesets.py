@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
@@ -21,6 +22,7 @@ from typing import Any, Optional
 import yaml
 from pydantic import ValidationError
 
+from . import cache
 from .errors import LoadError, RulesetError, RulesetErrors
 from .load import _Loader, _position, parse_yaml, read_text
 from .models.ruleset import Basis, Rule, RuleFile, Ruleset, RulesetIndex
@@ -96,25 +98,22 @@ def load_folder(folder: Path) -> tuple[RulesetIndex, list[tuple[Rule, Any]], lis
 
 @lru_cache(maxsize=None)
 def _folders(root: str) -> dict[str, Path]:
-    out: dict[str, Path] = {}
-    for idx in sorted(Path(root).rglob("index.yaml")):
-        try:
-            obj = parse_yaml(read_text(idx), str(idx))
-        except LoadError:
-            continue
-        if isinstance(obj, dict) and isinstance(obj.get("id"), str):
-            out[obj["id"]] = idx.parent
-    return out
+    return {rid: folder for rid, (folder, _) in _catalog(root).items()}
 
 
 @lru_cache(maxsize=None)
 def load(ruleset_id: str, root: str = str(RULESETS_DIR)) -> Ruleset:
-    """Load a ruleset by id, merged with the layers it extends."""
+    """Load a ruleset by id, merged with the layers it extends (from the disk cache when its files are unchanged).
+
+    `base+layer+…` names a ruleset with sector or decision-body layers stacked on it (engine/layers.py)."""
+    if "+" in ruleset_id:
+        from .layers import stack_ids
+        return stack_ids(ruleset_id, root)
     folders = _folders(root)
     if ruleset_id not in folders:
         raise RulesetErrors([RulesetError("ruleset.not-found", root, None, f"找不到规则集“{ruleset_id}”",
                                           f"no ruleset with id '{ruleset_id}'")])
-    return load_path(folders[ruleset_id], root)
+    return _load_cached(ruleset_id, root)
 
 
 def load_path(folder: Path, root: str = str(RULESETS_DIR)) -> Ruleset:
@@ -188,7 +187,7 @@ def merge(parent: Ruleset, index: RulesetIndex, rules: list[tuple[Rule, Any]], f
         sections[r.id] = s
     h = hashlib.sha256((parent.content_hash + digest).encode()).hexdigest()
     return Ruleset(index=merged_index, rules=out_rules, sections=sections, files=parent.files + files, content_hash=h,
-                   lineage=[index.id, *parent.lineage], declared=index)
+                   lineage=[index.id, *parent.lineage], declared=index, parent=parent, own=[r.id for r, _ in rules])
 
 
 def all_ids(root: str = str(RULESETS_DIR)) -> list[str]:
@@ -203,25 +202,28 @@ def _where_en(j: str) -> str:
     return "national" if j == "CN" else f"division {j}"
 
 
-def _window(rs: Ruleset) -> str:
+def _window(rs: Any) -> str:
     return f"{rs.index.valid_from or '—'} 至 {rs.index.valid_to or '今'}"
 
 
-def _window_en(rs: Ruleset) -> str:
+def _window_en(rs: Any) -> str:
     return f"{rs.index.valid_from or '—'} to {rs.index.valid_to or 'now'}"
 
 
-KIND_ZH = {"mad": "重大行政决策", "normative_document": "行政规范性文件"}
+KIND_ZH = {"mad": "重大行政决策", "normative_document": "行政规范性文件", "major_enforcement_decision": "重大执法决定"}
 
 
-@lru_cache(maxsize=4096)  # rulesets are loaded once per process (load is cached); one entry per division code
-def _candidates(jurisdiction: Optional[str], kind: str, root: str) -> tuple[Ruleset, ...]:
-    """The rulesets for this kind of dossier that cover the division: national, or a prefix of its code."""
+@lru_cache(maxsize=4096)  # one entry per division code; reads the index files only (heads), not the rules
+def _candidates(jurisdiction: Optional[str], kind: str, root: str) -> tuple[Any, ...]:
+    """The rulesets for this kind of dossier that cover the division: national, or a prefix of its code.
+
+    Heads (index, merged validity, lineage), not whole rulesets: only the one chosen is loaded."""
     out = []
-    for rid in all_ids(root):
-        rs = load(rid, root)
+    for rid, rs in heads(root).items():
+        if rs is None:  # its index or its chain does not load: loading says why (RulesetErrors)
+            rs = load(rid, root)
         j = rs.index.jurisdiction
-        if rs.index.kind == kind and (j == "CN" or (jurisdiction and jurisdiction.startswith(j))):
+        if rs.index.kind == kind and rs.index.layer == "jurisdiction" and (j == "CN" or (jurisdiction and jurisdiction.startswith(j))):
             out.append(rs)
     return tuple(out)
 
@@ -246,13 +248,13 @@ def select(jurisdiction: Optional[str], on, kind: str = "mad", root: str = str(R
     return rs, f"按{basis_zh} {on} 和行政区划 {where_zh} 选用：{zh}", f"chosen for {basis_en} {on} and division {jurisdiction or '(none)'}: {en}"
 
 
-def _rank(rs: Ruleset) -> tuple:
+def _rank(rs: Any) -> tuple:
     j = rs.index.jurisdiction
     return (0 if j == "CN" else len(j), rs.index.valid_from or dt.date.min)
 
 
 @lru_cache(maxsize=4096)  # one entry per division code, like _candidates
-def _ranked(jurisdiction: Optional[str], kind: str, root: str) -> tuple[Ruleset, ...]:
+def _ranked(jurisdiction: Optional[str], kind: str, root: str) -> tuple[Any, ...]:
     """The candidates, best first: the first one in force on a date is the one chosen."""
     return tuple(sorted(_candidates(jurisdiction, kind, root), key=_rank, reverse=True))
 
@@ -263,6 +265,7 @@ def _choice(jurisdiction: Optional[str], kind: str, root: str, in_force: tuple[b
     the reason says after the date: the ruleset, its window and layers, those passed over."""
     ranked = _ranked(jurisdiction, kind, root)
     rs = next(r for r, yes in zip(ranked, in_force) if yes)
+    rs = load(rs.id, root)  # the one chosen, whole (the candidates are heads)
     j = rs.index.jurisdiction
     layers = " → ".join(rs.lineage)
     zh = (f"{rs.index.title.zh}（{rs.id} 第 {rs.index.version} 版，"
@@ -276,3 +279,135 @@ def _choice(jurisdiction: Optional[str], kind: str, root: str, in_force: tuple[b
         zh += "；未选用（当日不在有效期内）：" + "、".join(f"{m.id}（{_window(m)}）" for m in passed)
         en += "; not chosen (not in force on that date): " + ", ".join(f"{m.id} ({_window_en(m)})" for m in passed)
     return rs, zh, en
+
+
+# ------------------------------------------------------------- index first, cached on disk
+#
+# Selection reads the index.yaml files only (the catalog, and from it each ruleset's head) and
+# loads the rules of the one ruleset it chooses. The catalog and every loaded ruleset are cached
+# on disk (engine/cache.py) under a key made of the bytes and paths of every file they were built
+# from, so an edited, added or removed ruleset file is never served stale.
+
+
+@dataclass(frozen=True)
+class Head:
+    """What selection needs of a ruleset, from the index files of its chain alone: the layer's own
+    index with the validity of the merged ruleset (a layer is in force only where its parent is,
+    as `merge` computes it), its lineage and folder."""
+
+    index: RulesetIndex
+    lineage: tuple[str, ...]
+    folder: Path
+
+    @property
+    def id(self) -> str:
+        return self.index.id
+
+    def in_force(self, on: Optional[dt.date]) -> bool:
+        if on is None:
+            return True
+        if self.index.valid_from and on < self.index.valid_from:
+            return False
+        return not (self.index.valid_to and on > self.index.valid_to)
+
+
+@lru_cache(maxsize=None)
+def _catalog(root: str) -> dict[str, tuple[Path, Optional[RulesetIndex]]]:
+    """id → (folder, its index as validated, or None if it does not validate: loading says why).
+
+    An index.yaml that does not parse or names no id is skipped, as before."""
+    found = []
+    for idx in sorted(Path(root).rglob("index.yaml")):
+        try:
+            found.append((idx, idx.read_bytes()))
+        except OSError:
+            continue
+    k = cache.key("catalog", [str(p).encode() + b"\0" + data for p, data in found])
+    hit = cache.get(k)
+    if isinstance(hit, dict):
+        return hit
+    out: dict[str, tuple[Path, Optional[RulesetIndex]]] = {}
+    for idx, data in found:
+        try:
+            obj = parse_yaml(read_text(idx, data), str(idx))
+        except LoadError:
+            continue
+        if isinstance(obj, dict) and isinstance(obj.get("id"), str):
+            try:
+                ix: Optional[RulesetIndex] = RulesetIndex.model_validate(obj)
+            except ValidationError:
+                ix = None
+            out[obj["id"]] = (idx.parent, ix)
+    cache.put(k, out)
+    return out
+
+
+@lru_cache(maxsize=None)
+def heads(root: str = str(RULESETS_DIR)) -> dict[str, Optional[Head]]:
+    """Every ruleset's head, in catalog order; None where the index or its chain does not load."""
+    cat = _catalog(root)
+    out: dict[str, Optional[Head]] = {}
+
+    def head(rid: str, seen: tuple[str, ...]) -> Optional[Head]:
+        if rid in out:
+            return out[rid]
+        folder, ix = cat.get(rid, (None, None))
+        if ix is None or folder is None or rid in seen:
+            return None
+        if not ix.extends:
+            h: Optional[Head] = Head(ix, (rid,), folder)
+        else:
+            parent = head(ix.extends, seen + (rid,))
+            if parent is None or parent.index.kind != ix.kind:
+                h = None
+            else:
+                froms = [d for d in (ix.valid_from, parent.index.valid_from) if d]
+                tos = [d for d in (ix.valid_to, parent.index.valid_to) if d]
+                vf, vt = (max(froms) if froms else None), (min(tos) if tos else None)
+                merged = ix if (vf, vt) == (ix.valid_from, ix.valid_to) else ix.model_copy(update={"valid_from": vf, "valid_to": vt})
+                h = Head(merged, (rid, *parent.lineage), folder)
+        out[rid] = h
+        return h
+
+    for rid in cat:
+        head(rid, ())
+    return {rid: out.get(rid) for rid in cat}
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return [folder / "index.yaml"] + sorted(p for p in folder.glob("*.yaml") if p.name != "index.yaml")
+
+
+def _load_cached(ruleset_id: str, root: str) -> Ruleset:
+    """load_path(its folder), from the disk cache when every file of its chain is byte for byte the same."""
+    cat = _catalog(root)
+    folder = cat[ruleset_id][0]
+    parts: list[bytes] = [root.encode()]
+    rid: Optional[str] = ruleset_id
+    seen: set[str] = set()
+    try:
+        while rid:
+            entry = cat.get(rid)
+            if entry is None or entry[1] is None or rid in seen:  # a broken chain: load_path reports it
+                return load_path(folder, root)
+            seen.add(rid)
+            for p in _folder_files(entry[0]):
+                parts.append(str(p).encode() + b"\0" + p.read_bytes())
+            rid = entry[1].extends
+    except OSError:
+        return load_path(folder, root)
+    k = cache.key("ruleset", parts)
+    hit = cache.get(k)
+    if isinstance(hit, Ruleset):
+        return hit
+    rs = load_path(folder, root)
+    cache.put(k, rs)
+    return rs
+
+
+def clear_caches() -> None:
+    """Forget every ruleset this process has loaded or chosen (the disk cache stays: it is keyed by content)."""
+    for f in (_catalog, heads, _folders, load, _candidates, _ranked, _choice):
+        f.cache_clear()
+    from .layers import clear_caches as clear_layers
+    clear_layers()

@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 from typing import Iterator, Optional
 
+from ..load import regular_file_problem
 from .ledger import Mapping, count_rows, iter_ledger
 from .worker import Item, error_record
 
@@ -59,8 +60,7 @@ def iter_files(inputs: list[str]) -> Iterator[Path]:
         p = Path(raw)
         if p.is_dir():
             for root, dirs, files in os.walk(p):
-                dirs.sort()
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     if _wanted(f):
                         yield Path(root) / f
@@ -85,6 +85,11 @@ def iter_items(inputs: list[str], mapping: Optional[Mapping] = None, warn=None) 
             if key in seen:
                 continue
             seen.add(key)
+        if p.name.endswith((".jsonl", ".xlsx")):
+            bad = regular_file_problem(p, key)
+            if bad is not None:  # a pipe or device: opening it would block the whole audit
+                yield key, "error", error_record(key, "load", bad.code, bad.zh, bad.en, [bad.to_dict()])
+                continue
         if p.name.endswith(".jsonl"):
             yield from _jsonl(p)
         elif p.name.endswith(".xlsx"):
@@ -127,6 +132,9 @@ def count_items(inputs: list[str], mapping: Optional[Mapping] = None) -> Optiona
             if str(p) in seen:
                 continue
             seen.add(str(p))
+        if p.name.endswith((".jsonl", ".xlsx")) and regular_file_problem(p) is not None:
+            n += 1  # one error line
+            continue
         if p.name.endswith(".jsonl"):
             try:
                 with open(p, "rb") as f:

@@ -56,7 +56,12 @@ def run_cmd(
     else:
         _echo(report.summary_text(res))
     if html:
-        html.write_text(report.html_report(res), encoding="utf-8")
+        from ..clikit import OutputError, write_output
+        try:
+            write_output(html, report.html_report(res))
+        except OutputError as e:
+            typer.echo(e.text("zh"), err=True)
+            raise typer.Exit(2)
         if not as_json:
             _echo(f"HTML 报告：{html}")
     if junit and not as_json:
@@ -77,6 +82,15 @@ def coverage_cmd(
     """规则 × 场景覆盖率：每条可检查的规则都要有“违反”和“符合或不适用”的场景；有未覆盖的规则时退出码为 1。"""
     _need_pytest_bdd()
     from . import report
+    if ruleset:
+        from ..errors import RulesetErrors
+        from ..rulesets import load
+        for rid in ruleset:
+            try:
+                load(rid)
+            except RulesetErrors as e:
+                typer.echo(e.text("zh"), err=True)
+                raise typer.Exit(2)
     res = report.run(paths)
     if not res.scenarios and res.exit_code not in (0, 5):
         _echo(res.output[-3000:])
@@ -102,15 +116,28 @@ def phrases_cmd(
     if write or check:
         target = write or check
         assert target is not None
-        text = target.read_text(encoding="utf-8")
-        new = update_doc(text)
+        try:
+            text = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            typer.echo(f"无法读取 {target}：{getattr(e, 'strerror', None) or e} / cannot read {target}", err=True)
+            raise typer.Exit(2)
+        try:
+            new = update_doc(text)
+        except typer.BadParameter as e:
+            typer.echo(f"{target}：{e.message} / {target} has no phrase markers", err=True)
+            raise typer.Exit(2)
         if check:
             if new != text:
                 _echo(f"{target} 中的短语表已过时；运行 juece specs phrases --write {target} 更新")
                 raise typer.Exit(1)
             _echo(f"{target} 中的短语表是最新的")
             return
-        target.write_text(new, encoding="utf-8")
+        from ..clikit import OutputError, write_output
+        try:
+            write_output(target, new)
+        except OutputError as e:
+            typer.echo(e.text("zh"), err=True)
+            raise typer.Exit(2)
         _echo(f"已更新 {target}")
         return
     if fmt == "md":

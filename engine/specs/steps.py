@@ -170,7 +170,19 @@ class FeatureFile(pytest.Module):
 
     def _getobj(self) -> types.ModuleType:
         path = Path(str(self.path))
-        text = path.read_text(encoding="utf-8-sig")
+        rel = _rel(str(path), self.config)
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                data.decode("gb18030")
+                hint = "此文件似为 GBK/GB18030 编码，请另存为 UTF-8"
+            except UnicodeDecodeError:
+                hint = "此文件不是文本文件，或编码无法识别"
+            raise self.CollectError(f"规格文件 {rel} 须为 UTF-8 编码：{hint} / a feature file must be UTF-8") from None
+        if not text.strip():
+            raise self.CollectError(f"规格文件 {rel} 为空 / the feature file is empty")
         _check_language(text, path, self.config)
         mod = types.ModuleType(f"juece_feature_{abs(hash(str(path)))}")
         mod.__file__ = str(path)
@@ -179,7 +191,11 @@ class FeatureFile(pytest.Module):
         try:
             exec(code, mod.__dict__)  # noqa: S102 - fixed code; scenarios() puts one test per scenario in mod
         except Exception as e:  # noqa: BLE001
-            raise self.CollectError(f"无法读取规格文件 {_rel(str(path), self.config)}：{e}") from None
+            if type(e).__name__ == "NoScenariosFound":
+                raise self.CollectError(f"规格文件 {rel} 中没有场景（“场景：”或“场景大纲：”）/ no scenarios in the feature file") from None
+            if isinstance(e, KeyError):  # pytest-bdd's parser on a file without "功能：" / "Feature:"
+                raise self.CollectError(f"规格文件 {rel} 缺少“功能：”（Feature:）一行 / the feature file has no Feature: line") from None
+            raise self.CollectError(f"无法读取规格文件 {rel}：{e}") from None
         return mod
 
     def _register_setup_module_fixture(self) -> None:  # a feature file has no setup_module

@@ -1,0 +1,126 @@
+"""On-disk cache of what is slow to rebuild and never changes for the same inputs: validated rulesets,
+the ruleset catalog (the index files), compiled rulesets.
+
+Keyed by content, never by time: every key is a SHA-256 over the bytes of every input file (and
+their paths) and over `engine_key()`, which covers the engine's version, the Python, pydantic and
+durable_rules versions and the source of the modules that shape the cached objects. So a changed
+ruleset file, a new chapter file, or an edited engine module gives a new key: the stale entry is
+simply never read again.
+
+Where: `$JUECE_CACHE_DIR` if set (an empty value or `off` turns the cache off), else
+`$XDG_CACHE_HOME/juece`, else `~/.cache/juece`. Entries are written to a temporary file and
+renamed into place, so parallel audit workers can share one directory. Every failure (read-only
+disk, full disk, no home directory, a corrupt or foreign entry, a folder writable by others) is
+silent and means "no cache": results never depend on the cache, only speed does.
+
+The entries are pickles, which can run code when read, so a folder is used only if it belongs to
+the current user and no one else can write to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+FORMAT = "1"  # bump when the layout of an entry changes in a way the source hash would not catch
+_ENGINE_DIR = Path(__file__).resolve().parent
+# The modules whose code decides what a cached ruleset, catalog or compiled ruleset holds.
+_SOURCES = ("__init__.py", "cache.py", "rulesets.py", "load.py", "compile.py", "facts.py", "errors.py",
+            "models/base.py", "models/ruleset.py", "models/dossier.py")
+
+
+def cache_dir() -> Optional[Path]:
+    env = os.environ.get("JUECE_CACHE_DIR")
+    if env is not None:
+        return None if env.strip() in ("", "off", "0") else Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "juece"
+    try:
+        return Path.home() / ".cache" / "juece"
+    except (RuntimeError, KeyError):  # no home directory
+        return None
+
+
+@lru_cache(maxsize=None)
+def engine_key() -> str:
+    """What, besides the input files, decides a cached object: versions and the engine's own source."""
+    from . import __version__
+    h = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0".encode())
+    try:
+        import pydantic
+        h.update(pydantic.VERSION.encode() + b"\0")
+    except Exception:  # noqa: BLE001
+        pass
+    for rel in _SOURCES:
+        try:
+            h.update(rel.encode() + b"\0" + (_ENGINE_DIR / rel).read_bytes() + b"\0")
+        except OSError:
+            h.update(rel.encode() + b"\0missing\0")
+    return h.hexdigest()
+
+
+def key(kind: str, parts: Iterable[bytes]) -> str:
+    h = hashlib.sha256(engine_key().encode() + b"\0" + kind.encode() + b"\0")
+    for p in parts:
+        h.update(len(p).to_bytes(8, "little") + p)
+    return f"{kind}-{h.hexdigest()}"
+
+
+def _usable(d: Path) -> bool:
+    try:
+        st = d.stat()
+    except OSError:
+        return False
+    if not hasattr(os, "getuid"):  # Windows: no owner bits to check
+        return True
+    return st.st_uid == os.getuid() and not (st.st_mode & 0o022)
+
+
+def get(name: str) -> Any:
+    """The cached object, or None (not cached, cache off or unusable, entry unreadable)."""
+    d = cache_dir()
+    if d is None:
+        return None
+    try:
+        data = (d / f"{name}.pickle").read_bytes()
+    except OSError:
+        return None
+    if not _usable(d):
+        return None
+    try:
+        stored_key, obj = pickle.loads(data)  # noqa: S301 - our own folder (see _usable)
+    except Exception:  # noqa: BLE001 - a truncated or foreign entry: rebuild
+        return None
+    return obj if stored_key == name else None
+
+
+def put(name: str, obj: Any) -> None:
+    """Store obj under name; silently nothing if the cache is off or cannot be written."""
+    d = cache_dir()
+    if d is None:
+        return
+    try:
+        d.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not _usable(d):
+            return
+        data = pickle.dumps((name, obj), protocol=pickle.HIGHEST_PROTOCOL)
+        fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{name[:24]}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, d / f"{name}.pickle")
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except Exception:  # noqa: BLE001 - read-only install, full disk, unpicklable object: run uncached
+        return

@@ -1,0 +1,2 @@
+# language: zh-CN
+功能: 空的

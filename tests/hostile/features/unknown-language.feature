@@ -1,0 +1,4 @@
+# language: xx-YY
+Feature: x
+  Scenario: y
+    Given nothing
