@@ -283,8 +283,10 @@ def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
                     zh = f"{by}：{reading.zh if reading else '不按字面适用'}（由规则 {r.id} 代替 {br.id}）"
                     en = f"{by_en}: {(reading.en or reading.zh) if reading else 'not applied literally'} (rule {r.id} instead of {br.id})"
                 else:
-                    zh = f"依照{by}，不适用{was}，由规则 {r.id} 代替" + (f"：{reading.zh}" if reading else "")
-                    en = f"under {by_en}, {was_en} is not applied; rule {r.id} applies instead" + (f": {reading.en or reading.zh}" if reading else "")
+                    zh = (f"依照{by}（由规则 {r.id} 代替）：{reading.zh}" if reading
+                          else f"依照{by}，不适用{was}，由规则 {r.id} 代替")
+                    en = (f"under {by_en} (rule {r.id} instead): {reading.en or reading.zh}" if reading
+                          else f"under {by_en}, {was_en} is not applied; rule {r.id} applies instead")
                 displaced.append({
                     "rule": br.id, "title": br.title.zh, "title_en": br.title.en or br.title.zh,
                     "basis": was, "basis_en": was_en, "by": r.id, "by_basis": by, "by_basis_en": by_en,
