@@ -336,3 +336,40 @@ def reference_cite(basis: Basis, law: str, ref: Basis, lang: str, plain: str) ->
     if lang == "en":
         return f"by reference to {plain} (Art. {ref.article})"
     return f"参照{plain}（{article_zh(ref.article)}）" if ref.article else f"参照{plain}"
+
+
+# ------------------------------------------------------------------------------ describing layers
+
+def relation_text(r: Rule, lang: str) -> str:
+    """增加（条例各条照常适用） / 替代 mad.x（不适用 mad.x）/ 收紧 mad.y — what a layer's rule does beneath it."""
+    k = r.stands or "adds"
+    if k == "replaces":
+        out = (f"替代 {'、'.join(r.replaces)}（被替代的规则不再适用）" if lang == "zh"
+               else f"replaces {', '.join(r.replaces)} (not applied)")
+    elif k == "tightens":
+        out = f"收紧 {r.tightens}（要求不低于原规则）" if lang == "zh" else f"tightens {r.tightens} (demands at least as much)"
+    else:
+        out = "增加（下层规则照常适用）" if lang == "zh" else "adds (the rules beneath still apply)"
+    if r.reading:
+        out += ("：" if lang == "zh" else ": ") + (r.reading.zh if lang == "zh" else (r.reading.en or r.reading.zh))
+    return out
+
+
+def layer_header(rs: Ruleset, lang: str) -> str:
+    ix = rs.index
+    if lang == "zh":
+        what = ("领域：" + "、".join(ix.sector)) if ix.layer == "sector" else ("决策机关层级：" + "、".join(LEVEL_ZH[x] for x in ix.body_levels))
+        out = f"  {LAYER_ZH[ix.layer]}，依据{ix.law.zh}；{what}；叠加于 {ix.stacks_on}（及其地方层）之上"
+        if ix.reference is not None:
+            out += f"；{ix.stacks_on} 的各条按“参照”引用（{_art(ix.reference.article)}）"
+        return out
+    what = ("sector: " + ", ".join(ix.sector)) if ix.layer == "sector" else ("decision body level: " + ", ".join(LEVEL_EN[x] for x in ix.body_levels))
+    out = f"  {ix.layer} layer under {ix.law.en or ix.law.zh}; {what}; stacked on {ix.stacks_on} (and its local layers)"
+    if ix.reference is not None:
+        out += f"; {ix.stacks_on}'s rules apply by reference (Art. {ix.reference.article})"
+    return out
+
+
+def _art(n: Optional[int]) -> str:
+    from .findings import article_zh
+    return article_zh(n) if n else ""

@@ -118,6 +118,11 @@ def diff(a: Ruleset, b: Ruleset, lang: str = "zh") -> dict:
     """Structured difference B − A."""
     ra, rb = {r.id: r for r in a.rules}, {r.id: r for r in b.rules}
     replaced = {r.tightens: r.id for r in b.rules if r.tightens and r.tightens in ra and r.tightens not in rb}
+    how = {p: "tightens" for p in replaced}
+    for r in b.rules:  # a sector or decision-body layer's replacements (engine/layers.py)
+        for t in r.replaces:
+            if t in ra and t not in rb:
+                replaced[t], how[t] = r.id, "replaces"
     added = [i for i in rb if i not in ra and i not in replaced.values()]
     removed = [i for i in ra if i not in rb and i not in replaced]
     changed = []
@@ -140,7 +145,7 @@ def diff(a: Ruleset, b: Ruleset, lang: str = "zh") -> dict:
             for k in ("jurisdiction", "valid_from", "valid_to", "version", "kind", "extends")
             if getattr(a.index, k) != getattr(b.index, k)}
     return {"a": a.id, "b": b.id, "index": meta, "added": added, "removed": removed,
-            "replaced": [{"parent": p, "by": c} for p, c in replaced.items()], "changed": changed, "parameters": params}
+            "replaced": [{"parent": p, "by": c, "relation": how[p]} for p, c in replaced.items()], "changed": changed, "parameters": params}
 
 
 def diff_text(d: dict, a: Ruleset, b: Ruleset, lang: str) -> str:
@@ -158,6 +163,10 @@ def diff_text(d: dict, a: Ruleset, b: Ruleset, lang: str) -> str:
         out.append(f"  + {i}  {r.title.get(lang)}  ({cite(r.basis, b, lang)})")
     for x in d["replaced"]:
         r = rb[x["by"]]
+        if x.get("relation") == "replaces":  # another law's procedure governs: the rule is not applied
+            out.append(_t(f"  ≠ {x['parent']} 不再适用，由 {x['by']} 替代（依照{cite(r.basis, b, lang)}）：{r.title.get(lang)}",
+                          f"  ≠ {x['parent']} not applied, replaced by {x['by']} (under {cite(r.basis, b, lang)}): {r.title.get(lang)}", lang))
+            continue
         out.append(_t(f"  ~ {x['parent']} 由 {x['by']} 收紧替代：{r.title.get(lang)}  ({cite(r.basis, b, lang)})",
                       f"  ~ {x['parent']} replaced (tightened) by {x['by']}: {r.title.get(lang)}  ({cite(r.basis, b, lang)})", lang))
     for c in d["changed"]:
@@ -176,6 +185,9 @@ def diff_command(a: str = typer.Argument(..., help="规则集编号 A（旧/上�
                  lang: str = typer.Option("zh", "--lang", "-l", help="zh | en")) -> None:
     """比较两个规则集 / Show what ruleset B adds, drops, replaces or changes relative to A."""
     ra, rb = _load(a, lang), _load(b, lang)
+    if rb.index.layer != "jurisdiction" and ra.index.layer == "jurisdiction":
+        # a sector or decision-body layer: what it does on top of A, i.e. A against A with the layer stacked
+        rb = _load(f"{ra.id}+{rb.id}", lang)
     d = diff(ra, rb, lang)
     typer.echo(json.dumps(d, ensure_ascii=False, indent=2) if fmt == "json" else diff_text(d, ra, rb, lang))
 
@@ -202,6 +214,15 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
         rows.append((_t("上位规则集", "Extends", lang), " → ".join(f"`{x}`" for x in rs.lineage[1:])))
     if ix.source:
         rows.append((_t("文本来源", "Source", lang), ix.source))
+    if ix.layer != "jurisdiction":  # sector / decision-body layer (docs/sectors.md)
+        from .layers import LEVEL_EN, LEVEL_ZH
+        rows.append((_t("层类", "Layer", lang), _t({"sector": "领域规则集（按“事项领域”选用）", "decision_body": "决策机关层级规则集（按“决策机关层级”选用）"}[ix.layer],
+                                                    {"sector": "sector layer (chosen by the dossier's sector)", "decision_body": "decision-body layer (chosen by the body's level)"}[ix.layer], lang)))
+        if ix.sector:
+            rows.append((_t("领域名称", "Sector names", lang), "、".join(ix.sector) if lang == "zh" else ", ".join(ix.sector)))
+        if ix.body_levels:
+            rows.append((_t("决策机关层级", "Decision body level", lang), "、".join(LEVEL_ZH[x] for x in ix.body_levels) if lang == "zh" else ", ".join(LEVEL_EN[x] for x in ix.body_levels)))
+        rows.append((_t("叠加于", "Stacked on", lang), f"`{ix.stacks_on}`" + _t("（及其地方层）", " (and its local layers)", lang)))
     L.append(f"| | |\n|---|---|")
     L += [f"| {k} | {v} |" for k, v in rows]
     L.append("")
@@ -273,6 +294,9 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
                 L.append(f"- {_t('检查', 'Check', lang)}：{describe_check(c, rs, lang)}")
         else:
             L.append(f"- {_t('不自动检查', 'Not checked automatically', lang)}：{r.not_checkable_reason.get(lang) if r.not_checkable_reason else ''}")
+        if ix.layer != "jurisdiction":
+            from .layers import relation_text
+            L.append(f"- {_t('与条例的关系', 'Relation to the rules beneath', lang)}：{relation_text(r, lang)}")
         if r.tightens and parent:
             try:
                 pr = parent.rule(r.tightens)
