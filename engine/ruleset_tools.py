@@ -405,6 +405,14 @@ NOT_COVERED_ZH = {"kind": "案卷类型不同", "place": "行政区划不在适�
 NOT_COVERED_EN = {"kind": "another kind of dossier", "place": "outside the ruleset's jurisdiction", "date": "not in force on the dossier's date"}
 
 
+def _by_sector(changed: list[dict]) -> dict[str, int]:
+    """How many changed dossiers there are in each 事项领域 ("" = none given)."""
+    out: dict[str, int] = {}
+    for c in changed:
+        out[c.get("sector") or ""] = out.get(c.get("sector") or "", 0) + 1
+    return dict(sorted(out.items()))
+
+
 def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict], dict]:
     """(changed dossiers, unreadable files, skipped counts): each dossier that BOTH rulesets cover
     (kind, place and date) checked under both. The others are counted by why they are not
@@ -440,6 +448,7 @@ def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict]
                        and {oa.get(r), ob.get(r)} & {"violated", "indeterminate", "waived"})
         if a.compliant != b.compliant or a.applicable != b.applicable or rules:
             changed.append({"file": str(p), "dossier": loaded.dossier.id, "title": loaded.dossier.title,
+                            "sector": "、".join(loaded.dossier.sector),  # 事项领域: the text report groups by it
                             "old": {"compliant": a.compliant, "applicable": a.applicable},
                             "new": {"compliant": b.compliant, "applicable": b.applicable},
                             "rules": [{"rule": r, "old": oa.get(r, "absent"), "new": ob.get(r, "absent")} for r in rules]})
@@ -474,7 +483,7 @@ def impact_command(old: str = typer.Argument(..., help="旧规则集编号 / old
     if fmt == "json":
         typer.echo(json.dumps({"old": old, "new": new, "compared": skipped["compared"],
                                "not_compared": {k: v for k, v in skipped.items() if k != "compared"},
-                               "changed": changed, "errors": errors}, ensure_ascii=False, indent=2))
+                               "changed": changed, "by_sector": _by_sector(changed), "errors": errors}, ensure_ascii=False, indent=2))
     else:
         yn = lambda v: _t("合规" if v["compliant"] else "不合规", "compliant" if v["compliant"] else "not compliant", lang) + (
             "" if v["applicable"] else _t("（不适用）", " (not applicable)", lang))
@@ -484,7 +493,12 @@ def impact_command(old: str = typer.Argument(..., help="旧规则集编号 / old
         for k in ("date", "place", "kind"):
             if skipped[k]:
                 typer.echo(_t(f"  未比较（{names[k]}）：{skipped[k]} 件", f"  not compared ({names[k]}): {skipped[k]}", lang))
-        for c in changed:
+        sector = None
+        for c in sorted(changed, key=lambda c: (c.get("sector") == "", c.get("sector") or "")):  # grouped by 事项领域
+            if len({x.get("sector") for x in changed}) > 1 and c.get("sector") != sector:
+                sector = c.get("sector")
+                n = sum(1 for x in changed if x.get("sector") == sector)
+                typer.echo(_t(f"  事项领域：{sector or '（未载明）'}（{n} 件）", f"  sector: {sector or '(not given)'} ({n})", lang))
             typer.echo(f"  {c['file']}  {c['dossier']}  {yn(c['old'])} → {yn(c['new'])}")
             for r in c["rules"]:
                 typer.echo(f"      {r['rule']}: {_outcome_word(r['old'], lang)} → {_outcome_word(r['new'], lang)}")
