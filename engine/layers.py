@@ -261,6 +261,7 @@ def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
     for i, br in enumerate(base.rules):
         for x in _stands_for(br):
             where.setdefault(x, i)
+    layered = {x for lay in base.layers for x in lay["own"]}  # rules an earlier layer brought
     put_at: dict[int, list[tuple[Rule, object]]] = {}
     dropped: dict[int, Rule] = {}
     displaced: list[dict] = []
@@ -274,6 +275,8 @@ def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
         put_at.setdefault(hits[0], []).append((r, sec))
         for i in hits:
             br = base.rules[i]
+            if br.id in layered:  # another layer's duty on the same matter (two sector laws): both apply
+                continue
             dropped[i] = br
             if r.replaces:
                 by, by_en = cite(r.basis, view), cite(r.basis, view, "en")
