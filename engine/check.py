@@ -23,7 +23,7 @@ from .facts import to_facts
 from .findings import Builder, cite
 from .load import Loaded
 from .models.dossier import Dossier, Stage
-from .models.finding import DossierResult, Finding, Manifest
+from .models.finding import VERDICT_EN, VERDICT_ZH, DossierResult, Finding, Manifest, verdict_of
 from .models.ruleset import Ruleset
 
 FINDING_OUTCOMES = frozenset(("violated", "indeterminate"))  # the outcomes a result lists as findings
@@ -145,7 +145,7 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
 
     def result(applicable: bool, findings: list[Finding], outcomes: Optional[list[Finding]],
                reason: Optional[tuple[str, str]] = None) -> DossierResult:
-        violated = any(f.outcome == "violated" and f.severity == "violation" for f in findings)
+        verdict = verdict_of(applicable, findings)
         counts: dict[str, int] = {}
         for f in (outcomes if outcomes is not None else findings):
             counts[f.outcome] = counts.get(f.outcome, 0) + 1
@@ -154,7 +154,10 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
             "dossier": d.id, "title": d.title, "file": loaded.file,
             "ruleset": {"id": rs.id, "version": rs.index.version, "title": rs.index.title.zh} if rs else {"id": None, "version": None},
             "stage": st.value, "applicable": applicable, "reason": reason[0] if reason else None,
-            "reason_en": reason[1] if reason else None, "compliant": not (applicable and violated),
+            "reason_en": reason[1] if reason else None,
+            "compliant": verdict not in ("noncompliant", "noncompliant_unrecorded"),
+            "verdict": verdict, "verdict_zh": VERDICT_ZH[verdict], "verdict_en": VERDICT_EN[verdict],
+            "record_basis": d.basis_of().value, "sources": [x.cite() for x in d.sources],
             "counts": counts, "findings": findings, "outcomes": outcomes,
             "decision_body": d.decision_body, "undertaking_unit": d.undertaking_unit, "warnings": warnings,
             "year": on.year if on else None, "category": d.category.value if d.category else None,

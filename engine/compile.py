@@ -50,7 +50,7 @@ class Branch:
     rule_index: int
     check_index: int
     outcome: str  # violated | indeterminate | waived | not_applicable
-    cause: str  # missing | order | duration | elements | forbidden | unknown_trigger | date_unknown | calendar_unknown | not_applicable
+    cause: str  # missing | order | duration | elements | forbidden | unrecorded | unknown_trigger | date_unknown | calendar_unknown | not_applicable
 
 
 @dataclass
@@ -103,6 +103,46 @@ def _where(kinds: dict[str, str], w: Where) -> tuple[list[dict], list[dict]]:
     if len(values) == 1:
         return [{k: values[0]}], []
     return [], [{"$or": [{k: v} for v in values]}]
+
+
+def _unrecorded_variants(kinds: dict[str, str], where: list[Where]) -> list[list[dict]]:
+    """Open world (docs/open-world.md): for each where-condition that a silent field could meet,
+    the conditions "this field is not recorded, every other one is met or not recorded".
+
+    A `forbidden` or `latest_before` pattern matches a record that is shown to be what the law
+    forbids; these variants match a record that might be, because a field the pattern reads is
+    not recorded (a review with no conclusion, an expert whose interest is not stated).
+    `present` tests recordedness itself and `not_in` already reads silence as a match, so only
+    `is` and `in` conditions have variants."""
+    out: list[list[dict]] = []
+    for i, w in enumerate(where):
+        if w.is_ is None and w.in_ is None:
+            continue
+        k, kind = key(w.field_), kinds[w.field_]
+        if kind not in ("bool", "enum"):
+            continue
+        conds: list[dict] = []
+        for j, o in enumerate(where):
+            if j == i:
+                conds.append({k: -1} if kind == "bool" else {k: ""})
+                continue
+            ok, kk = key(o.field_), kinds[o.field_]
+            if o.is_ is not None and kk == "bool":
+                conds.append({"$neq": {ok: 0 if o.is_ else 1}})
+            elif o.in_ is not None and kk == "enum":
+                conds.append({"$or": [{ok: v} for v in [*o.in_, ""]]})
+            else:
+                f, n = _where(kinds, o)
+                conds += f + n
+        out.append(conds)
+    return out
+
+
+def _record_conds(proc: str, conds: list[dict], extra: list[dict] = (), joins: list[dict] = ()) -> dict:
+    """Like _record, with ready-made where conditions (nested groups still go last, probe Q6 b)."""
+    flat = [{tag(proc): 1}, *extra] + [c for c in conds if not any(k in c for k in ("$or", "$and"))]
+    nested = [c for c in conds if any(k in c for k in ("$or", "$and"))]
+    return {"$and": flat + list(joins) + nested}
 
 
 def _record(proc: str, where: list[Where], extra: list[dict] = (), joins: list[dict] = ()) -> dict:
@@ -258,6 +298,10 @@ def _failing(check: Check, c: "Compiled") -> list[tuple[str, str, list[dict]]]:
     elif kind == "forbidden":
         out.append(("violated", "forbidden",
                     [{f"f{i}": _record(p.procedure, p.where)} for i, p in enumerate(spec.all)]))
+        if len(spec.all) == 1:  # open world: a record that might be the forbidden one
+            p = spec.all[0]
+            for conds in _unrecorded_variants(field_kinds()[p.procedure], p.where):
+                out.append(("violated", "unrecorded", [{"f0": _record_conds(p.procedure, conds)}]))
     elif kind == "latest_before":
         ad, b = key(spec.date), spec.before
         bd = key(b.date)
@@ -267,6 +311,10 @@ def _failing(check: Check, c: "Compiled") -> list[tuple[str, str, list[dict]]]:
         a_later = _record(spec.procedure, [], [{"$gte": {ad: 0}}],
                           joins=[{"$gt": {ad: {"a": ad}}}, {"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
         out.append(("violated", "latest_before", [{"b": b_dated}, {"a": a_match}, {"x$not": a_later}]))
+        for conds in _unrecorded_variants(field_kinds()[spec.procedure], spec.where):  # open world
+            a_maybe = _record_conds(spec.procedure, conds, [{"$gte": {ad: 0}}],
+                                    joins=[{"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
+            out.append(("violated", "unrecorded", [{"b": b_dated}, {"a": a_maybe}, {"x$not": a_later}]))
     return out
 
 

@@ -149,6 +149,41 @@ class DocumentKind(ZhEnum):
     normative_document = ("normative_document", "行政规范性文件", "规范性文件")
 
 
+class RecordBasis(ZhEnum):
+    """What a dossier claims to be (docs/open-world.md): how silence in it is read."""
+
+    complete_file = ("complete_file", "完整案卷", "内部档案", "完整档案")
+    ledger = ("ledger", "台账", "台账记录")
+    public_sources = ("public_sources", "公开信息", "公开资料", "公开材料")
+
+
+class RecordStatus(ZhEnum):
+    """Whether the step a record describes happened (docs/open-world.md)."""
+
+    performed = ("performed", "已履行", "已开展", "已完成")
+    not_performed = ("not_performed", "未履行", "未开展", "未进行")
+    unknown = ("unknown", "未知", "不详", "不明")
+
+
+class SourceKind(ZhEnum):
+    """Where a fact was read."""
+
+    internal_archive = ("internal_archive", "内部档案", "档案")
+    government_website = ("government_website", "政府网站", "门户网站")
+    gazette = ("gazette", "政府公报", "公报")
+    news = ("news", "新闻报道", "新闻", "报道")
+    repost = ("repost", "转载")
+    other = ("other", "其他")
+
+
+class MajorStatus(ZhEnum):
+    """Whether the matter is a major administrative decision (713 Art. 3), when that is not settled."""
+
+    yes = ("yes", "是")
+    no = ("no", "否")
+    pending = ("pending", "待定", "未定", "可能属于", "存疑")
+
+
 class MaterialItem(ZhEnum):
     """713 Art. 29: what goes to the meeting."""
 
@@ -225,6 +260,28 @@ class Expert(ZhModel):
     dissenting: ZhBool = field("持不同意见", "held a dissenting view")
 
 
+class Source(ZhModel):
+    """Where a dossier or a record was read from (docs/open-world.md)."""
+
+    kind: zh_enum(SourceKind) = field("类型", "内部档案 / 政府网站 / 政府公报 / 新闻报道 / 转载 / 其他")
+    name: Optional[str] = field("名称", "title of the document or page")
+    ref: Optional[str] = field("文号", "document number")
+    url: Optional[str] = field("网址", "address")
+    date: ZhDate = field("日期", "date of the document or page")
+
+    def cite(self) -> str:
+        """One line a lawyer can follow: 类型《名称》（文号，日期）网址."""
+        parts = [self.kind.zh if self.kind else ""]
+        if self.name:
+            parts.append(f"《{self.name}》")
+        inner = "，".join(x for x in (self.ref, self.date.isoformat() if self.date else None) if x)
+        if inner:
+            parts.append(f"（{inner}）")
+        if self.url:
+            parts.append(self.url)
+        return "".join(parts) or "—"
+
+
 class Waiver(ZhModel):
     """A recorded decision that a rule does not bind this dossier: who decided it and why."""
 
@@ -241,6 +298,8 @@ class Record(ZhModel):
 
     ref: Optional[str] = field("文号|材料编号", "document number or archive reference")
     note: Optional[str] = field("备注", "free note")
+    status: zh_enum(RecordStatus) = field("状态|履行状态", "已履行 (default) / 未履行 (known not to have happened) / 未知 (the file cannot show whether it happened): docs/open-world.md")
+    sources: list[Source] = field("来源", "where this record was read", default_factory=list)
 
     #: the field holding the record's main date (used for ordering and "latest")
     main_date: ClassVar[str] = "date"
@@ -667,6 +726,9 @@ class Dossier(ZhModel):
     triggers: Triggers = field("情形|适用情形", "assertions that make conditional duties apply", default_factory=Triggers)
     procedures: list[ProcedureRecord] = field("程序|履行程序", "one record per procedure performed", default_factory=list)
     waivers: list[Waiver] = field("豁免", "rules waived for this dossier, by whom and why", default_factory=list)
+    record_basis: zh_enum(RecordBasis) = field("案卷来源", "完整案卷 (default: lists every procedure performed) / 台账 (one ledger row) / 公开信息 (rebuilt from published material): how silence is read, docs/open-world.md")
+    sources: list[Source] = field("来源", "where the dossier was read from", default_factory=list)
+    major: zh_enum(MajorStatus) = field("是否重大行政决策", "是 (default) / 否 / 待定: when 待定, findings are reported as conditional")
 
     @model_validator(mode="before")
     @classmethod
@@ -727,6 +789,9 @@ class Dossier(ZhModel):
 
     def effective_stage(self) -> Stage:
         return self.stage or Stage.completed
+
+    def basis_of(self) -> "RecordBasis":
+        return self.record_basis or RecordBasis.complete_file
 
 
 _SPLIT = __import__("re").compile(r"[、，,；;]")

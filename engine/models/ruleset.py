@@ -234,6 +234,13 @@ class Exception_(ZhModel):
     reason: Text
 
 
+class OpenWorld(ZhModel):
+    """Where a rule cannot honestly follow the three-state table (docs/open-world.md): which facts, and why."""
+
+    exempt: list[str] = Field(min_length=1)  # facts as the generated test names them: `procedure` or `procedure.field`
+    reason: Text
+
+
 class Rule(ZhModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$")
     title: Text
@@ -250,6 +257,7 @@ class Rule(ZhModel):
     checkable: bool = True
     not_checkable_reason: Optional[Text] = None
     tightens: Optional[str] = None  # id of the parent rule this one tightens (layered rulesets)
+    open_world: Optional[OpenWorld] = None  # facts exempt from the three-state table, with the reason
     # Sector and decision-body layers (rulesets/sector/**, docs/sectors.md): how this rule stands to
     # the rules of the ruleset it is stacked on — it adds a duty (both apply), replaces one or more
     # rules (they are not applied; the finding cites this rule's law), or tightens one.

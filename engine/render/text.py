@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models.finding import DossierResult, Finding
-from . import LABELS, stage_label
+from . import LABELS, basis_label, headline, stage_label
 
 
 def layers_line(r: DossierResult, lang: str) -> str:
@@ -54,10 +54,10 @@ def render_text(results: list[DossierResult], lang: str, explain: bool, errors: 
         if not r.applicable:
             head.append(f"{L['not_applicable']}: {r.reason if lang == 'zh' else r.reason_en}\n")
         else:
-            verdict = L["compliant"] if r.compliant else L["noncompliant"]
-            counts = "，".join(f"{L['outcome'][k]} {v}" for k, v in sorted(r.counts.items())) if lang == "zh" else \
-                ", ".join(f"{L['outcome'][k]} {v}" for k, v in sorted(r.counts.items()))
-            head.append(f"{L['result']}: {verdict}" + (f"（{counts}）" if counts and lang == "zh" else f" ({counts})" if counts else "") + "\n")
+            head.append(f"{L['record_basis']}: {basis_label(r, lang)}\n")
+            for src in r.sources:
+                head.append(f"{L['sources']}: {src}\n")
+            head.append(f"{L['result']}: {headline(r, lang)}\n")
         console.print(head)
         rows = r.outcomes if explain and r.outcomes is not None else r.findings
         if r.applicable and not rows:
@@ -73,6 +73,8 @@ def render_text(results: list[DossierResult], lang: str, explain: bool, errors: 
         t.add_column(L["evidence"], ratio=3, overflow="fold")
         for f in rows:
             outcome = L["outcome"][f.outcome] + ("" if f.outcome != "violated" else f"\n({L['severity'][f.severity]})")
+            if f.grounds == "absence":
+                outcome += f"\n{L['grounds']['absence']}"
             if f.outcome == "violated":
                 body = f.message if lang == "zh" else f.message_en
                 body += f"\n{L['remedy']}: " + (f.remedy if lang == "zh" else f.remedy_en)
