@@ -196,6 +196,12 @@ def choose(d: Dossier, on: Optional[dt.date], base: Ruleset, root: str,
     return chosen, zh, en
 
 
+def _overlap(a, b) -> bool:
+    lo = max((x for x in (a.index.valid_from, b.index.valid_from) if x), default=None)
+    hi = min((x for x in (a.index.valid_to, b.index.valid_to) if x), default=None)
+    return lo is None or hi is None or lo <= hi
+
+
 def apply(base: Ruleset, d: Dossier, on: Optional[dt.date], root: str, why_zh: str, why_en: str,
           forced: Optional[Ruleset] = None) -> tuple[Ruleset, str, str]:
     """`base` with this dossier's layers stacked on it, and the selection reason extended."""
@@ -203,6 +209,10 @@ def apply(base: Ruleset, d: Dossier, on: Optional[dt.date], root: str, why_zh: s
     chosen, zh, en = choose(d, on, base, root, forced)
     rs = base
     for ov in chosen:
+        if not _overlap(ov, rs):  # a base given by --ruleset for another period: the layer cannot apply with it
+            zh.append(f"{ov.id}（{_window(ov)}）与 {rs.id}（{_window(rs)}）的有效期不重叠，未叠加")
+            en.append(f"{ov.id} and {rs.id} are never in force together; not stacked")
+            continue
         if not isinstance(ov, Ruleset):  # a head: load the layer chosen
             ov = rulesets.load(ov.id, root)
         rs = _stack_cached(rs, ov)
