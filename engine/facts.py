@@ -265,6 +265,7 @@ class _Plan:
     counts: tuple[tuple[str, str], ...]  # (procedure, n__ key)
     record_keep: Optional[dict]  # procedure → the properties rules read (None: all)
     latest: Optional[frozenset]  # procedures whose "latest" flag rules read (None: all)
+    records: Optional[frozenset] = None  # procedures some pattern reads (None: all); no other record can match
 
 
 @by_identity
@@ -275,7 +276,8 @@ def _plan(keys: Optional[dict]) -> _Plan:
     return _Plan(keep, tuple(n for n in _CASE_TEXT if n in keep), "category" in keep, "exclusion" in keep,
                  "decision_date" in keep, tuple((p, f"n__{p}") for p in PROCEDURES if f"n__{p}" in keep),
                  {p: keys.get(p, frozenset()) for p in PROCEDURES},
-                 frozenset(p for p in PROCEDURES if "latest" in keys.get(p, ())))
+                 frozenset(p for p in PROCEDURES if "latest" in keys.get(p, ())),
+                 frozenset(p for p in PROCEDURES if p in keys))
 
 
 def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> list[dict[str, Any]]:
@@ -318,10 +320,13 @@ def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> 
         case[k] = counts.get(proc, 0)
 
     facts = [case]
+    records = plan.records
     for i, rec in enumerate(dossier.procedures):
         if rec.status is not None and rec.status is not _PERFORMED:
             continue
         t = rec.type
+        if records is not None and t not in records:  # every pattern starts with its procedure's tag
+            continue  # (compile._referenced_keys): a record of a procedure no rule names matches nothing
         fact: dict[str, Any] = {"id": record_id(i), _TAGS[t]: 1, "one": 1}
         _encode_into(fact, rec, keep=plan.record_keep[t] if plan.record_keep is not None else None)
         # Ties share "latest" so the result cannot depend on the order records are listed in.
