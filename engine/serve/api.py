@@ -324,8 +324,6 @@ def dossiers_opinion(number: str, format: str = _FMT_DOC, actor: Actor = Depends
     d = service.get_dossier(db, actor, number)
     c = service.latest_check(db, d)
     v = service.dossier_view(db, d, c)
-    service.audit(db, actor, "opinion.download", d.number, format=format, seq=c.seq)
-    db.commit()
     if format == "json":
         return JSONResponse(service.opinion(v["result"], v))
     if format not in ("docx", "html", "md"):
