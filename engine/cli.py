@@ -214,10 +214,18 @@ def json_rows(rows: list) -> str:
 
 
 @app.command()
-def schema() -> None:
+def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重大执法决定 等（默认重大行政决策、行政规范性文件）/ dossier kind, e.g. major_enforcement_decision")) -> None:
     """打印案卷 JSON Schema（供编辑器校验）/ Print the dossier JSON Schema for editors."""
     from .docsgen import json_schema
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    from .models.dossier import DocumentKind, Dossier
+    from .models.enforcement import EnforcementDossier
+    k = DocumentKind.parse(kind) if kind else None
+    if kind and not isinstance(k, DocumentKind):
+        typer.echo(f"未知的案卷类型“{kind}”，可用：" + "、".join(f"{m.zh}（{m.value}）" for m in DocumentKind)
+                   + f" / unknown dossier kind '{kind}'", err=True)
+        raise typer.Exit(2)
+    model = EnforcementDossier if k is DocumentKind.major_enforcement_decision else Dossier
+    typer.echo(json.dumps(json_schema(model), ensure_ascii=False, indent=2))
 
 
 @docs_app.command("dossier-format")
