@@ -492,15 +492,20 @@ class Builder:
                                             label_en="actual days" if cal else "actual working days",
                                             value=f"{n}{'日' if cal else '个工作日'}",
                                             value_en=f"{n} {'days' if cal else 'working days'}", source=src))
+                        dc = self.rs.index.day_counting  # the counting rule the number rests on
+                        out.append(_ev(fact="day_counting", label="期间计算", label_en="counting",
+                                       value=dc.zh, value_en=dc.en or dc.zh, source=None))
         if check.kind == "required":
             proc = check.spec.procedure
             n = _records_of(dossier, proc)
-            k = ("required", proc, n)
+            shown = _recorded(dossier, proc, check.spec.where) if n and check.spec.where else ()
+            k = ("required", proc, n, shown)
             e = self._shared.get(k)
             if e is None:
                 e = self._share(k, _ev(
                     fact=proc, label=f"{procedure_zh(proc)}记录", label_en=f"{proc} records",
-                    value=("无" if n == 0 else f"{n}份，均不符合条件"), value_en=("none" if n == 0 else f"{n}, none qualifying"),
+                    value=("无" if n == 0 else f"{n}份，均不符合条件" + (f"：{'；'.join(z for z, _ in shown)}" if shown else "")),
+                    value_en=("none" if n == 0 else f"{n}, none qualifying" + (f": {'; '.join(x for _, x in shown)}" if shown else "")),
                     source="procedures"))
             out.append(e)
         if check.kind == "precedes" and cause == "order":
@@ -612,6 +617,18 @@ def _case_value(dossier: Dossier, fact: str) -> Any:
     if fact in Triggers.model_fields:
         return getattr(dossier.triggers, fact)
     return getattr(dossier, fact, None)
+
+
+def _recorded(dossier: Dossier, proc: str, where: list) -> tuple[tuple[str, str], ...]:
+    """What the records of `proc` say on the fields a `required` check's `where` asks about, per
+    record: (程序第10项 会议类型：县长办公会议, procedures[9] meeting type: …)."""
+    out = []
+    for i, p in enumerate(dossier.procedures):
+        if p.type == proc:
+            zh = "，".join(f"{field_label(proc, w.field_, 'zh')}：{record_value(p, w.field_, 'zh')}" for w in where)
+            en = ", ".join(f"{field_label(proc, w.field_, 'en')}: {record_value(p, w.field_, 'en')}" for w in where)
+            out.append((f"程序第{i + 1}项 {zh}", f"procedures[{i}] {en}"))
+    return tuple(out)
 
 
 def _case_source(fact: str) -> str:
