@@ -16,6 +16,7 @@ from .evaluate import Activation
 from .facts import CASE, display_value, display_values, record_of
 from .memo import by_identity
 from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Stage, Triggers, procedure_zh
+from .models.base import ZhEnum
 from .models.finding import OUTCOME_RANK, Evidence, Finding
 from .models.ruleset import Basis, Check, Rule, Ruleset
 
@@ -148,6 +149,8 @@ def record_values(rec: Record, path: str) -> tuple[str, str]:
     head, mode, sub = _path(path)
     if mode in ("all", "any"):
         return record_value(rec, path, "zh"), record_value(rec, path, "en")
+    if mode is None and rec._written.get(head):
+        return as_written(record_raw(rec, path), rec._written[head])
     return display_values(record_raw(rec, path))
 
 
@@ -162,7 +165,19 @@ def record_value(rec: Record, path: str, lang: str) -> str:
         return ("；" if lang == "zh" else "; ").join(shown) if vals else display_value(None, lang)
     if len(parts) == 3 and parts[1] == "has" and isinstance(v, list):
         return display_value(any(getattr(m, "value", m) == parts[2] for m in v), lang)
+    if len(parts) == 1 and rec._written.get(parts[0]):
+        return as_written(v, rec._written[parts[0]])[0 if lang == "zh" else 1]
     return display_value(v, lang)
+
+
+def as_written(v: Any, text: str) -> tuple[str, str]:
+    """A value read through a synonym or the alias table, shown as the file wrote it:
+    `县长办公会议`, `县人民政府第9次常务会议（视为常务会议）`; English gives the value and the text."""
+    zh, en = display_values(v)
+    members = v if isinstance(v, list) else [v]
+    synonym = all(isinstance(m, ZhEnum) and any(t.strip() in m.synonyms for t in text.split("、")) for m in members) \
+        if not isinstance(v, list) else False
+    return (text if synonym else f"{text}（视为{zh}）"), f"{en} (written: {text})"
 
 
 @by_identity
@@ -470,7 +485,10 @@ class Builder:
             src = f"procedures[{int(fact_id[1:])}]"
             for f, name, label, label_en in by_proc.get(rec.type, ()):
                 raw = record_raw(rec, f)
-                if raw is not _MANY:
+                if raw is not _MANY and rec._written.get(f):  # as the file wrote it: never shared
+                    zh, en = as_written(raw, rec._written[f])
+                    out.append(_ev(fact=name, label=label, label_en=label_en, value=zh, value_en=en, source=src))
+                elif raw is not _MANY:
                     out.append(self._evidence_of(name, label, label_en, raw, src))
                 else:
                     zh, en = record_values(rec, f)
@@ -625,9 +643,9 @@ def _recorded(dossier: Dossier, proc: str, where: list) -> tuple[tuple[str, str]
     out = []
     for i, p in enumerate(dossier.procedures):
         if p.type == proc:
-            zh = "，".join(f"{field_label(proc, w.field_, 'zh')}：{record_value(p, w.field_, 'zh')}" for w in where)
-            en = ", ".join(f"{field_label(proc, w.field_, 'en')}: {record_value(p, w.field_, 'en')}" for w in where)
-            out.append((f"程序第{i + 1}项 {zh}", f"procedures[{i}] {en}"))
+            zh = "，".join(f"{field_label(proc, w.field_, 'zh').split('·')[-1]}：{record_value(p, w.field_, 'zh')}" for w in where)
+            en = ", ".join(f"{w.field_}: {record_value(p, w.field_, 'en')}" for w in where)
+            out.append((f"程序第{i + 1}项（{procedure_zh(proc)}）{zh}", f"procedures[{i}] ({proc}) {en}"))
     return tuple(out)
 
 

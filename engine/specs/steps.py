@@ -97,6 +97,9 @@ def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, sce
     ctx.feature_name = feature.name
     ctx.feature_file = _rel(feature.filename, request.config)
     ctx.scenario_name = scenario.name
+    example = getattr(getattr(request.node, "callspec", None), "params", {}).get("_pytest_bdd_example")
+    if example:  # a row of a scenario outline: its values tell the rows apart in every report
+        ctx.scenario_name = f"{scenario.name}（例：" + "，".join(f"{k}={v}" for k, v in example.items()) + "）"
     ctx.tags = sorted(set(scenario.tags) | set(feature.tags))
     ctx.scenario_tags = sorted(scenario.tags)
     ctx.base_dirs.insert(0, Path(feature.filename).parent)
