@@ -592,6 +592,31 @@ def _walk(node: Any, fn) -> Any:  # noqa: ANN001
     return node
 
 
+def _record_choice() -> dict:
+    """A procedure record, chosen by its 类型/type (if/then), so that an editor reports the wrong
+    key inside the record of that type, not "matches none of 25 schemas" for the whole item."""
+    from .models.dossier import PROCEDURES
+    every = [n for p in PROCEDURES for n in (p, *PROCEDURE_ZH.get(p, ()))]
+    type_given = {"anyOf": [{"required": ["type"]}, {"required": ["类型"]}],
+                  "properties": {"type": {"enum": every}, "类型": {"enum": every}}}
+    branches = []
+    for proc, model in PROCEDURES.items():
+        names = [proc, *PROCEDURE_ZH.get(proc, ())]
+        branches.append({"if": {"anyOf": [{"properties": {"type": {"enum": names}}, "required": ["type"]},
+                                          {"properties": {"类型": {"enum": names}}, "required": ["类型"]}]},
+                         "then": {"$ref": f"#/$defs/{model.__name__}"}})
+    return {"type": "object", "allOf": [type_given, *branches],
+            "description": "程序记录：按“类型”（type）选定其格式。A procedure record; its 类型 (type) says which format applies."}
+
+
+def _discriminate(schema: dict) -> None:
+    props = schema.get("properties", {})
+    for key, sub in props.items():
+        items = sub.get("items") if isinstance(sub, dict) else None
+        if isinstance(items, dict) and "oneOf" in items and all("$ref" in x for x in items["oneOf"]) and len(items["oneOf"]) > 5:
+            sub["items"] = _record_choice()
+
+
 def json_schema() -> dict:
     """JSON Schema for dossier files that accepts English AND Chinese keys and values."""
     schema = copy.deepcopy(Dossier.model_json_schema())
@@ -658,6 +683,7 @@ def json_schema() -> dict:
     with_zh_keys(schema)
     for d in defs.values():
         with_zh_keys(d)
+    _discriminate(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "juece 案卷 dossier"
     return schema

@@ -354,8 +354,9 @@ class Builder:
         # (not `not_applicable`: its reason also reads the stage and the rule's exceptions)
         if kind not in _KEYED or self.c.branches[act.branch].cause not in _KEYED[kind]:
             return self._build(rule, outcome, chosen, dossier, stage)
-        if kind == "required":
-            shown: Any = _records_of(dossier, check.spec.procedure)
+        if kind == "required":  # the count, and what the records say on the fields the check asks about
+            n = _records_of(dossier, check.spec.procedure)
+            shown: Any = (n, _recorded(dossier, check.spec.procedure, check.spec.where) if n and check.spec.where else ())
         elif kind == "elements" and check.spec.procedure == CASE:
             shown = tuple([_case_value(dossier, f) for f in check.spec.fields])
         else:
@@ -368,6 +369,8 @@ class Builder:
                     for f, _, _, _ in plan.get(rec.type, ()):
                         v = record_raw(rec, f)
                         shown.append(record_values(rec, f) if v is _MANY else tuple(v) if isinstance(v, list) else v)
+                        if rec._written.get(f):  # the text as written is shown: it keys the finding too
+                            shown.append(rec._written[f])
             shown = tuple(shown)
         key = (act.branch, outcome, tuple([_case_value(dossier, fact) for fact, _, _ in _when_facts(rule)]), shown)
         try:
