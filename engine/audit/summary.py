@@ -166,12 +166,12 @@ class Tally:
                                                      "message", "message_en", "remedy", "remedy_en")}
                              for f in obj.get("findings", [])]
         entry["violations"] = sum(1 for f in viol if f.get("severity") == "violation")
-        self.noncompliant.append((-entry["violations"], entry["file"] or "", entry))
+        self.noncompliant.append((-entry["violations"], str(entry["dossier"] or ""), entry["file"] or "", entry))
         if len(self.noncompliant) > 2 * self.list_limit:
             self._trim()
 
     def _trim(self) -> None:
-        self.noncompliant.sort(key=lambda t: (t[0], t[1]))
+        self.noncompliant.sort(key=lambda t: (t[0], t[1], t[2]))  # most violations first, ties by dossier 编号
         del self.noncompliant[self.list_limit:]
 
     def add_error(self, obj: dict) -> None:
@@ -251,7 +251,7 @@ class Tally:
             "top_violated": [r for r in rules if r["violated"]][:10],
             "rulesets": [{"id": rid, "version": ver, "dossiers": n} for (rid, ver), n in sorted(self.rulesets.items())],
             "noncompliant": {"total": self.noncompliant_total, "listed": len(self.noncompliant),
-                             "dossiers": [e for _, _, e in self.noncompliant]},
+                             "dossiers": [t[-1] for t in self.noncompliant]},
             "error_list": {"total": self.error_total, "listed": len(self.error_list), "errors": self.error_list},
         }
 
@@ -380,11 +380,21 @@ class Running:
             pass
 
     def finish(self, run: Optional[dict] = None, lang_default: str = "zh") -> dict:
-        self.f.flush()
-        os.fsync(self.f.fileno())
         self.f.close()
+        _sort_csv(Path(self.tmp))  # rows by dossier 编号, then key: the same whatever order they finished in
         os.replace(self.tmp, self.out / "dossiers.csv")
         return _write(self.out, self.tally.summary(), run, lang_default)
+
+
+def _sort_csv(path: Path) -> None:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    head, body = rows[:1], rows[1:]
+    body.sort(key=lambda r: (r[1] if len(r) > 1 else "", r[0] if r else ""))
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows(head + body)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def summarize(out: Path, list_limit: int = 500, run: Optional[dict] = None, lang_default: str = "zh") -> dict:
