@@ -241,6 +241,8 @@ def _audit(store, paths: list[str], out: Path, jobs: int, ruleset: Optional[str]
     wopts = {"ruleset": ruleset, "list_limit": list_limit, "time_limit": time_limit or worker.TIME_LIMIT}
     if os.environ.get(worker.HANG_ENV):  # testing hook: the engine hangs on that dossier
         wopts["hang"] = os.environ[worker.HANG_ENV]
+    if os.environ.get(worker.CRASH_ONCE_ENV):  # testing hook: a worker is killed once while it holds that dossier
+        wopts["crash_once"] = os.environ[worker.CRASH_ONCE_ENV]
     if os.environ.get(worker.CRASH_ENV):  # testing hook (tests/test_audit.py): a worker segfaults on that dossier
         wopts["crash"] = os.environ[worker.CRASH_ENV]
     t0 = time.monotonic()
@@ -269,6 +271,7 @@ def _audit(store, paths: list[str], out: Path, jobs: int, ruleset: Optional[str]
                         "this_run": {"dossiers": sink.results + sink.errors, "seconds": round(elapsed, 2),
                                      "per_second": round((sink.results + sink.errors) / elapsed, 1) if elapsed > 0 else None}})
             try:
+                _final_pause(out, stop)
                 store.normalize()
                 if stop():
                     raise KeyboardInterrupt
@@ -297,6 +300,25 @@ def _audit(store, paths: list[str], out: Path, jobs: int, ruleset: Optional[str]
     if not quiet:
         _print_summary(s, out, lang)
     return exit_for(s), s
+
+
+FINAL_PAUSE_ENV = "JUECE_AUDIT_TEST_FINAL_PAUSE"  # testing hook: seconds to wait at the start of the final phase
+
+
+def _final_pause(out: Path, stop: Callable[[], bool]) -> None:
+    """Testing hook: mark the final phase (a `.final-phase` file) and wait there, so that a test can
+    interrupt or kill the audit at that moment."""
+    seconds = float(os.environ.get(FINAL_PAUSE_ENV) or 0)
+    if seconds <= 0:
+        return
+    (out / ".final-phase").write_text(str(os.getpid()), encoding="utf-8")
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and not stop():
+        time.sleep(0.05)
+    try:
+        (out / ".final-phase").unlink()
+    except OSError:
+        pass
 
 
 def _host() -> str:

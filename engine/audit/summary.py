@@ -316,10 +316,22 @@ _CSV_HEAD = ["file", "dossier", "title", "decision_body", "undertaking_unit", "y
              "violations", "indeterminate"]
 
 
+def _category_zh(value: Optional[str]) -> str:
+    """dossiers.csv is read in Excel: the category's Chinese name (第三条第一款第（四）项 …), not its code."""
+    if not value:
+        return ""
+    from ..models.dossier import Category
+    try:
+        return Category(value).zh
+    except ValueError:
+        return value
+
+
 def _dossier_row(obj: dict, st: dict[str, Optional[str]]) -> list:
     counts = obj.get("counts") or {}
     return ([obj.get("file"), obj.get("dossier"), obj.get("title"), obj.get("decision_body") or "", obj.get("undertaking_unit") or "",
-             obj.get("year") or "", obj.get("category") or "", int(bool(obj.get("applicable"))), int(bool(obj.get("compliant"))),
+             obj.get("year") or "", _category_zh(obj.get("category")), "是" if obj.get("applicable") else "否",
+             "是" if obj.get("compliant") else "否",
              counts.get("violated", 0), counts.get("indeterminate", 0)]
             + [STATUS_ZH[st[rd.id]] if st.get(rd.id) else "" for rd in rate_defs()])
 

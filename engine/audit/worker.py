@@ -25,6 +25,7 @@ Item = tuple[str, str, Any]  # (key, kind, payload)
 
 CRASH_ENV = "JUECE_AUDIT_TEST_CRASH"  # testing hook: a worker segfaults on a key containing this text
 HANG_ENV = "JUECE_AUDIT_TEST_HANG"  # testing hook: the engine hangs on a key containing this text
+CRASH_ONCE_ENV = "JUECE_AUDIT_TEST_CRASH_ONCE"  # testing hook: "text:marker-file": segfault on that key once
 TIME_LIMIT = 120.0  # seconds one dossier may take (a check takes milliseconds; a hang is a bug)
 
 
@@ -140,6 +141,16 @@ def _check(item: Item, opts: dict) -> tuple[str, str, str, dict]:
     crash = opts.get("crash")  # the parent reads CRASH_ENV: forkserver children keep the server's environment
     if crash and crash in key:
         os.kill(os.getpid(), signal.SIGSEGV)  # what a durable_rules bug looks like from outside
+    once = opts.get("crash_once")
+    if once and once.split(":", 1)[0] in key:
+        marker = once.split(":", 1)[1]
+        try:
+            fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            pass
+        else:  # the first time only: a worker killed from outside while it held this dossier
+            os.close(fd)
+            os.kill(os.getpid(), signal.SIGKILL)
 
     def error(rec: dict) -> tuple[str, str, str, dict]:
         return "error", key, _dumps(rec), rec
