@@ -11,6 +11,9 @@ checked to load (and to load to the same dossier in both languages) by tests/tes
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 import copy
 import datetime as dt
 import enum
@@ -36,6 +39,23 @@ REGENERATE = "juece docs dossier-format > docs/dossier-format.md"
 def _zh_keys(info: FieldInfo) -> list[str]:
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     return [k for k in str(extra.get("zh", "")).split("|") if k]
+
+
+@lru_cache(maxsize=1)
+def _meanings_zh() -> dict[str, str]:
+    """engine/models/meanings_zh.yaml: the Chinese meaning of each field (Model.field, or *.field)."""
+    import yaml
+    path = Path(__file__).resolve().parent / "models" / "meanings_zh.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def _meaning_zh(model: type, name: str) -> str:
+    table = _meanings_zh()
+    for cls in model.__mro__:
+        hit = table.get(f"{cls.__name__}.{name}")
+        if hit:
+            return hit
+    return table.get(f"*.{name}", "")
 
 
 def _meaning_en(info: FieldInfo) -> str:
@@ -124,9 +144,12 @@ def _field_rows(model: type[ZhModel], skip: Iterable[str] = ()) -> list[str]:
         zh_keys = " / ".join(f"`{k}`" for k in keys)
         required = "必填 required" if info.is_required() else ""
         meaning = f"**{keys[0] if keys else name}**"
+        zh = _meaning_zh(model, name)
+        if zh:
+            meaning += f" — {zh}"
         en = _meaning_en(info)
         if en:
-            meaning += f" — {en}"
+            meaning += f"<br>{en}"
         rows.append(f"| {_cell(zh_keys)} | `{name}` | {_cell(_type_text(info))} | {required} | {_cell(meaning)} |")
     return rows
 

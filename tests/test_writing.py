@@ -117,3 +117,13 @@ def test_implausible_decision_date_is_a_warning_naming_both_dates(name, code):
     dates = re.findall(r"\d{4}-\d{2}-\d{2}", w["message"])
     assert len(dates) == 2 and dates[0] != dates[1]
     assert str(path) in r.stderr and code in r.stderr
+
+
+def test_every_field_has_a_chinese_meaning_first_in_the_docs():
+    from engine.docsgen import _meaning_zh
+    missing = [f"{v.__name__}.{n}" for v in vars(m).values()
+               if isinstance(v, type) and issubclass(v, m.ZhModel) and v.__module__ == m.__name__ for n in v.model_fields
+               if not _meaning_zh(v, n)]
+    assert not missing, f"add these to engine/models/meanings_zh.yaml: {missing}"
+    doc = (ROOT / "docs/dossier-format.md").read_text(encoding="utf-8")
+    assert "**会议类型** — 会议类型：常务会议、全体会议等（第三十条第一款）<br>" in doc

@@ -329,6 +329,19 @@ def _host() -> str:
         return ""
 
 
+def _exit_if_stuck(code: int) -> None:
+    """Everything is written and audit.json says how the run ended. If a thread of a killed pool is
+    still waiting (a worker died mid-message), the interpreter would wait for it forever at exit:
+    leave at once instead, with the audit's exit code."""
+    for t in threading.enumerate():
+        if t is not threading.main_thread() and not t.daemon:
+            t.join(timeout=3)
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
 def summarize_only_command(out: Path, list_limit: int, lang: str, quiet: bool) -> int:
     """--summarize-only: the summary and dashboard again from the jsonl files (ordered, each key once),
     with the folder locked; → the exit code the audit itself would give."""
@@ -406,6 +419,7 @@ def audit_command(
     try:
         code, _ = run_audit(list(paths or []), out, jobs, ruleset, executor, scheduler, resume, mapping, lang, list_limit, quiet,
                             time_limit=time_limit)
+        _exit_if_stuck(code)
     except OSError as e:  # disk full, output folder not writable: a message, not a traceback
         typer.echo(f"无法写入输出：{e}（已写入的结果保持完整，可用 --resume 继续）" if lang == "zh"
                    else f"cannot write the output: {e} (what was written is intact; --resume continues)", err=True)

@@ -107,9 +107,35 @@ def isolate(ctx: Any, items: list[Item], wopts: dict, sink: Sink, should_stop: S
             pending = []
 
 
+def _drain(inflight: dict, sink: Sink, grace: float = 15.0) -> None:
+    """On stop: cancel the chunks not started, let the running ones finish (and keep what they did).
+    A pool is stopped by ending its work, not by killing its workers: a worker killed while it
+    writes a result leaves the pool's reader thread waiting forever for the rest of the message,
+    and the process could then never exit. Only a chunk that is still running after `grace`
+    seconds (a hang) is left to _kill_pool."""
+    for f in inflight:
+        f.cancel()
+    running = [f for f in inflight if not f.cancelled()]
+    done, _ = wait(running, timeout=grace)
+    for f in done:
+        try:
+            sink(*f.result())
+        except Exception:  # noqa: BLE001 - a chunk that failed is simply not done: --resume does it
+            pass
+    inflight.clear()
+
+
 def _kill_pool(pool: ProcessPoolExecutor) -> None:
     procs = list(getattr(pool, "_processes", {}).values())  # no public way to stop running workers
     pool.shutdown(wait=False, cancel_futures=True)
+    busy = getattr(pool, "_pending_work_items", {})
+    if not busy:  # nothing running: the workers exit by themselves; killing one mid-write could hang the reader
+        for p in procs:
+            try:
+                p.join(timeout=5)
+            except Exception:  # noqa: BLE001
+                pass
+        procs = [p for p in procs if p.is_alive()]
     for p in procs:
         try:
             p.terminate()
@@ -151,6 +177,7 @@ def run_local(items: Iterable[Item], jobs: int, wopts: dict, sink: Sink, should_
                     broken = True
                     break
             if should_stop():
+                _drain(inflight, sink)
                 return False
             if not inflight and not suspects:
                 return True
