@@ -23,7 +23,7 @@ from .facts import to_facts
 from .findings import Builder, cite
 from .load import Loaded
 from .models.dossier import Dossier, Stage
-from .models.finding import DossierResult, Finding, Manifest
+from .models.finding import VERDICT_EN, VERDICT_ZH, DossierResult, Finding, Manifest, verdict_of
 from .models.ruleset import Ruleset
 
 FINDING_OUTCOMES = frozenset(("violated", "indeterminate"))  # the outcomes a result lists as findings
@@ -60,8 +60,10 @@ def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str,
     applied with a warning, one not in force on the date is not applied, with a warning
     (ruleset_warnings): the CLI reports that as a usage notice (exit 2), never as "no violation"."""
     on, basis_zh, basis_en = basis or d.effective_date_basis()
+    from .layers import apply as stack_layers
+    forced = None
     if ruleset_id:
-        rs = rulesets.load(ruleset_id, root)
+        rs = _given(ruleset_id, root)
         kind = d.kind_of()
         if rs.index.kind != kind:
             from .errors import RulesetError, RulesetErrors
@@ -71,10 +73,26 @@ def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str,
                 f"--ruleset {rs.id} 适用于{k_rs}，而本案卷是{k_d}（案卷类型：{kind}）；请换用{k_d}规则集，或不写 --ruleset 自动选用",
                 f"--ruleset {rs.id} is for {rs.index.kind} dossiers, but this dossier is a {kind} dossier; "
                 f"use a {kind} ruleset, or leave out --ruleset to choose one automatically", stage="usage")])
+        if rs.index.layer != "jurisdiction":  # a sector or decision-body layer: stacked on the chain chosen as usual
+            forced = rs
+            ruleset_id = None
+    if ruleset_id:
         zh = f"按 --ruleset 指定：{rs.index.title.zh}（{rs.id} 第 {rs.index.version} 版）"
         en = f"given by --ruleset: {rs.index.title.en or rs.index.title.zh} ({rs.id} version {rs.index.version})"
+        return stack_layers(rs, d, on, root, zh, en)
+    rs, zh, en = rulesets.select(d.jurisdiction, on, kind=d.kind_of(), root=root, date_basis=(basis_zh, basis_en))
+    if rs is None:
         return rs, zh, en
-    return rulesets.select(d.jurisdiction, on, kind=d.kind_of(), root=root, date_basis=(basis_zh, basis_en))
+    return stack_layers(rs, d, on, root, zh, en, forced)
+
+
+def _given(ruleset_id: str, root: str) -> Ruleset:
+    """--ruleset: a ruleset id, or a ruleset folder (a layer being written: `--ruleset my-overlay/`)."""
+    from pathlib import Path
+    p = Path(ruleset_id)
+    if (p / "index.yaml").is_file():
+        return rulesets.load_path(p, root)
+    return rulesets.load(ruleset_id, root)
 
 
 def date_warnings(d: Dossier, today: Optional["dt.date"] = None) -> list[dict]:
@@ -148,7 +166,7 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
 
     def result(applicable: bool, findings: list[Finding], outcomes: Optional[list[Finding]],
                reason: Optional[tuple[str, str]] = None) -> DossierResult:
-        violated = any(f.outcome == "violated" and f.severity == "violation" for f in findings)
+        verdict = verdict_of(applicable, findings)
         counts: dict[str, int] = {}
         for f in (outcomes if outcomes is not None else findings):
             counts[f.outcome] = counts.get(f.outcome, 0) + 1
@@ -157,7 +175,10 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
             "dossier": d.id, "title": d.title, "file": loaded.file,
             "ruleset": {"id": rs.id, "version": rs.index.version, "title": rs.index.title.zh} if rs else {"id": None, "version": None},
             "stage": st.value, "applicable": applicable, "reason": reason[0] if reason else None,
-            "reason_en": reason[1] if reason else None, "compliant": not (applicable and violated),
+            "reason_en": reason[1] if reason else None,
+            "compliant": verdict not in ("noncompliant", "noncompliant_unrecorded"),
+            "verdict": verdict, "verdict_zh": VERDICT_ZH[verdict], "verdict_en": VERDICT_EN[verdict],
+            "record_basis": d.basis_of().value, "sources": [x.cite() for x in d.sources],
             "counts": counts, "findings": findings, "outcomes": outcomes,
             "decision_body": d.decision_body, "undertaking_unit": d.undertaking_unit, "warnings": warnings,
             "year": on.year if on else None, "category": d.category.value if d.category else None,
@@ -166,7 +187,9 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
                 "ruleset": rs.id if rs else "", "ruleset_version": rs.index.version if rs else "",
                 "ruleset_hash": rs.content_hash if rs else "", "ruleset_date": on.isoformat() if on else None,
                 "selection": why_zh, "selection_en": why_en, "input_sha256": loaded.sha256,
-                "stage": st.value, "mode": "explain" if explain else "findings"}),
+                "stage": st.value, "mode": "explain" if explain else "findings",
+                "layers": [{k: v for k, v in x.items() if k != "own"} for x in rs.layers] if rs else [],
+                "decision_body_level": _level(d), "displaced": rs.displaced if rs else []}),
         })
 
     if rs is None:
@@ -180,7 +203,11 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
     for ex in rs.index.exclusions:
         if d.exclusion and d.exclusion.value == ex.value:
             basis = cite(ex.basis, rs, "zh")
-            return result(False, [], None, (f"{ex.reason.zh}（{basis}）", f"{ex.reason.en or ex.reason.zh} ({cite(ex.basis, rs, 'en')})")), {}
+            zh, en = f"{ex.reason.zh}（{basis}）", f"{ex.reason.en or ex.reason.zh} ({cite(ex.basis, rs, 'en')})"
+            if ex.value == "other_law" and d.special_procedure_basis:  # say what governs instead (the dossier must name it)
+                zh += f"：本决策依照{d.special_procedure_basis}规定的程序作出，未适用{rs.index.law.zh}"
+                en += f": this decision follows the procedure of {d.special_procedure_basis}; {rs.index.law.en or rs.index.law.zh} was not applied"
+            return result(False, [], None, (zh, en)), {}
 
     compiled, builder = compiled_for(rs, "findings" if mode == "findings" else "explain")
     facts = to_facts(d, st.rank, compiled.keys)
@@ -189,4 +216,26 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
     activations = evaluate.run(compiled, facts)
     outcomes, decided = builder.outcomes(d, activations, st, build=None if explain else FINDING_OUTCOMES)
     findings = [f for f in outcomes if f.outcome in FINDING_OUTCOMES]
+    if rs.displaced and mode != "findings":  # rules beneath a layer that replaced them: not applied, and why
+        for x in rs.displaced:
+            decided[x["rule"]] = "not_applicable"
+        if explain:
+            outcomes = outcomes + [_displaced_finding(x) for x in rs.displaced]
     return result(True, findings, outcomes if explain else None), decided
+
+
+def _level(d: Dossier) -> Optional[str]:
+    from .layers import body_level
+    return body_level(d)[0] if d.kind_of() == "mad" else None
+
+
+@lru_cache(maxsize=1024)
+def _displaced_cached(key: tuple) -> Finding:
+    x = dict(key)
+    return Finding(rule=x["rule"], title=x["title"], title_en=x["title_en"], outcome="not_applicable", severity="notice",
+                   basis=x["basis"], basis_en=x["basis_en"], message=x["reason"], message_en=x["reason_en"],
+                   remedy="—", remedy_en="—", reason=x["reason"], reason_en=x["reason_en"])
+
+
+def _displaced_finding(x: dict) -> Finding:
+    return _displaced_cached(tuple(sorted(x.items())))

@@ -1,8 +1,9 @@
 """CLI: typer commands that wire the pipeline stages; no legal logic here.
 
 Exit codes (a contract: docs/exit-codes.md, the README and `juece --help`; engine/clikit.py):
-    0    no violation found
-    1    at least one violation (severity "violation")
+    0    no violation found (合规, or 无法确认合规 unless --fail-on indeterminate)
+    1    at least one violation (severity "violation"), on recorded facts or not recorded (不合规 /
+         不合规（未见记载）); with `--fail-on indeterminate`, also a 违法-level duty that cannot be decided
     2    an input, ruleset or option could not be used — wins over 1
     3    internal error of juece (one line; the trace is written to a file, or shown with --debug)
     130  interrupted
@@ -39,7 +40,7 @@ LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/ruleset_
 
 app = typer.Typer(
     help="juece（决策）：重大行政决策程序合规检查。Checks major administrative decisions against the procedures the law requires.\n\n"
-         "退出码 Exit codes: 0 无违法 no violation · 1 至少一项违法 at least one violation · 2 输入无法使用 an input could not be used (wins over 1)"
+         "退出码 Exit codes: 0 无违法 no violation · 1 至少一项违法 at least one violation（--fail-on indeterminate：含无法确认合规 also when compliance is not confirmed）· 2 输入无法使用 an input could not be used (wins over 1)"
          " · 3 juece 内部错误 internal error (--debug 显示详情 shows the trace) · 130 已中断 interrupted (docs/exit-codes.md)",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
     cls=lazy_group(LAZY_COMMANDS))
@@ -65,13 +66,17 @@ def _lang(value: str) -> str:
     return value
 
 
-def exit_code(results: list, errors: list) -> int:
-    """One place maps a run to its exit code: an internal error wins over unusable input, which wins over violations."""
+def exit_code(results: list, errors: list, fail_on: str = "violation") -> int:
+    """One place maps a run to its exit code: an internal error wins over unusable input, which wins over violations.
+
+    fail_on: `violation` (default) or `indeterminate` (an unsettled 违法-level duty fails too)."""
     if any(e.get("internal") for e in errors):
         return EXIT_INTERNAL
     if errors:
         return EXIT_UNUSABLE
     if any(not r.compliant for r in results):
+        return EXIT_VIOLATION
+    if fail_on == "indeterminate" and any(getattr(r, "verdict", "") == "unconfirmed" for r in results):
         return EXIT_VIOLATION
     return EXIT_OK
 
@@ -85,6 +90,7 @@ def check(
     lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
     explain: bool = typer.Option(False, "--explain", help="列出每条规则的结果和理由 / show every rule's outcome and why"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写入文件而非标准输出 / write to a file"),
+    fail_on: str = typer.Option("violation", "--fail-on", help="violation | indeterminate：何时以退出码 1 结束（indeterminate：违法级义务无法判定也算）/ when to exit 1 (indeterminate: an undecidable violation-level duty too)"),
 ) -> None:
     """检查案卷 / Check dossiers."""
     from .check import check as run_check
@@ -94,8 +100,13 @@ def check(
     from .render import FORMATS, render
 
     lang = _lang(lang)
+    if fail_on not in ("violation", "indeterminate"):
+        _fail(f"--fail-on 只能是 violation 或 indeterminate，收到“{fail_on}”",
+              f"--fail-on must be violation or indeterminate, got '{fail_on}'", lang)
     if fmt not in FORMATS:
-        _fail(f"--format 只能是 {' | '.join(FORMATS)}，收到“{fmt}”", f"--format must be one of {' | '.join(FORMATS)}, got '{fmt}'", lang)
+        hint = ("；Word 审查意见书请用 juece opinion 案卷.yaml -o 审查意见书.docx", "; for a Word review opinion use juece opinion FILE -o opinion.docx") \
+            if fmt.lower() in ("docx", "doc", "word", "xlsx") else ("", "")
+        _fail(f"--format 只能是 {' | '.join(FORMATS)}，收到“{fmt}”{hint[0]}", f"--format must be one of {' | '.join(FORMATS)}, got '{fmt}'{hint[1]}", lang)
     st = None
     if stage:
         st = Stage.parse(stage)
@@ -157,7 +168,7 @@ def check(
             raise typer.Exit(EXIT_UNUSABLE)
     elif body:
         typer.echo(body, nl=not body.endswith("\n"))
-    raise typer.Exit(exit_code(results, errors))
+    raise typer.Exit(exit_code(results, errors, fail_on))
 
 
 def error_object(err: dict) -> dict:

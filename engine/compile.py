@@ -17,6 +17,7 @@ sentinel (probe Q6 bug a) and nested `$or` groups come after every join conditio
 Stages run in order; each collects all its errors before the next runs:
     validate_references  names in rules exist: procedures, fields, facts, parameters
     check_citations      every rule cites an article (a rule that cites no article is a bug)
+    check_layering       a layer only tightens its parent; a sector layer's replacements name rules beneath
     emit_durable         build the durable_rules JSON
 """
 
@@ -49,7 +50,7 @@ class Branch:
     rule_index: int
     check_index: int
     outcome: str  # violated | indeterminate | waived | not_applicable
-    cause: str  # missing | order | duration | elements | forbidden | unknown_trigger | date_unknown | calendar_unknown | not_applicable
+    cause: str  # missing | order | duration | elements | forbidden | unrecorded | unknown_trigger | date_unknown | calendar_unknown | not_applicable
 
 
 @dataclass
@@ -102,6 +103,46 @@ def _where(kinds: dict[str, str], w: Where) -> tuple[list[dict], list[dict]]:
     if len(values) == 1:
         return [{k: values[0]}], []
     return [], [{"$or": [{k: v} for v in values]}]
+
+
+def _unrecorded_variants(kinds: dict[str, str], where: list[Where]) -> list[list[dict]]:
+    """Open world (docs/open-world.md): for each where-condition that a silent field could meet,
+    the conditions "this field is not recorded, every other one is met or not recorded".
+
+    A `forbidden` or `latest_before` pattern matches a record that is shown to be what the law
+    forbids; these variants match a record that might be, because a field the pattern reads is
+    not recorded (a review with no conclusion, an expert whose interest is not stated).
+    `present` tests recordedness itself and `not_in` already reads silence as a match, so only
+    `is` and `in` conditions have variants."""
+    out: list[list[dict]] = []
+    for i, w in enumerate(where):
+        if w.is_ is None and w.in_ is None:
+            continue
+        k, kind = key(w.field_), kinds[w.field_]
+        if kind not in ("bool", "enum"):
+            continue
+        conds: list[dict] = []
+        for j, o in enumerate(where):
+            if j == i:
+                conds.append({k: -1} if kind == "bool" else {k: ""})
+                continue
+            ok, kk = key(o.field_), kinds[o.field_]
+            if o.is_ is not None and kk == "bool":
+                conds.append({"$neq": {ok: 0 if o.is_ else 1}})
+            elif o.in_ is not None and kk == "enum":
+                conds.append({"$or": [{ok: v} for v in [*o.in_, ""]]})
+            else:
+                f, n = _where(kinds, o)
+                conds += f + n
+        out.append(conds)
+    return out
+
+
+def _record_conds(proc: str, conds: list[dict], extra: list[dict] = (), joins: list[dict] = ()) -> dict:
+    """Like _record, with ready-made where conditions (nested groups still go last, probe Q6 b)."""
+    flat = [{tag(proc): 1}, *extra] + [c for c in conds if not any(k in c for k in ("$or", "$and"))]
+    nested = [c for c in conds if any(k in c for k in ("$or", "$and"))]
+    return {"$and": flat + list(joins) + nested}
 
 
 def _record(proc: str, where: list[Where], extra: list[dict] = (), joins: list[dict] = ()) -> dict:
@@ -257,6 +298,10 @@ def _failing(check: Check, c: "Compiled") -> list[tuple[str, str, list[dict]]]:
     elif kind == "forbidden":
         out.append(("violated", "forbidden",
                     [{f"f{i}": _record(p.procedure, p.where)} for i, p in enumerate(spec.all)]))
+        if len(spec.all) == 1:  # open world: a record that might be the forbidden one
+            p = spec.all[0]
+            for conds in _unrecorded_variants(field_kinds()[p.procedure], p.where):
+                out.append(("violated", "unrecorded", [{"f0": _record_conds(p.procedure, conds)}]))
     elif kind == "latest_before":
         ad, b = key(spec.date), spec.before
         bd = key(b.date)
@@ -266,6 +311,10 @@ def _failing(check: Check, c: "Compiled") -> list[tuple[str, str, list[dict]]]:
         a_later = _record(spec.procedure, [], [{"$gte": {ad: 0}}],
                           joins=[{"$gt": {ad: {"a": ad}}}, {"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
         out.append(("violated", "latest_before", [{"b": b_dated}, {"a": a_match}, {"x$not": a_later}]))
+        for conds in _unrecorded_variants(field_kinds()[spec.procedure], spec.where):  # open world
+            a_maybe = _record_conds(spec.procedure, conds, [{"$gte": {ad: 0}}],
+                                    joins=[{"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
+            out.append(("violated", "unrecorded", [{"b": b_dated}, {"a": a_maybe}, {"x$not": a_later}]))
     return out
 
 
@@ -369,6 +418,68 @@ def check_citations(rs: Ruleset, c: Compiled) -> None:
                                          "规则未引用法律条文", "the rule cites no article", stage="check_citations"))
 
 
+def check_layering(rs: Ruleset, c: Compiled) -> None:
+    """A layered ruleset may not fall below what it is layered on, and names only rules that exist.
+
+    A local layer (`extends`): only tightens (lint.loosening and lint._layer, the checks `rulesets
+    lint` runs). A sector or decision-body layer (engine/layers.py): every rule says whether it
+    adds, replaces or tightens; a replacement or tightening names a rule beneath; a tightening
+    only tightens; a parameter of the same name is not looser. Run at compile time, so every
+    command that uses the ruleset (`juece check --ruleset my-overlay/` too) refuses a loosening
+    layer, not only `rulesets lint`."""
+    parent = rs.parent
+    if parent is None:
+        return
+    from .lint import _layer, loosening
+    declared = rs.declared or rs.index
+    file = next((f for f in rs.files if not any(f == g for g in parent.files)), rs.files[0] if rs.files else rs.id)
+    if declared.layer == "jurisdiction":
+        own = [r for r in rs.rules if r.id in set(rs.own)] if rs.own else []
+        c.errors += [e for e in _layer(parent, declared, file) if e.code != "ruleset.extends-other-kind"]
+        c.errors += loosening(parent, rs, {r.id for r in own}, declared.disable, file, own_rules=own)
+        return
+    from .layers import own_rules
+    own = own_rules(rs)
+    beneath = {x for r in parent.rules for x in (r.id, r.tightens, *r.replaces) if x}
+
+    def err(code: str, rule: Optional[str], zh: str, en: str) -> None:
+        c.errors.append(RulesetError(code, file, rule, zh, en, stage="check_layering"))
+
+    if declared.kind != parent.index.kind:
+        err("ruleset.extends-other-kind", None, f"{declared.id}（{declared.kind}）不能叠加在另一类案卷的规则集 {parent.id}（{parent.index.kind}）上",
+            f"{declared.id} ({declared.kind}) cannot be stacked on {parent.id}, a ruleset for {parent.index.kind} dossiers")
+    if declared.stacks_on and declared.stacks_on not in parent.lineage:
+        err("ruleset.stacks-on-other", None, f"{declared.id} 是为 {declared.stacks_on} 编写的，不能叠加在 {parent.id}（层级 {' → '.join(parent.lineage)}）上",
+            f"{declared.id} is written for {declared.stacks_on}; it cannot be stacked on {parent.id} (layers {' → '.join(parent.lineage)})")
+    tightening = []
+    for r in own:
+        if r.relation is None:
+            err("ruleset.relation-missing", r.id, "领域或层级规则集的每条规则须写明 relation：adds（增加）、replaces（替代，并列明被替代的规则）或 tightens（收紧）",
+                "every rule of a sector or decision-body layer says its relation: adds, replaces (naming the rules replaced) or tightens")
+        if r.id in {p.id for p in parent.rules}:
+            err("ruleset.duplicate-id", r.id, f"规则编号 {r.id} 与下层规则集 {parent.id} 的规则重复：另取编号，并写明 replaces 或 tightens",
+                f"rule id {r.id} is already used by {parent.id}; give a new id with replaces or tightens")
+        for t in r.replaces:
+            if t not in beneath:
+                err("ruleset.replaces-unknown-rule", r.id, f"规则 {r.id} 声称替代的 {t} 不是 {parent.id} 的规则（替代必须指明被替代的规则）",
+                    f"rule {r.id} replaces {t}, which is not a rule of {parent.id} (a replacement names the rule it replaces)")
+        if r.replaces and not r.basis.text:
+            err("ruleset.replaces-without-basis", r.id, f"规则 {r.id} 替代 {'、'.join(r.replaces)}，但未引用作出另行规定的条文原文",
+                f"rule {r.id} replaces {', '.join(r.replaces)} without quoting the provision that sets the other procedure")
+        if r.tightens:
+            if r.tightens not in beneath:
+                err("ruleset.tightens-unknown-rule", r.id, f"规则 {r.id} 声称收紧的 {r.tightens} 不是 {parent.id} 的规则",
+                    f"rule {r.id} tightens {r.tightens}, which is not a rule of {parent.id}")
+            else:
+                tightening.append(r)
+    # a tightening demands at least what the rule beneath did; parameters of the same name likewise
+    target = {r.tightens: r for r in tightening}
+    parent_view = parent.model_copy(update={"rules": [p for p in parent.rules if p.id in target]})
+    for e in loosening(parent_view, rs, {r.id for r in tightening}, [], file, own_rules=tightening):
+        e.stage = "check_layering"
+        c.errors.append(e)
+
+
 def emit_durable(rs: Ruleset, c: Compiled) -> None:
     c.spec[ALWAYS] = {"all": [SESSION]}
     for ri, rule in enumerate(rs.rules):
@@ -406,6 +517,7 @@ def emit_durable(rs: Ruleset, c: Compiled) -> None:
 STAGES: tuple[tuple[str, Callable[[Ruleset, Compiled], None]], ...] = (
     ("validate_references", validate_references),  # names first: later stages index by them
     ("check_citations", check_citations),  # after names: an unknown field is reported once, not twice
+    ("check_layering", check_layering),  # a layer only tightens what it is layered on, and names rules that exist
     ("emit_durable", emit_durable),  # only from a ruleset with no errors
 )
 

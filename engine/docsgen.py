@@ -28,7 +28,7 @@ from .models import base
 from .models.base import unwrap as _unwrap
 from .models.base import ZhEnum, ZhModel
 from .models.dossier import (
-    PROCEDURE_ZH, PROCEDURES, Catalog, Dossier, Expert, Record, Stage, Triggers, Waiver,
+    PROCEDURE_ZH, PROCEDURES, Catalog, Dossier, Expert, Record, Source, Stage, Triggers, Waiver,
 )
 
 REGENERATE = "juece docs dossier-format > docs/dossier-format.md"
@@ -413,7 +413,7 @@ def _model_section(title: str, model: type[ZhModel], intro: list[str], skip: Ite
 
 def _enum_users(cls: type[ZhEnum]) -> list[tuple[str, str]]:
     """(Chinese key, English key) of every field whose values come from `cls`."""
-    models: list[type[ZhModel]] = [Dossier, Catalog, Triggers, Expert, Waiver, *PROCEDURES.values()]
+    models: list[type[ZhModel]] = [Dossier, Catalog, Triggers, Expert, Waiver, Source, *PROCEDURES.values()]
     users: list[tuple[str, str]] = []
     for model in models:
         for name, info in model.model_fields.items():
@@ -473,7 +473,7 @@ def dossier_format_markdown() -> str:
         "| 每个键都有中文写法和英文写法，含义完全相同；同一层里同一字段只能写一次（不能既写 `编号` 又写 `id`）。 | Every key has Chinese and English spellings with exactly the same meaning; give a field once per mapping (not both `编号` and `id`). |",
         "| 取值（枚举）同样可以写中文，见[取值表](#enums)。 | Enumerated values may be written in Chinese too; see [value tables](#enums). |",
         "| 未知的键一律报错（多半是错别字），不会被忽略。 | Unknown keys are errors (usually a typo); nothing is silently ignored. |",
-        "| 不知道或未记载的内容不写即可；不要用“无”表示“不知道”。 | Leave out what is unknown or not recorded; do not write 无 (no) for \"don't know\". |",
+        "| 不知道或未记载的内容不写；不要用“无”表示“不知道”。未写的内容怎样理解取决于 `案卷来源`：完整案卷（默认）中未列出的程序视为未履行（违反，注明“未见记载”）；台账、公开信息中未写的内容为“无法判定”，并列出需补充的事实。程序确知未履行的写 `状态: 未履行`，案卷无法说明是否履行的写 `状态: 未知`。详见 [open-world.md](open-world.md)。 | Leave out what is unknown or not recorded; do not write 无 (no) for \"don't know\". How an omission is read depends on `record_basis`: in a complete file (the default) a procedure not listed was not performed (a violation, marked \"not recorded\"); in a ledger row or a dossier rebuilt from published sources it is indeterminate, with the facts needed listed. Mark a step known not to have happened `status: not_performed`, one the file cannot show `status: unknown`. See [open-world.md](open-world.md). |",
         "| 不允许重复的键、YAML 锚点和别名（`&`、`*`）。 | Duplicate keys and YAML anchors/aliases (`&`, `*`) are refused. |",
         f"| 文件不得超过 {mb} MB，嵌套不得超过 {MAX_DEPTH} 层。 | Files over {mb} MB or nested deeper than {MAX_DEPTH} levels are refused. |",
         "| 行政区划代码等数字串请加引号（`\"640425\"`）。 | Quote digit strings such as division codes (`\"640425\"`). |",
@@ -525,6 +525,10 @@ def dossier_format_markdown() -> str:
     out += ["## 9. 其他记录 Other records", ""]
     out += _model_section("### 专家 Expert", Expert, ["`专家论证` 记录中 `专家` 列表的每一项。Each item of an expert review's `experts` list.", ""])
     out += _model_section("### 豁免 Waiver", Waiver, [_first_line(Waiver.__doc__), ""])
+    out += _model_section("### 来源 Source", Source, [
+        "`来源` 列表的每一项（案卷最外层或任一程序记录中），写明事实从哪里读到；检查结果的证据和 HTML 报告列出来源。",
+        "Each item of a `sources` list (top level or on any procedure record): where a fact was read. Findings' evidence "
+        "and the HTML report list the sources.", ""])
     out += ['<a id="enums"></a>', "", "## 10. 取值表 Value tables (enumerations)", "",
             "可写英文值、中文或任一同义写法，含义相同。",
             "Write the English value, the Chinese label or any listed synonym; they mean the same.", ""]

@@ -34,7 +34,7 @@ from pydantic import BaseModel
 from .calendar import workday_ordinal
 from .memo import by_identity
 from .models.base import ZhEnum, unwrap
-from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Triggers
+from .models.dossier import PROCEDURES, Catalog, Dossier, Record, RecordStatus, Triggers
 
 CASE = "case"
 
@@ -82,7 +82,7 @@ def tag(kind: str) -> str:
 def _schema_of(model: type[BaseModel], prefix: str = "") -> dict[str, tuple[str, Any]]:
     out: dict[str, tuple[str, Any]] = {}
     for name, info in model.model_fields.items():
-        if name in ("type", "ref", "note"):
+        if name in ("type", "ref", "note", "status", "sources"):  # status: read by facts.to_facts itself
             continue
         assert name not in RESERVED and not name.startswith(TAG), f"{model.__name__}.{name} would overwrite an engine fact property"
         kind, extra = _kind(info.annotation)
@@ -247,6 +247,7 @@ def record_id(index: int) -> str:
 
 
 _EMPTY_CATALOG = Catalog()
+_PERFORMED = RecordStatus.performed
 _CASE_TAG = tag(CASE)
 _TAGS = {p: tag(p) for p in PROCEDURES}
 _CASE_TEXT = ("decision_body", "undertaking_unit", "jurisdiction", "special_procedure_basis")
@@ -264,6 +265,7 @@ class _Plan:
     counts: tuple[tuple[str, str], ...]  # (procedure, n__ key)
     record_keep: Optional[dict]  # procedure → the properties rules read (None: all)
     latest: Optional[frozenset]  # procedures whose "latest" flag rules read (None: all)
+    records: Optional[frozenset] = None  # procedures some pattern reads (None: all); no other record can match
 
 
 @by_identity
@@ -274,7 +276,8 @@ def _plan(keys: Optional[dict]) -> _Plan:
     return _Plan(keep, tuple(n for n in _CASE_TEXT if n in keep), "category" in keep, "exclusion" in keep,
                  "decision_date" in keep, tuple((p, f"n__{p}") for p in PROCEDURES if f"n__{p}" in keep),
                  {p: keys.get(p, frozenset()) for p in PROCEDURES},
-                 frozenset(p for p in PROCEDURES if "latest" in keys.get(p, ())))
+                 frozenset(p for p in PROCEDURES if "latest" in keys.get(p, ())),
+                 frozenset(p for p in PROCEDURES if p in keys))
 
 
 def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> list[dict[str, Any]]:
@@ -306,6 +309,8 @@ def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> 
     counts: dict[str, int] = {}
     latest: dict[str, dt.date] = {}
     for rec in dossier.procedures:
+        if rec.status is not None and rec.status is not _PERFORMED:
+            continue  # 未履行 / 未知: not evidence that the step happened (engine/openworld.py reads them)
         t = rec.type
         counts[t] = counts.get(t, 0) + 1
         main = getattr(rec, rec.main_date, None)
@@ -315,8 +320,13 @@ def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> 
         case[k] = counts.get(proc, 0)
 
     facts = [case]
+    records = plan.records
     for i, rec in enumerate(dossier.procedures):
+        if rec.status is not None and rec.status is not _PERFORMED:
+            continue
         t = rec.type
+        if records is not None and t not in records:  # every pattern starts with its procedure's tag
+            continue  # (compile._referenced_keys): a record of a procedure no rule names matches nothing
         fact: dict[str, Any] = {"id": record_id(i), _TAGS[t]: 1, "one": 1}
         _encode_into(fact, rec, keep=plan.record_keep[t] if plan.record_keep is not None else None)
         # Ties share "latest" so the result cannot depend on the order records are listed in.

@@ -15,8 +15,9 @@ from .compile import Compiled
 from .evaluate import Activation
 from .facts import CASE, display_value, display_values, record_of
 from .memo import by_identity
-from .models.dossier import PROCEDURES, Catalog, Dossier, Record, Stage, Triggers, procedure_zh
 from .models.base import ZhEnum
+from .models.dossier import PROCEDURES, Catalog, Dossier, MajorStatus, Record, RecordStatus, Stage, Triggers, procedure_zh
+from .openworld import ABSENCE, FACT, UNKNOWN, Reading, absence_message, classify, needed_reason, resolve, status_evidence
 from .models.finding import OUTCOME_RANK, Evidence, Finding
 from .models.ruleset import Basis, Check, Rule, Ruleset
 
@@ -46,7 +47,18 @@ def zh_number(n: int) -> str:
 
 
 def cite(basis: Basis, rs: Ruleset, lang: str = "zh") -> str:
-    """《法》第二十五条第一款; for a document numbered by parts: 《方案》第四部分第（八）项第29条."""
+    """《法》第二十五条第一款; for a document numbered by parts: 《方案》第四部分第（八）项第29条.
+
+    A rule of a law the ruleset applies by reference (713 Art. 42: departments and townships 参照
+    the Decree) reads 参照《…》第三十条第一款（第四十二条）."""
+    ref = rs.by_reference
+    if ref is not None and (basis.law or rs.index.law.zh) == ref.law and basis.article is not None:
+        from .layers import reference_cite
+        return reference_cite(basis, ref.law, ref, lang, _cite(basis, rs, lang))
+    return _cite(basis, rs, lang)
+
+
+def _cite(basis: Basis, rs: Ruleset, lang: str = "zh") -> str:
     if lang == "en":
         law = (rs.index.law.en or rs.index.law.zh) if not basis.law else (basis.law_en or basis.law)
         if basis.article is None:
@@ -277,11 +289,19 @@ class Builder:
         applicable, which only explain mode tells apart); in explain mode every rule is. A Finding
         costs far more than its outcome (legal text, citations, evidence), so callers that need
         only some findings (the audit: violated and indeterminate) say which."""
-        fired: dict[int, list[tuple[int, str, Activation]]] = {}  # rule → (check, outcome, activation), in firing order
+        # rule → (check, outcome, activation, grounds, open-world reading), in firing order
+        fired: dict[int, list[tuple[int, str, Activation, Optional[str], Optional[Reading]]]] = {}
         branches = self.c.branches
+        basis = dossier.basis_of()
+        all_rules = self.rs.rules
         for act in activations:
             b = branches[act.branch]
-            fired.setdefault(b.rule_index, []).append((b.check_index, b.outcome, act))
+            outcome, grounds, reading = b.outcome, None, None
+            if outcome in ("violated", "indeterminate"):  # open world: on a recorded fact, or on silence?
+                r = all_rules[b.rule_index]
+                reading = classify(r, r.checks[b.check_index], b.cause, act.record_ids, dossier)
+                outcome, grounds = resolve(reading, outcome, basis)
+            fired.setdefault(b.rule_index, []).append((b.check_index, outcome, act, grounds, reading))
         waivers = {w.rule: w for w in dossier.waivers}
         explain = self.c.mode == "explain"
         rank = OUTCOME_RANK.__getitem__
@@ -300,19 +320,22 @@ class Builder:
                         out.append(self._finding(rule, "not_applicable", [], dossier, stage, reason=(r.zh, r.en or r.zh)))
                 continue
             acts = fired.get(ri)
+            grounds = None
             if not acts:
                 if not explain:
                     continue
                 outcome = "satisfied"
             elif len(acts) == 1:  # the common case, kept cheap: the audit decides ~50 rules a dossier
-                outcome = acts[0][1]
+                outcome, grounds = acts[0][1], acts[0][3]
                 if outcome == "not_applicable" and len(rule.checks) > 1:
                     outcome = "satisfied"
             else:
                 # A check is as bad as its worst branch that fired, satisfied if none did; a rule is as
-                # bad as its worst check, so it is not applicable only if no check applied.
-                outcome = max((o for _, o, _ in acts), key=rank)
-                if rank(outcome) < rank("satisfied") and len({ci for ci, _, _ in acts}) < len(rule.checks):
+                # bad as its worst check, so it is not applicable only if no check applied. A violation
+                # on a recorded fact outweighs one on silence (docs/open-world.md).
+                worst = max(acts, key=_severity_key)
+                outcome, grounds = worst[1], worst[3]
+                if rank(outcome) < rank("satisfied") and len({a[0] for a in acts}) < len(rule.checks):
                     outcome = "satisfied"
             if outcome in ("violated", "indeterminate") and rule.id in waivers:
                 decided[rule.id] = "waived"
@@ -328,16 +351,16 @@ class Builder:
                 if not acts:
                     chosen = []
                 elif len(acts) == 1:
-                    chosen = [(acts[0][0], acts[0][2])] if acts[0][1] == outcome else []
+                    chosen = [(acts[0][0], acts[0][2], acts[0][4])] if acts[0][1] == outcome else []
                 else:
-                    chosen = [(ci, a) for ci, o, a in sorted(acts, key=_by_check) if o == outcome]
-                out.append(self._build_shared(rule, outcome, chosen, dossier, stage))
+                    chosen = [(ci, a, rd) for ci, o, a, g, rd in sorted(acts, key=_by_check) if o == outcome and g == grounds]
+                out.append(self._build_shared(rule, outcome, chosen, dossier, stage, grounds))
         return out, decided
 
     # ------------------------------------------------------------------ one finding
 
-    def _build_shared(self, rule: Rule, outcome: str, chosen: list[tuple[int, Activation]],
-                      dossier: Dossier, stage: Stage) -> Finding:
+    def _build_shared(self, rule: Rule, outcome: str, chosen: list[tuple[int, Activation, Optional[Reading]]],
+                      dossier: Dossier, stage: Stage, grounds: Optional[str] = None) -> Finding:
         """_build, or the same Finding again when it can only come out the same.
 
         For one failing check of kind required, elements or forbidden, everything a finding
@@ -346,17 +369,18 @@ class Builder:
         fields of the case or of the records it fired on (elements, forbidden). Those values key
         the finding. Archives repeat these defects dossier after dossier; a check that shows a
         computed number (duration) or walks other records (precedes) is always built."""
-        if len(chosen) != 1:
-            return self._build(rule, outcome, chosen, dossier, stage)
-        ci, act = chosen[0]
+        if len(chosen) != 1 or dossier.major is MajorStatus.pending:
+            return self._build(rule, outcome, chosen, dossier, stage, grounds)
+        ci, act, reading = chosen[0]
         check = rule.checks[ci]
         kind = check.kind
         # (not `not_applicable`: its reason also reads the stage and the rule's exceptions)
         if kind not in _KEYED or self.c.branches[act.branch].cause not in _KEYED[kind]:
-            return self._build(rule, outcome, chosen, dossier, stage)
-        if kind == "required":  # the count, and what the records say on the fields the check asks about
+            return self._build(rule, outcome, chosen, dossier, stage, grounds)
+        if kind == "required":  # the count, the records' status, and what they say on the fields the check asks about
             n = _records_of(dossier, check.spec.procedure)
-            shown: Any = (n, _recorded(dossier, check.spec.procedure, check.spec.where) if n and check.spec.where else ())
+            shown: Any = (n, tuple(p.status for p in dossier.procedures if p.type == check.spec.procedure),
+                          _recorded(dossier, check.spec.procedure, check.spec.where) if n and check.spec.where else ())
         elif kind == "elements" and check.spec.procedure == CASE:
             shown = tuple([_case_value(dossier, f) for f in check.spec.fields])
         else:
@@ -372,20 +396,21 @@ class Builder:
                         if rec._written.get(f):  # the text as written is shown: it keys the finding too
                             shown.append(rec._written[f])
             shown = tuple(shown)
-        key = (act.branch, outcome, tuple([_case_value(dossier, fact) for fact, _, _ in _when_facts(rule)]), shown)
+        key = (act.branch, outcome, tuple([_case_value(dossier, fact) for fact, _, _ in _when_facts(rule)]), shown,
+               grounds, reading, dossier.record_basis)
         try:
             hit = self._by_inputs.get(key)
         except TypeError:  # a value that cannot key (a list of records): build it
-            return self._build(rule, outcome, chosen, dossier, stage)
+            return self._build(rule, outcome, chosen, dossier, stage, grounds)
         if hit is None:
-            hit = self._build(rule, outcome, chosen, dossier, stage)
+            hit = self._build(rule, outcome, chosen, dossier, stage, grounds)
             if len(self._by_inputs) >= _MAX_SHARED:
                 self._by_inputs.clear()
             self._by_inputs[key] = hit
         return hit
 
-    def _build(self, rule: Rule, outcome: str, chosen: list[tuple[int, Activation]],
-               dossier: Dossier, stage: Stage) -> Finding:
+    def _build(self, rule: Rule, outcome: str, chosen: list[tuple[int, Activation, Optional[Reading]]],
+               dossier: Dossier, stage: Stage, grounds: Optional[str] = None) -> Finding:
         # The rule's `when` facts first: they are why the duty applied.
         evidence = self._when_evidence(rule, dossier) if outcome in ("violated", "indeterminate") else []
         reasons_zh: list[str] = []
@@ -393,16 +418,26 @@ class Builder:
         extras: dict[str, Any] = {}
         messages: list = []  # one per failing check, in the rule's order
         branches = self.c.branches
-        for ci, act in chosen:
+        needed: list[tuple[str, str]] = []  # open world: the facts that would settle it
+        unknown = False
+        for ci, act, reading in chosen:
             check = rule.checks[ci]
             cause = branches[act.branch].cause
-            m = check.message or rule.message
+            m = rule.message if reading is not None and reading.quiet else (check.message or rule.message)
             if not any(m is x for x in messages):  # by identity: == on pydantic models compares every field
                 messages.append(m)
             ev, ex = self._evidence(rule, check, act, dossier, cause)
             evidence += ev
             if ex:
                 extras.update(ex)
+            if reading is not None and reading.kind in (ABSENCE, UNKNOWN):
+                needed += [n for n in reading.needed if n not in needed]
+                unknown = unknown or reading.kind == UNKNOWN
+                if check.kind == "required" or (check.kind == "precedes" and reading.kind == UNKNOWN):
+                    evidence += self._status_evidence(dossier, check)
+                continue  # the reason is what is missing, not the branch's own cause
+            if check.kind == "required" and reading is not None and reading.kind == FACT:
+                evidence += self._status_evidence(dossier, check)
             if cause in _REASONED:
                 rz, re_ = self._reason(rule, check, act, cause, stage)
                 if rz and rz not in reasons_zh:
@@ -418,28 +453,42 @@ class Builder:
                     unique.append(e)
         else:
             unique = evidence
+        if needed and outcome == "indeterminate":
+            nz, ne = needed_reason(tuple(needed), dossier.basis_of(), UNKNOWN if unknown else ABSENCE)
+            reasons_zh.append(nz)
+            reasons_en.append(ne)
         reason = ("；".join(reasons_zh), "; ".join(reasons_en)) if reasons_zh else None
         message: Optional[tuple[str, str]] = None
         if outcome == "indeterminate":  # the violation text would assert what is not known
             message = (f"无法判定是否符合：{rule.title.zh}", f"cannot decide: {rule.title.en or rule.title.zh}")
+        elif grounds == ABSENCE:  # never state as fact what nobody recorded
+            message = absence_message(rule, tuple(needed))
         elif len(messages) > 1:
             values = dict(self.c.params, **extras)
             message = ("；".join(_fmt(m.zh, values) for m in messages),
                        "; ".join(_fmt(m.en or m.zh, values) for m in messages))
         elif messages:
             message = (messages[0].zh, messages[0].en or messages[0].zh)
+        if dossier.major is MajorStatus.pending and outcome in ("violated", "indeterminate"):
+            m = message or (rule.message.zh, rule.message.en or rule.message.zh)
+            message = (f"如属重大行政决策：{m[0]}", f"if this is a major administrative decision: {m[1]}")
         return self._finding(rule, outcome, [], dossier, stage, evidence=unique, reason=reason,
-                             extras=extras, message=message)
+                             extras=extras, message=message, grounds=grounds, needed=needed,
+                             conditional=dossier.major is MajorStatus.pending)
 
     def _finding(self, rule: Rule, outcome: str, acts: list, dossier: Dossier, stage: Stage, *,
                  evidence: Optional[list[Evidence]] = None, reason: Optional[tuple[str, str]] = None,
-                 extras: Optional[dict] = None, message: Optional[tuple[str, str]] = None) -> Finding:
+                 extras: Optional[dict] = None, message: Optional[tuple[str, str]] = None,
+                 grounds: Optional[str] = None, needed: Optional[list] = None, conditional: bool = False) -> Finding:
         msg_zh, msg_en = message or (rule.message.zh, rule.message.en or rule.message.zh)
+        if outcome != "violated":
+            grounds = None
         # A finding made only of shared evidence, with no dossier value in its texts, is the same
         # object every time it recurs (Finding is frozen): archives repeat the same defects.
         key = None
         if not extras and (not evidence or self._shared_ids.issuperset(map(id, evidence))):
-            key = (rule.id, outcome, reason, msg_zh, msg_en, tuple(map(id, evidence or ())))
+            key = (rule.id, outcome, reason, msg_zh, msg_en, tuple(map(id, evidence or ())), grounds,
+                   tuple(needed or ()), conditional)
             hit = self._findings.get(key)
             if hit is not None:
                 return hit
@@ -462,12 +511,30 @@ class Builder:
         if reason:
             fields["reason"], fields["reason_en"] = reason
         fields["evidence"] = evidence or []
+        if grounds:
+            fields["grounds"] = grounds
+        if needed:
+            fields["needed"] = [n[0] for n in needed]
+            fields["needed_en"] = [n[1] for n in needed]
+        if conditional:
+            fields["conditional"] = True
         finding = _new_finding(fields)
         if key is not None:
             if len(self._findings) >= _MAX_SHARED:  # bounded, whatever the archive's size
                 self._findings.clear()
             self._findings[key] = finding
         return finding
+
+    def _status_evidence(self, dossier: Dossier, check: Check) -> list[Evidence]:
+        """Records of the procedure marked 未履行 / 未知, and where that was read."""
+        proc = check.spec.procedure if check.kind == "required" else check.spec.before.procedure
+        out = []
+        for i, rec in status_evidence(dossier, proc):
+            src = "；".join(x.cite() for x in rec.sources) if rec.sources else None
+            out.append(_ev(fact=f"{proc}.status", label=f"{procedure_zh(proc)}·状态", label_en=f"{proc}.status",
+                           value=rec.status.zh + (f"（来源：{src}）" if src else ""), value_en=rec.status.value,
+                           source=f"procedures[{i}]"))
+        return out
 
     def _when_evidence(self, rule: Rule, dossier: Dossier) -> list[Evidence]:
         return [self._evidence_of(fact, label, fact, _case_value(dossier, fact), source)
@@ -552,6 +619,7 @@ class Builder:
         case = act.frame.get("c", {}) if cause in ("unknown_trigger", "not_applicable") else {}
         if cause == "unknown_trigger":
             unknown = [c.fact for c in rule.when if c.fact and case.get(c.fact.replace(".", "__")) in (-1, "")]
+            unknown += [f for c in rule.when if c.any for f in c.any if case.get(f.replace(".", "__")) == -1]
             zh = "案卷未说明：" + "、".join(case_label(f, "zh") for f in unknown)
             en = "the dossier does not say: " + ", ".join(unknown)
             return zh, en
@@ -614,6 +682,7 @@ class Builder:
 # Findings kept for reuse, per Builder and per cache (_findings, _by_inputs): cleared when full, so
 # that a long audit's memory stays flat (a finding and its key are a few KB).
 _MAX_SHARED = 10_000
+_PERFORMED = RecordStatus.performed
 # The check kinds whose findings _build_shared keys by what they show, and the causes it keys.
 _KEYED = {"required": ("missing", "unknown_trigger"), "elements": ("elements", "unknown_trigger"),
           "forbidden": ("forbidden", "unknown_trigger")}
@@ -621,11 +690,16 @@ _KEYED = {"required": ("missing", "unknown_trigger"), "elements": ("elements", "
 
 def _records_of(dossier: Dossier, proc: str) -> int:
     """How many records of a procedure the dossier has (what a `required` finding shows)."""
-    return [p.type for p in dossier.procedures].count(proc)
+    return sum(1 for p in dossier.procedures if p.type == proc and (p.status is None or p.status is _PERFORMED))
 
 
 def _by_check(fired: tuple) -> int:
     return fired[0]
+
+
+def _severity_key(fired: tuple) -> tuple[int, int]:
+    """How bad a fired branch is: its outcome, then a recorded fact before silence."""
+    return OUTCOME_RANK[fired[1]], fired[3] == FACT
 
 
 # The causes _reason explains (the others' message and evidence say it all).

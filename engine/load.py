@@ -200,11 +200,18 @@ def _depth_ok(text: str) -> bool:
     return widest <= MAX_DEPTH * 8
 
 
-def parse_yaml(text: str, name: str) -> Any:
+def parse_yaml(text: str, name: str, fast: bool = False) -> Any:
+    """Text → objects; LoadError with file:line:col. `fast`: try engine/fastyaml.py first (the same
+    objects, or it declines and the strict loader below runs), for batch runs."""
     if not text.strip():
         raise LoadError([Problem("load.empty", name, "文件为空", "the file is empty")])
     if not _depth_ok(text):
         raise LoadError([Problem("load.too-deep", name, f"嵌套层级过深（上限 {MAX_DEPTH} 层）", f"nesting too deep (limit {MAX_DEPTH} levels)")])
+    if fast and not name.endswith(".json"):
+        from . import fastyaml
+        obj = fastyaml.parse(text)
+        if obj is not None:
+            return obj
     try:
         if name.endswith(".json"):
             try:
@@ -278,8 +285,11 @@ class Loaded(BaseModel):
     sha256: str
 
 
-def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[str] = None) -> Loaded:
-    """Read one dossier file. Raises LoadError with every problem found."""
+def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[str] = None, fast: bool = False) -> Loaded:
+    """Read one dossier file. Raises LoadError with every problem found.
+
+    `fast` (the audit): parse with engine/fastyaml.py where it vouches for the result; any error is
+    then reported from the strict loader's reading, exactly as without it."""
     path = Path(path)
     name = name or str(path)
     if data is None:
@@ -289,12 +299,18 @@ def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[
         text = read_text(path, data)
         raw = data
     try:
-        obj = parse_yaml(text, name)
+        obj = parse_yaml(text, name, fast)
+        try:
+            dossier = validate(obj, text, name)
+        except LoadError:
+            if not fast:
+                raise
+            dossier = validate(parse_yaml(text, name), text, name)  # the errors as the strict loader's objects give them
     except LoadError as e:
         for p in e.problems:
             p.file = p.file or name
         raise
-    return Loaded(dossier=validate(obj, text, name), file=name, sha256=sha256(raw))
+    return Loaded(dossier=dossier, file=name, sha256=sha256(raw))
 
 
 def validate(obj: Any, text: str, name: str) -> Dossier:
@@ -415,15 +431,27 @@ def _all_models() -> list[type[ZhModel]]:
     return [v for v in vars(m).values() if isinstance(v, type) and issubclass(v, ZhModel)]
 
 
+def _key_index(node: Any) -> dict:
+    """{key text: (key node, value node)} of a mapping node, first occurrence first: built once per
+    node, so placing 20,000 errors in one mapping is linear, not quadratic."""
+    idx = getattr(node, "_juece_keys", None)
+    if idx is None:
+        idx = {}
+        for k, v in node.value:
+            if isinstance(k.value, str):  # a complex key (a mapping or list) never equals a field name
+                idx.setdefault(k.value, (k, v))
+        node._juece_keys = idx
+    return idx
+
+
 def _position(node: Any, loc: list, obj: Any, at_key: bool = False) -> tuple[Optional[int], Optional[int]]:
     best = node
     for part in loc:
         nxt = None
         if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if k.value == part:
-                    nxt, best = v, k  # point at the key: that is what the user reads
-                    break
+            hit = _key_index(node).get(part) if isinstance(part, (str, int)) else None
+            if hit is not None:
+                best, nxt = hit  # point at the key: that is what the user reads
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             nxt = best = node.value[part]
         if nxt is None:
@@ -525,6 +553,9 @@ def _message(e: dict) -> tuple[str, str]:
             return f"日期 {msg[11:]} 不存在", f"date {msg[11:]} does not exist"
         if msg.startswith("date:"):
             return f"{msg[5:]} 不是日期（应写作 2023-05-01 或 2023年5月1日）", f"{msg[5:]} is not a date (write 2023-05-01 or 2023年5月1日)"
+        if msg == "other_law_needs_basis":
+            return ("排除情形为“法律行政法规另有规定”时，须载明“特别程序依据”：哪部法律或行政法规的哪一条规定了该事项的决策程序（条例第三条第二款）",
+                    "exclusion other_law needs special_procedure_basis (特别程序依据): which law or administrative regulation, and which article, sets this decision's procedure (Art. 3 para. 2)")
         if msg.startswith("end_before_start:"):
             _, end, start = msg.split(":")
             return f"结束日期（{end}）早于开始日期（{start}）", f"end date ({end}) is before start date ({start})"

@@ -103,7 +103,12 @@ def _folders(root: str) -> dict[str, Path]:
 
 @lru_cache(maxsize=None)
 def load(ruleset_id: str, root: str = str(RULESETS_DIR)) -> Ruleset:
-    """Load a ruleset by id, merged with the layers it extends (from the disk cache when its files are unchanged)."""
+    """Load a ruleset by id, merged with the layers it extends (from the disk cache when its files are unchanged).
+
+    `base+layer+…` names a ruleset with sector or decision-body layers stacked on it (engine/layers.py)."""
+    if "+" in ruleset_id:
+        from .layers import stack_ids
+        return stack_ids(ruleset_id, root)
     folders = _folders(root)
     if ruleset_id not in folders:
         raise RulesetErrors([RulesetError("ruleset.not-found", root, None, f"找不到规则集“{ruleset_id}”",
@@ -182,7 +187,7 @@ def merge(parent: Ruleset, index: RulesetIndex, rules: list[tuple[Rule, Any]], f
         sections[r.id] = s
     h = hashlib.sha256((parent.content_hash + digest).encode()).hexdigest()
     return Ruleset(index=merged_index, rules=out_rules, sections=sections, files=parent.files + files, content_hash=h,
-                   lineage=[index.id, *parent.lineage], declared=index)
+                   lineage=[index.id, *parent.lineage], declared=index, parent=parent, own=[r.id for r, _ in rules])
 
 
 def all_ids(root: str = str(RULESETS_DIR)) -> list[str]:
@@ -218,7 +223,7 @@ def _candidates(jurisdiction: Optional[str], kind: str, root: str) -> tuple[Any,
         if rs is None:  # its index or its chain does not load: loading says why (RulesetErrors)
             rs = load(rid, root)
         j = rs.index.jurisdiction
-        if rs.index.kind == kind and (j == "CN" or (jurisdiction and jurisdiction.startswith(j))):
+        if rs.index.kind == kind and rs.index.layer == "jurisdiction" and (j == "CN" or (jurisdiction and jurisdiction.startswith(j))):
             out.append(rs)
     return tuple(out)
 
@@ -404,3 +409,5 @@ def clear_caches() -> None:
     """Forget every ruleset this process has loaded or chosen (the disk cache stays: it is keyed by content)."""
     for f in (_catalog, heads, _folders, load, _candidates, _ranked, _choice):
         f.cache_clear()
+    from .layers import clear_caches as clear_layers
+    clear_layers()

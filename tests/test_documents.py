@@ -265,3 +265,56 @@ def test_rectification_for_several_dossiers_is_grouped_by_unit_and_docx_table_re
     body = [[c.text for c in row.cells] for row in t.rows[1:]]
     assert sum(1 for r in body if r[0].startswith("责任单位：")) == 3
     assert sum(1 for r in body if r[0].isdigit()) == 3
+
+
+def test_a_violation_that_holds_only_if_the_matter_is_major_asks_for_confirmation():
+    f = _finding(conditional=True, needed=["是否重大行政决策"])
+    c = conclude(_res([f], stage="decided"))
+    assert c.form == "cannot_conclude" and "确认该事项是否属于重大行政决策事项" in c.supplement[0]
+
+
+def test_a_normative_document_gets_a_review_opinion_in_its_own_words(tmp_path):
+    out = tmp_path / "审核意见书.docx"
+    res = runner.invoke(app, ["opinion", str(ROOT / "cases/normative/bad/deliberated-before-review.yaml"), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    paras = _paragraphs(out.read_bytes())
+    assert paras[0] == "合法性审核意见书"
+    conclusion = _section(paras, "五、审查结论")
+    assert conclusion[0] == "不合法" and "该规范性文件" in conclusion[1] and "集体审议" in conclusion[1]
+    assert "决策" not in conclusion[1]
+
+
+@pytest.mark.parametrize("form", ["lawful", "revise", "unlawful", "cannot_conclude", "not_applicable"])
+def test_example_opinions_in_cases_are_current(form):
+    from engine.documents.conclusion import FORM_ZH
+    from engine.documents.make_template import example_opinion
+    path = DOCS / "opinions" / f"{form}.md"
+    text = example_opinion(form, ROOT)
+    assert path.read_text(encoding="utf-8") == text, f"{path} is out of date: run python -m engine.documents.make_template"
+    assert f"**{FORM_ZH[form]}**" in text
+
+
+def test_check_format_docx_points_to_the_opinion_command():
+    res = runner.invoke(app, ["check", str(ROOT / "cases/examples/peng-yang-heating-price.yaml"), "-f", "docx"])
+    assert res.exit_code == 2 and "juece opinion" in res.output
+
+
+def test_opinion_rectification_as_docx_table(tmp_path):
+    out, rect = tmp_path / "o.md", tmp_path / "整改清单.docx"
+    res = runner.invoke(app, ["opinion", str(DOCS / "bad/opinion-unlawful.yaml"), "-o", str(out), "--rectification", str(rect),
+                              "--deadline", "2024年7月31日"])
+    assert res.exit_code == 0, res.output
+    d = docx.Document(str(rect))
+    assert d.paragraphs[0].text == "整改清单" and "原州区中小学校布局调整规划" in d.paragraphs[1].text
+    t = d.tables[0]
+    assert [c.text for c in t.rows[0].cells] == ["序号", "问题", "依据", "整改要求", "责任单位", "整改时限", "状态"]
+    assert [c.text for c in t.rows[1].cells][2:] == ["《重大行政决策程序暂行条例》第十五条第一款",
+                                                     t.rows[1].cells[3].text, "原州区教育体育局", "2024年7月31日", "待整改"]
+    assert d.sections[0].orientation == 1  # landscape
+
+
+def test_shipped_template_is_what_make_template_writes(tmp_path):
+    from engine.documents import OPINION_DOCX
+    from engine.documents.make_template import build
+    fresh = build(tmp_path / "opinion.docx")
+    assert fresh.read_bytes() == OPINION_DOCX.read_bytes(), "run python -m engine.documents.make_template and commit the .docx"

@@ -407,6 +407,8 @@ def audit_command(
     list_limit: int = typer.Option(500, "--list-limit", help="报告中列出的不合规案卷上限 / non-compliant dossiers listed in the report"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度 / no progress"),
     summarize_only: bool = typer.Option(False, "--summarize-only", help="只由已有 jsonl 重新生成汇总和报告 / only rebuild summary and report from the jsonl files"),
+    rectification: Optional[Path] = typer.Option(None, "--rectification", help="整改清单（.xlsx 或 .docx），按责任单位分组 / rectification list by responsible unit"),
+    annual_report: Optional[int] = typer.Option(None, "--annual-report", help="写出该年度法治政府建设年度报告的决策部分（.docx、.md）/ annual report section for this year"),
     time_limit: Optional[float] = typer.Option(None, "--time-limit", help="每件案卷的检查时限（秒，默认 120）；超时的记入 errors.jsonl，审核继续 / seconds one dossier may take"),
 ) -> None:
     """批量审核归档决策：合规率、看板、可续审 / Audit an archive: compliance rates, dashboard, resumable.
@@ -414,17 +416,45 @@ def audit_command(
     退出码 Exit codes: 0 全部合规 all compliant · 1 有不合规案卷 some non-compliant · 2 有案卷无法读取或检查、或参数错误
     some dossiers could not be checked, or bad options · 130 已中断（可 --resume）interrupted (--resume continues)
     """
+    if rectification is not None and rectification.suffix.lower() not in (".xlsx", ".docx"):
+        typer.echo(f"整改清单只能写为 .xlsx 或 .docx：{rectification}" if lang == "zh" else f"the rectification list is written as .xlsx or .docx: {rectification}", err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
+    if annual_report is not None and not 1949 <= annual_report <= 2200:
+        typer.echo(f"--annual-report 应为年份，如 2023，收到 {annual_report}" if lang == "zh" else f"--annual-report takes a year such as 2023, got {annual_report}", err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
     if summarize_only:
-        raise typer.Exit(summarize_only_command(Path(out).resolve(), list_limit, lang, quiet))
+        code = summarize_only_command(Path(out).resolve(), list_limit, lang, quiet)
+        if code in (EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE) and Path(out, "results.jsonl").exists():
+            code = _documents(Path(out).resolve(), rectification, annual_report, lang, code)
+        raise typer.Exit(code)
     try:
         code, _ = run_audit(list(paths or []), out, jobs, ruleset, executor, scheduler, resume, mapping, lang, list_limit, quiet,
                             time_limit=time_limit)
-        _exit_if_stuck(code)
     except OSError as e:  # disk full, output folder not writable: a message, not a traceback
         typer.echo(f"无法写入输出：{e}（已写入的结果保持完整，可用 --resume 继续）" if lang == "zh"
                    else f"cannot write the output: {e} (what was written is intact; --resume continues)", err=True)
         raise typer.Exit(EXIT_UNUSABLE)
+    if code in (EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE) and (rectification or annual_report) and Path(out, "results.jsonl").exists():
+        code = _documents(Path(out).resolve(), rectification, annual_report, lang, code)
+    _exit_if_stuck(code)
     raise typer.Exit(code)
+
+
+def _documents(out: Path, rectification: Optional[Path], year: Optional[int], lang: str, code: int) -> int:
+    """--rectification / --annual-report (engine/documents/audit_docs.py); → the exit code."""
+    if not (rectification or year):
+        return code
+    from ..documents.audit_docs import write_audit_documents
+    try:
+        for p in write_audit_documents(out, rectification, year, lang):
+            typer.echo(("已写出 " if lang == "zh" else "wrote ") + str(p), err=True)
+    except ValueError:
+        typer.echo("整改清单只能写为 .xlsx 或 .docx" if lang == "zh" else "the rectification list is written as .xlsx or .docx", err=True)
+        return EXIT_UNUSABLE
+    except OSError as e:
+        typer.echo(f"无法写入：{e}" if lang == "zh" else f"cannot write: {e}", err=True)
+        return EXIT_UNUSABLE
+    return code
 
 
 def sample_command(

@@ -23,7 +23,10 @@ from .worker import Item, error_record
 
 DEFAULT_MAPPING = Path(__file__).with_name("ledger_mapping.yaml")
 TOP_FIELDS = ("id", "title", "decision_body", "undertaking_unit", "jurisdiction", "category", "exclusion",
-              "stage", "decision_date", "special_procedure_basis")
+              "stage", "decision_date", "special_procedure_basis", "record_basis", "major")
+# A procedure cell that says the step does not apply or is left blank on purpose: no record (not
+# "not done"); 否 / 无 / 未… say the step was not done (a record marked 未履行, docs/open-world.md).
+NOT_APPLICABLE = {"不适用", "不涉及", "/", "／", "-", "—", "——", "－"}
 YES = {"是", "有", "已", "已开展", "已履行", "已完成", "完成", "已公布", "已公开", "已审查", "已评估", "已论证", "已讨论",
        "√", "✓", "✔", "y", "yes", "true", "1", "○"}
 NO = {"否", "无", "未", "未开展", "未履行", "未完成", "没有", "×", "✗", "✘", "n", "no", "false", "0", "", "不适用", "不涉及",
@@ -53,6 +56,7 @@ class Mapping:
     header_row: Optional[int] = None
     sheet: Optional[str] = None
     source: str = "default"
+    record_basis: str = "ledger"  # what a row is (docs/open-world.md); a mapping may say otherwise
 
     @staticmethod
     def default() -> "Mapping":
@@ -71,7 +75,14 @@ class Mapping:
             raise MappingError(f"对照表 {path} 应有 columns: 列名 → 字段", f"the mapping {path} needs `columns:` header → target")
         cols = dict(base.columns)
         cols.update(_columns(raw.get("columns") or {}, str(path)))
-        return Mapping(cols, raw.get("header_row", base.header_row), raw.get("sheet", base.sheet), str(path))
+        basis = raw.get("record_basis", raw.get("案卷来源", base.record_basis))
+        from ..models.dossier import RecordBasis
+        parsed = RecordBasis.parse(str(basis).strip())
+        if not isinstance(parsed, RecordBasis):
+            raise MappingError(f"对照表 {path}：案卷来源“{basis}”应为 台账 / 完整案卷 / 公开信息",
+                               f"the mapping {path}: record_basis '{basis}' must be ledger / complete_file / public_sources")
+        return Mapping(cols, raw.get("header_row", base.header_row), raw.get("sheet", base.sheet), str(path),
+                       parsed.value)
 
 
 def _columns(raw: dict, where: str) -> dict[str, str]:
@@ -178,17 +189,24 @@ def row_to_dossier(header: list[Optional[str]], row: tuple, mapping: Mapping, de
             elif t.lower() in YES:
                 procs.setdefault(proc, {})
                 done[proc] = True
+            elif t in NOT_APPLICABLE:
+                done.setdefault(proc, None)
             elif t.lower() in NO:
                 done[proc] = False
             else:
                 problems.append((col, f"无法识别“{t}”：程序列应填日期或 是/否", f"cannot read '{t}': a procedure column takes a date or 是/否 (yes/no)"))
     d.setdefault("id", default_id)
+    d.setdefault("record_basis", mapping.record_basis)
     if triggers:
         d["triggers"] = triggers
     records = []
-    for proc, rec in procs.items():
+    for proc in dict.fromkeys([*procs, *done]):
+        rec = procs.get(proc, {})
         if done.get(proc) is False and not any(_text(x) for x in rec.values()):
+            records.append({"type": proc, "status": "not_performed"})  # the ledger says it was not done
             continue
+        if proc not in procs:
+            continue  # 不适用 / — : the ledger says nothing about the step
         records.append({"type": proc, **rec})
     if records:
         d["procedures"] = records

@@ -92,7 +92,8 @@ def _env() -> Environment:
 
 
 def render_dashboard(s: dict, lang: str = "zh") -> str:
-    rate_rows = [{"zh": r["zh"], "en": r["en"], "rate": r["rate"], "num": r["numerator"], "den": r["denominator"]} for r in s["rates"]]
+    rate_rows = [{"zh": r["zh"], "en": r["en"], "rate": r["rate"], "num": r["numerator"], "den": r["denominator"]}
+                 for r in s["rates"] if r.get("assessable", True)]
     charts = {
         "rates": bar_chart(rate_rows, "chart-rates", "各项程序履行率", "Procedure rates"),
         "decision_body": bar_chart(_group_rows(s["by"]["decision_body"], "decision_body"), "chart-body", "按决策机关", "By decision body"),

@@ -8,10 +8,12 @@ whatever happened to the processes that wrote them. Every number is a
 count of result lines; dossiers.csv gives each dossier's status for each rate, so any figure can
 be traced back to the dossiers behind it.
 
-Definitions (docs/audit.md):
-    overall compliance rate  = applicable dossiers with no violation / applicable dossiers
+Definitions (docs/audit.md, docs/open-world.md):
+    overall compliance rate  = dossiers 合规 / dossiers decided (合规 + 不合规 + 不合规（未见记载）)
     <procedure> rate         = due and done properly / due      (rates.yaml maps procedures to rules)
-    indeterminate            counted apart, in neither the numerator nor the denominator
+    violated / unrecorded    the violations of a rate (or dossiers) on recorded facts, and on the file's silence
+    indeterminate            counted apart, in neither the numerator nor the denominator (无法确认合规)
+    not assessable           a rate a ledger cannot show (rates.yaml `ledger: false`), for ledger rows
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ RATES_FILE = Path(__file__).with_name("rates.yaml")
 DIMENSIONS = ("decision_body", "undertaking_unit", "year", "category")
 DIM_ZH = {"decision_body": "决策机关", "undertaking_unit": "承办单位", "year": "年度", "category": "事项类别"}
 DIM_EN = {"decision_body": "decision body", "undertaking_unit": "undertaking unit", "year": "year", "category": "category"}
-STATUS = ("done", "violated", "indeterminate", "waived", "not_due")
-STATUS_ZH = {"done": "符合", "violated": "违反", "indeterminate": "无法判定", "waived": "豁免", "not_due": "不适用"}
+STATUS = ("done", "violated", "unrecorded", "indeterminate", "waived", "not_due", "not_assessable")
+STATUS_ZH = {"done": "符合", "violated": "违反", "unrecorded": "违反（未见记载）", "indeterminate": "无法判定", "waived": "豁免",
+             "not_due": "不适用", "not_assessable": "台账不可评估"}
 _STATUS_OF = {"satisfied": "done", "violated": "violated", "indeterminate": "indeterminate", "waived": "waived",
               "not_applicable": "not_due"}
 NOT_GIVEN = ""  # a dossier without a decision body, year, ...
@@ -51,21 +54,31 @@ class RateDef:
     rules: tuple[str, ...]
     due_zh: str = ""
     due_en: str = ""
+    ledger: bool = False  # a ledger row can show it (the five statutory procedures, 713 Art. 4 / Art. 9)
 
 
 @lru_cache(maxsize=1)
 def rate_defs() -> tuple[RateDef, ...]:
     raw = yaml.safe_load(RATES_FILE.read_text(encoding="utf-8"))
-    return tuple(RateDef(r["id"], r["zh"], r["en"], tuple(r["rules"]), r.get("due_zh", ""), r.get("due_en", ""))
+    return tuple(RateDef(r["id"], r["zh"], r["en"], tuple(r["rules"]), r.get("due_zh", ""), r.get("due_en", ""),
+                         bool(r.get("ledger", False)))
                  for r in raw["rates"])
 
 
-def rate_status(rule_outcomes: dict[str, str], rd: RateDef) -> Optional[str]:
-    """A dossier's status for one rate: done | violated | indeterminate | waived | not_due; None if no rule applies."""
+def rate_status(rule_outcomes: dict[str, str], rd: RateDef, grounds: Optional[dict[str, str]] = None,
+                basis: Optional[str] = None) -> Optional[str]:
+    """A dossier's status for one rate: done | violated | unrecorded | indeterminate | waived | not_due |
+    not_assessable; None if no rule applies. `grounds`: rule → "fact" | "absence" of its violation."""
+    if basis == "ledger" and not rd.ledger:
+        return "not_assessable"
     outs = [rule_outcomes[r] for r in rd.rules if r in rule_outcomes]
     if not outs:
         return None
-    return _STATUS_OF[max(outs, key=OUTCOME_RANK.get)]
+    st = _STATUS_OF[max(outs, key=OUTCOME_RANK.get)]
+    if st == "violated" and grounds is not None:
+        on_fact = any(rule_outcomes.get(r) == "violated" and grounds.get(r, "fact") == "fact" for r in rd.rules)
+        return "violated" if on_fact else "unrecorded"
+    return st
 
 
 def _ratio(num: int, den: int) -> Optional[float]:
@@ -73,17 +86,19 @@ def _ratio(num: int, den: int) -> Optional[float]:
 
 
 def _rate_block(c: Counter) -> dict:
-    due = c["done"] + c["violated"]
+    due = c["done"] + c["violated"] + c["unrecorded"]
     return {"numerator": c["done"], "denominator": due, "rate": _ratio(c["done"], due), "violated": c["violated"],
-            "indeterminate": c["indeterminate"], "waived": c["waived"], "not_due": c["not_due"]}
+            "unrecorded": c["unrecorded"], "indeterminate": c["indeterminate"], "waived": c["waived"],
+            "not_due": c["not_due"], "not_assessable": c["not_assessable"]}
 
 
 class _Group:
-    __slots__ = ("checked", "applicable", "compliant", "with_indeterminate", "rates")
+    __slots__ = ("checked", "applicable", "compliant", "with_indeterminate", "rates", "verdicts")
 
     def __init__(self) -> None:
         self.checked = self.applicable = self.compliant = self.with_indeterminate = 0
         self.rates: dict[str, Counter] = defaultdict(Counter)
+        self.verdicts: Counter = Counter()  # compliant | noncompliant | noncompliant_unrecorded | unconfirmed
 
     def merge(self, o: "_Group") -> None:
         self.checked += o.checked
@@ -92,11 +107,16 @@ class _Group:
         self.with_indeterminate += o.with_indeterminate
         for rid, c in o.rates.items():
             self.rates[rid].update(c)
+        self.verdicts.update(o.verdicts)
 
     def out(self) -> dict:
-        return {"checked": self.checked, "applicable": self.applicable, "compliant": self.compliant,
-                "noncompliant": self.applicable - self.compliant, "with_indeterminate": self.with_indeterminate,
-                "compliance_rate": _ratio(self.compliant, self.applicable),
+        v = self.verdicts
+        decided = v["compliant"] + v["noncompliant"] + v["noncompliant_unrecorded"]
+        return {"checked": self.checked, "applicable": self.applicable, "compliant": v["compliant"],
+                "noncompliant": v["noncompliant"] + v["noncompliant_unrecorded"],
+                "noncompliant_fact": v["noncompliant"], "noncompliant_unrecorded": v["noncompliant_unrecorded"],
+                "unconfirmed": v["unconfirmed"], "decided": decided, "with_indeterminate": self.with_indeterminate,
+                "compliance_rate": _ratio(v["compliant"], decided),
                 "rates": {rd.id: _rate_block(self.rates[rd.id]) for rd in rate_defs()}}
 
 
@@ -118,6 +138,8 @@ class Tally:
         self.not_applicable = 0
         self.indeterminate_findings = 0
         self.violation_findings = 0
+        self.unrecorded_findings = 0  # violations on the file's silence (of violation_findings)
+        self.bases: Counter = Counter()  # record_basis → applicable dossiers
         self.noncompliant: list[tuple] = []
         self.noncompliant_total = 0
         self.errors: Counter = Counter()
@@ -137,11 +159,16 @@ class Tally:
             return {}
         ro: dict[str, str] = obj.get("rule_outcomes") or {}
         compliant = bool(obj.get("compliant"))
+        verdict = obj.get("verdict") or ("compliant" if compliant else "noncompliant")
         indeterminate = any(f.get("outcome") == "indeterminate" for f in obj.get("findings", []))
-        statuses = {rd.id: rate_status(ro, rd) for rd in rate_defs()}
+        grounds = {f["rule"]: f.get("grounds") or "fact" for f in obj.get("findings", []) if f.get("outcome") == "violated"}
+        basis = obj.get("record_basis") or "complete_file"
+        self.bases[basis] += 1
+        statuses = {rd.id: rate_status(ro, rd, grounds, basis) for rd in rate_defs()}
         for g in groups:
             g.applicable += 1
             g.compliant += compliant
+            g.verdicts[verdict] += 1
             g.with_indeterminate += indeterminate
             for rid, st in statuses.items():
                 if st is not None:
@@ -154,6 +181,8 @@ class Tally:
                 self.indeterminate_findings += 1
             elif f["outcome"] == "violated":
                 self.violation_findings += 1
+                if f.get("grounds") == "absence":
+                    self.unrecorded_findings += 1
         if not compliant:
             self.noncompliant_total += 1
             self._keep(obj)
@@ -162,11 +191,16 @@ class Tally:
     def _keep(self, obj: dict) -> None:
         viol = [f for f in obj.get("findings", []) if f.get("outcome") == "violated"]
         entry = {k: obj.get(k) for k in ("file", "dossier", "title", "decision_body", "undertaking_unit", "year", "category")}
+        entry["verdict"] = obj.get("verdict")
         entry["findings"] = [{k: f.get(k) for k in ("rule", "title", "title_en", "outcome", "severity", "basis", "basis_en",
-                                                     "message", "message_en", "remedy", "remedy_en")}
+                                                     "message", "message_en", "remedy", "remedy_en", "grounds")}
                              for f in obj.get("findings", [])]
         entry["violations"] = sum(1 for f in viol if f.get("severity") == "violation")
-        self.noncompliant.append((-entry["violations"], str(entry["dossier"] or ""), entry["file"] or "", entry))
+        entry["violations_fact"] = sum(1 for f in viol if f.get("severity") == "violation" and f.get("grounds") != "absence")
+        entry["violations_unrecorded"] = entry["violations"] - entry["violations_fact"]
+        # ranked by violations on recorded facts first, then on silence; ties by dossier 编号, then key
+        self.noncompliant.append(((-entry["violations_fact"], -entry["violations_unrecorded"]), str(entry["dossier"] or ""),
+                                  entry["file"] or "", entry))
         if len(self.noncompliant) > 2 * self.list_limit:
             self._trim()
 
@@ -196,6 +230,8 @@ class Tally:
         self.not_applicable += o.not_applicable
         self.indeterminate_findings += o.indeterminate_findings
         self.violation_findings += o.violation_findings
+        self.unrecorded_findings += o.unrecorded_findings
+        self.bases.update(o.bases)
         self.noncompliant_total += o.noncompliant_total
         self.noncompliant += o.noncompliant
         if len(self.noncompliant) > 2 * self.list_limit:
@@ -233,18 +269,27 @@ class Tally:
                           **{o: c[o] for o in ("violated", "indeterminate", "waived", "satisfied", "not_applicable")}})
         rules.sort(key=lambda r: (-r["violated"], -r["indeterminate"], r["rule"]))
         t = self.total
+        tv = t.out()
         checked_all = t.checked + self.error_total
+        ledger_only = bool(self.bases) and set(self.bases) == {"ledger"}
         return {
             "totals": {
                 "inputs": checked_all, "checked": t.checked, "errors": self.error_total,
                 "errors_by_kind": dict(sorted(self.errors.items())),
                 "not_applicable": self.not_applicable, "applicable": t.applicable,
-                "compliant": t.compliant, "noncompliant": t.applicable - t.compliant,
-                "with_indeterminate": t.with_indeterminate,
+                "compliant": tv["compliant"], "noncompliant": tv["noncompliant"],
+                "noncompliant_fact": tv["noncompliant_fact"], "noncompliant_unrecorded": tv["noncompliant_unrecorded"],
+                "unconfirmed": tv["unconfirmed"], "with_indeterminate": t.with_indeterminate,
                 "violation_findings": self.violation_findings, "indeterminate_findings": self.indeterminate_findings,
+                "violation_findings_fact": self.violation_findings - self.unrecorded_findings,
+                "violation_findings_unrecorded": self.unrecorded_findings,
             },
-            "overall": {"numerator": t.compliant, "denominator": t.applicable, "rate": _ratio(t.compliant, t.applicable)},
+            "record_basis": dict(sorted(self.bases.items())), "ledger_only": ledger_only,
+            "overall": {"numerator": tv["compliant"], "denominator": tv["decided"], "rate": tv["compliance_rate"],
+                        "violated": tv["noncompliant_fact"], "unrecorded": tv["noncompliant_unrecorded"],
+                        "indeterminate": tv["unconfirmed"]},
             "rates": [{"id": rd.id, "zh": rd.zh, "en": rd.en, "rules": list(rd.rules), "due_zh": rd.due_zh, "due_en": rd.due_en,
+                       "ledger": rd.ledger, "assessable": not (ledger_only and not rd.ledger),
                        **_rate_block(t.rates[rd.id])} for rd in rate_defs()],
             "by": {d: {k: g.out() for k, g in sorted(self.by[d].items())} for d in DIMENSIONS},
             "rules": rules,
@@ -271,31 +316,33 @@ def _pct(r: Optional[float]) -> str:
 
 def summary_csv(s: dict) -> str:
     rows: list[list[Any]] = [["维度 dimension", "分组 group", "指标 metric", "指标名称 name", "分子 numerator", "分母 denominator",
-                              "比率 rate", "百分比 percent", "违反 violated", "无法判定 indeterminate", "豁免 waived", "不适用 not due"]]
+                              "比率 rate", "百分比 percent", "违反（有记载事实）violated on recorded facts",
+                              "违反（未见记载）violated: not recorded", "无法判定 indeterminate", "豁免 waived", "不适用 not due",
+                              "台账不可评估 not assessable from a ledger"]]
 
     def emit(dim: str, group: str, overall: dict, rates: list[tuple[str, str, dict]]) -> None:
         rows.append([dim, group, "overall", "总体合规率", overall["numerator"], overall["denominator"],
                      "" if overall["rate"] is None else overall["rate"], _pct(overall["rate"]), overall.get("violated", ""),
-                     overall.get("indeterminate", ""), "", overall.get("not_due", "")])
+                     overall.get("unrecorded", ""), overall.get("indeterminate", ""), "", overall.get("not_due", ""), ""])
         for rid, name, b in rates:
             rows.append([dim, group, rid, name, b["numerator"], b["denominator"], "" if b["rate"] is None else b["rate"],
-                         _pct(b["rate"]), b["violated"], b["indeterminate"], b["waived"], b["not_due"]])
+                         _pct(b["rate"]), b["violated"], b.get("unrecorded", 0), b["indeterminate"], b["waived"], b["not_due"],
+                         b.get("not_assessable", 0)])
 
     names = {r["id"]: r["zh"] for r in s["rates"]}
     t = s["totals"]
-    emit("all", "全部", {**s["overall"], "violated": t["noncompliant"], "indeterminate": t["with_indeterminate"],
-                       "not_due": t["not_applicable"]}, [(r["id"], r["zh"], r) for r in s["rates"]])
+    emit("all", "全部", {**s["overall"], "not_due": t["not_applicable"]}, [(r["id"], r["zh"], r) for r in s["rates"]])
     for dim, groups in s["by"].items():
         for key, g in groups.items():
-            emit(dim, key or "（未填）", {"numerator": g["compliant"], "denominator": g["applicable"], "rate": g["compliance_rate"],
-                                         "violated": g["noncompliant"], "indeterminate": g["with_indeterminate"],
-                                         "not_due": g["checked"] - g["applicable"]},
+            emit(dim, key or "（未填）", {"numerator": g["compliant"], "denominator": g["decided"], "rate": g["compliance_rate"],
+                                         "violated": g["noncompliant_fact"], "unrecorded": g["noncompliant_unrecorded"],
+                                         "indeterminate": g["unconfirmed"], "not_due": g["checked"] - g["applicable"]},
                  [(rid, names[rid], b) for rid, b in g["rates"].items()])
     return _csv_text(rows)
 
 
 _FINDING_KEYS = ("rule", "title", "title_en", "outcome", "severity", "basis", "basis_en", "section",
-                 "message", "message_en", "remedy", "remedy_en")
+                 "message", "message_en", "remedy", "remedy_en", "grounds")
 
 
 def digest(result: Any, outcomes: dict[str, str]) -> dict:
@@ -308,12 +355,13 @@ def digest(result: Any, outcomes: dict[str, str]) -> dict:
             "decision_body": result.decision_body, "undertaking_unit": result.undertaking_unit,
             "year": result.year, "category": result.category, "ruleset": result.ruleset,
             "applicable": result.applicable, "compliant": result.compliant, "counts": result.counts,
+            "verdict": result.verdict, "record_basis": result.record_basis,
             "rule_outcomes": outcomes,
             "findings": [{k: getattr(f, k) for k in _FINDING_KEYS} for f in result.findings]}
 
 
 _CSV_HEAD = ["file", "dossier", "title", "decision_body", "undertaking_unit", "year", "category", "applicable", "compliant",
-             "violations", "indeterminate"]
+             "violations", "indeterminate", "verdict", "violations_fact", "violations_unrecorded", "record_basis"]
 
 
 def _category_zh(value: Optional[str]) -> str:
@@ -332,7 +380,10 @@ def _dossier_row(obj: dict, st: dict[str, Optional[str]]) -> list:
     return ([obj.get("file"), obj.get("dossier"), obj.get("title"), obj.get("decision_body") or "", obj.get("undertaking_unit") or "",
              obj.get("year") or "", _category_zh(obj.get("category")), "是" if obj.get("applicable") else "否",
              "是" if obj.get("compliant") else "否",
-             counts.get("violated", 0), counts.get("indeterminate", 0)]
+             counts.get("violated", 0), counts.get("indeterminate", 0), obj.get("verdict") or "",
+             sum(1 for f in obj.get("findings", []) if f.get("outcome") == "violated" and f.get("grounds") != "absence"),
+             sum(1 for f in obj.get("findings", []) if f.get("outcome") == "violated" and f.get("grounds") == "absence"),
+             obj.get("record_basis") or ""]
             + [STATUS_ZH[st[rd.id]] if st.get(rd.id) else "" for rd in rate_defs()])
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .conclusion import FORM_EN, FORM_ZH, FORMS, Conclusion, conclude, grounds_of
 from .context import opinion_context, rectification_rows, responsible_unit
@@ -34,7 +34,8 @@ OPINION_DOCX = TEMPLATES / "opinion.docx"
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html", "html.j2"]),
+    shared = Path(__file__).resolve().parents[1] / "render" / "templates"  # print.css.j2, shared with the reports
+    env = Environment(loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES)), FileSystemLoader(str(shared))]), autoescape=select_autoescape(["html", "html.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     return env
 
@@ -105,7 +106,7 @@ DOSSIER_COLUMNS = {"zh": ["案卷编号", "决策事项"], "en": ["Dossier", "De
 
 
 def build_rectification_xlsx(results: Union[Any, Iterable[Any]], dossiers: Any = None, *, lang: str = "zh",
-                             deadline: Optional[str] = None, title: Optional[str] = None) -> bytes:
+                             deadline: Optional[str] = None, title: Optional[str] = None, archive: bool = False) -> bytes:
     """The 整改清单 as .xlsx bytes: one sheet, rows grouped by 责任单位 under a bold group line.
 
     With several dossiers (an audit) the 案卷编号 and 决策事项 columns are added."""
@@ -113,7 +114,7 @@ def build_rectification_xlsx(results: Union[Any, Iterable[Any]], dossiers: Any =
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     pairs = _pairs(results, dossiers)
     rows = rectification_list([r for r, _ in pairs], [d for _, d in pairs], lang=lang, deadline=deadline)
-    many = len(pairs) > 1
+    many = archive or len(pairs) > 1
     cols = RECT_COLUMNS[lang][:1] + (DOSSIER_COLUMNS[lang] if many else []) + RECT_COLUMNS[lang][1:]
     keys = RECT_KEYS[:1] + (["dossier", "dossier_title"] if many else []) + RECT_KEYS[1:]
     wb = Workbook()
@@ -170,7 +171,7 @@ def build_rectification_xlsx(results: Union[Any, Iterable[Any]], dossiers: Any =
 
 
 def build_rectification_docx(results: Union[Any, Iterable[Any]], dossiers: Any = None, *, lang: str = "zh",
-                             deadline: Optional[str] = None, title: Optional[str] = None) -> bytes:
+                             deadline: Optional[str] = None, title: Optional[str] = None, archive: bool = False) -> bytes:
     """The 整改清单 as a .docx table (A4 landscape), grouped by 责任单位 when it covers several dossiers."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -180,7 +181,7 @@ def build_rectification_docx(results: Union[Any, Iterable[Any]], dossiers: Any =
     from .make_template import HEAD_FONT, cell_text, no_split, para, repeat_header, setup_styles
     pairs = _pairs(results, dossiers)
     rows = rectification_list([r for r, _ in pairs], [d for _, d in pairs], lang=lang, deadline=deadline)
-    many = len(pairs) > 1
+    many = archive or len(pairs) > 1
     doc = Document()
     setup_styles(doc)
     sec = doc.sections[0]

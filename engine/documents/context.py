@@ -18,7 +18,7 @@ import yaml
 from .. import __version__
 from ..models.finding import OUTCOME_EN, OUTCOME_ZH
 from ..models.ruleset import SEVERITY_ZH
-from .conclusion import GROUNDS_EN, GROUNDS_ZH, Conclusion, Item, _get, conclude
+from .conclusion import GROUNDS_EN, GROUNDS_ZH, Conclusion, Item, _get, conclude, kind_of_result, terms_for
 
 RESPONSIBLE_FILE = Path(__file__).with_name("responsible.yaml")
 NUMBER_PLACEHOLDER = "〔    〕    号"
@@ -54,6 +54,9 @@ LABELS = {
         "no_materials": "(the dossier lists no procedure records)", "intro_tail": "Our opinion follows.", "colon": ": ",
     },
 }
+DOC_TITLE = {"mad": ("合法性审查意见书", "Legality review opinion"),
+             "normative_document": ("合法性审核意见书", "Legality review opinion (normative document)"),
+             "major_enforcement_decision": ("法制审核意见书", "Legal review opinion (major enforcement decision)")}
 STATUS_TODO = {"zh": "待整改", "en": "to do"}
 STATUS_SUPPLY = {"zh": "待补充材料", "en": "materials to supply"}
 
@@ -126,7 +129,9 @@ def _materials(dossier: Any, lang: str) -> list[dict]:
         d = d or next((v for v in p.__dict__.values() if isinstance(v, dt.date)), None)
         name = procedure_zh(p.type) if lang == "zh" else p.type.replace("_", " ")
         session = getattr(p, "session", None)
-        extra = [x for x in (session, getattr(p, "reviewing_body", None)) if x]
+        method = getattr(p, "method", None)
+        method = (method.zh if lang == "zh" else method.value) if hasattr(method, "zh") else method
+        extra = [x for x in (method, session, getattr(p, "reviewing_body", None)) if x]
         start = getattr(p, "start_date", None)
         when = _date_text(d, lang)
         if start and d and start != d:
@@ -176,7 +181,9 @@ def rectification_rows(result: Any, dossier: Any = None, lang: str = "zh", deadl
     """One row per finding to fix (violated, any severity) or to supply materials for (违法-level undecided).
 
     序号, 问题, 依据, 整改要求, 责任单位, 整改时限, 状态 — plus the dossier and rule, for an archive-wide list."""
-    c = conclusion or conclude(result)
+    kind = dossier.kind_of() if dossier is not None else kind_of_result(result)
+    c = conclusion or conclude(result, kind=kind)
+    T = terms_for(kind)
     zh = lang == "zh"
     rows = []
     for it in c.unlawful + c.curable + c.missing + [a for a in c.advice if _get(a.finding, "outcome") == "violated"]:
@@ -185,7 +192,7 @@ def rectification_rows(result: Any, dossier: Any = None, lang: str = "zh", deadl
         if deadline:
             when = deadline
         elif it.curable or undecided:
-            when = "提请集体讨论前" if zh else "before the collective discussion"
+            when = f"提请{T['meeting']}前" if zh else f"before the {T['meeting_en']}"
         else:
             when = "由决策机关确定" if zh else "as the decision body sets"
         problem = _get(f, "message" if zh else "message_en") or ""
@@ -213,8 +220,10 @@ def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] =
     """The template variables (docs/documents.md). `result`: a DossierResult (explain mode lists every
     rule reviewed; findings mode lists the problems only) or its JSON dict; `dossier`: the loaded Dossier."""
     zh = lang == "zh"
-    L = LABELS[lang]
-    c = conclude(result)
+    kind = dossier.kind_of() if dossier is not None else kind_of_result(result)
+    T = terms_for(kind)
+    L = dict(LABELS[lang], doc_title=DOC_TITLE.get(kind, DOC_TITLE["mad"])[0 if zh else 1])
+    c = conclude(result, kind=kind)
     today = date or dt.date.today()
     from ..models.dossier import Category, DocumentKind, Stage
     rs_info = _get(result, "ruleset") or {}
@@ -250,7 +259,6 @@ def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] =
         cat_label = Category(cat).zh if (cat and zh) else (cat or "")
     except ValueError:
         cat_label = cat or ""
-    kind = dossier.kind_of() if dossier is not None else None
     kind_label = ""
     if kind:
         try:
@@ -262,14 +270,18 @@ def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] =
                             if dossier is not None else None) or ("（审查机构）" if zh else "(reviewing body)")
     title = _get(result, "title")
     intro = (f"你单位报送的《{title}》（案卷编号：{_get(result, 'dossier')}）及相关材料收悉。"
-             f"根据{('、'.join(laws[:3]) if laws else '有关法律法规')}等规定，本机关对该决策履行法定程序的情况进行了合法性审查。{L['intro_tail']}"
+             f"根据{('、'.join(laws[:3]) if laws else '有关法律法规')}等规定，本机关对该{T['noun']}履行法定程序的情况进行了{T['review']}。{L['intro_tail']}"
              if zh else
-             f"We have received “{title}” (dossier {_get(result, 'dossier')}) and its materials, and reviewed whether the decision "
+             f"We have received “{title}” (dossier {_get(result, 'dossier')}) and its materials, and reviewed whether the {T['noun_en']} "
              f"followed the statutory procedure under {', '.join(laws[:3]) if laws else 'the applicable law'}. {L['intro_tail']}")
     counts = _get(result, "counts") or {}
     counts_text = ("，".join(f"{OUTCOME_ZH[k]} {counts[k]} 项" for k in OUTCOME_ZH if counts.get(k)) if zh
                    else ", ".join(f"{OUTCOME_EN[k]} {counts[k]}" for k in OUTCOME_EN if counts.get(k)))
     materials = _materials(dossier, lang)
+    verdict = _get(result, "verdict_zh" if zh else "verdict_en")
+    if not verdict:  # before the open-world headline: what the result's compliant flag says
+        verdict = ((("合规" if _get(result, "compliant") else "不合规") if zh else ("compliant" if _get(result, "compliant") else "not compliant"))
+                   if _get(result, "applicable") else ("不适用" if zh else "not applicable"))
     return {
         "lang": lang, "L": L,
         "doc_title": L["doc_title"], "number": number or NUMBER_PLACEHOLDER, "addressee": addressee, "intro": intro,
@@ -278,6 +290,7 @@ def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] =
                    "kind": kind_label},
         "materials": materials, "has_materials": bool(materials),
         "source": {"file": _get(result, "file"), "sha256": _get(manifest, "input_sha256") or ""},
+        "sources": list(_get(result, "sources") or []), "verdict": verdict,
         "rulesets": rulesets, "laws": laws,
         "review_rows": review_rows, "counts": counts, "counts_text": counts_text,
         "items": items, "has_items": bool(items),

@@ -1,6 +1,7 @@
 """Writes engine/documents/templates/opinion.docx, the shipped docxtpl template of the 合法性审查意见书.
 
-    python -m engine.documents.make_template        (then commit the .docx)
+    python -m engine.documents.make_template        (from the repository root; then commit the .docx
+                                                     and cases/documents/opinions/*.md, the example opinions)
 
 The template is generated, not hand-edited, so that its fonts and tags are reviewable here. An office
 with its own letterhead copies the .docx (or starts from its own) and keeps the {{ variables }} that
@@ -158,6 +159,9 @@ def build(path: Path = TEMPLATE) -> Path:
     para(doc, "{%p if not has_materials %}")
     para(doc, "{{ L.no_materials }}", indent=True)
     para(doc, "{%p endif %}")
+    para(doc, "{%p for s in sources %}")
+    para(doc, "{{ s }}", indent=True)
+    para(doc, "{%p endfor %}")
     para(doc, "{{ L.source }}{{ L.colon }}{{ source.file }}（SHA-256 {{ source.sha256 }}）", indent=True)
 
     heading(doc, "{{ L.basis }}")
@@ -208,12 +212,76 @@ def build(path: Path = TEMPLATE) -> Path:
     para(doc, "{{ L.reviewer_person }}{{ L.colon }}________    {{ L.checker }}{{ L.colon }}________", align=WD_ALIGN_PARAGRAPH.RIGHT)
     para(doc, "{{ date }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
     para(doc)
-    para(doc, "{{ L.check_record }}{{ L.colon }}juece {{ check.engine }} · {{ check.ruleset }} {{ check.ruleset_version }}"
+    para(doc, "{{ L.check_record }}{{ L.colon }}{{ verdict }} · juece {{ check.engine }} · {{ check.ruleset }} {{ check.ruleset_version }}"
               "（{{ check.ruleset_hash[:12] }}） · SHA-256 {{ check.input_sha256 }} · {{ check.date }}", size=9)
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    path.write_bytes(stable_bytes(doc))
     return path
+
+
+def stable_bytes(doc) -> bytes:  # noqa: ANN001
+    """The .docx with fixed core properties and zip timestamps: regenerating it changes nothing unless its content does."""
+    import datetime as dt
+    import io
+    import zipfile
+    cp = doc.core_properties
+    cp.author, cp.last_modified_by, cp.title = "juece", "juece", "合法性审查意见书模板"
+    cp.created = cp.modified = dt.datetime(2024, 1, 1)
+    cp.revision = 1
+    raw = io.BytesIO()
+    doc.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(info, zin.read(item.filename))
+    return out.getvalue()
+
+
+
+
+EXAMPLES = {  # cases/documents/opinions/<form>.md: one opinion per conclusion form (tests/test_documents.py keeps them current)
+    "lawful": "cases/documents/good/opinion-lawful.yaml",
+    "revise": "cases/documents/bad/opinion-revise.yaml",
+    "unlawful": "cases/documents/bad/opinion-unlawful.yaml",
+    "cannot_conclude": "cases/documents/good/opinion-cannot-conclude.yaml",
+    "not_applicable": "cases/documents/good/opinion-not-applicable.yaml",
+}
+EXAMPLE_DATE = "2024-06-05"
+
+
+def example_opinion(form: str, root: Path) -> str:
+    """The example opinion for one conclusion form, as Markdown (fixed number, reviewer and date)."""
+    import re
+
+    from ..load import load_dossier
+    rel = EXAMPLES[form]
+    loaded = load_dossier(root / rel, name=rel)
+    # the ruleset hash changes with any ruleset edit: the example leaves it out (a real opinion has it)
+    return re.sub(r"（[0-9a-f]{12}）", "", _example_md(loaded, form))
+
+
+def _example_md(loaded, form: str) -> str:  # noqa: ANN001
+    import datetime as dt
+
+    from ..check import check
+    from . import build_opinion_markdown
+    return build_opinion_markdown(check(loaded, explain=True), loaded.dossier, number=f"示例〔2024〕{list(EXAMPLES).index(form) + 1}号",
+                                  reviewer="（审查机构）", date=dt.date.fromisoformat(EXAMPLE_DATE))
+
+
+def write_examples(root: Path) -> list[Path]:
+    out = []
+    for form in EXAMPLES:
+        p = root / "cases" / "documents" / "opinions" / f"{form}.md"
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(example_opinion(form, root), encoding="utf-8")
+        out.append(p)
+    return out
 
 
 if __name__ == "__main__":
     print(build())
+    for p in write_examples(Path.cwd()):
+        print(p)

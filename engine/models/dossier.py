@@ -77,6 +77,10 @@ class MeetingType(ZhEnum):
     special_topic = ("special_topic", "专题会议", "专题会")
     circulation = ("circulation", "传阅会签", "会签")
     party_group = ("party_group", "党组会议")
+    # a department's or township's own collective meetings (713 Art. 42: 参照 Art. 30)
+    leadership = ("leadership", "领导班子会议", "班子会议", "领导班子集体讨论会议")
+    affairs = ("affairs", "局务会议", "委务会议", "厅务会议", "部务会议", "办务会议", "委员会会议")
+    party_government_joint = ("party_government_joint", "党政联席会议", "党政联席会")
     other = ("other", "其他会议", "其他")
 
 
@@ -130,11 +134,54 @@ class Channel(ZhEnum):
     other = ("other", "其他途径", "其他")
 
 
+class BodyLevel(ZhEnum):
+    """Who decides: 713 Art. 2 (county-level-or-above governments) or Art. 42 (departments, townships: 参照)."""
+
+    government = ("government", "县级以上人民政府", "县级以上地方人民政府", "人民政府")
+    department = ("department", "政府部门", "县级以上人民政府部门", "部门")
+    township = ("township", "乡镇人民政府", "乡级人民政府", "乡镇", "街道办事处", "街道", "乡镇人民政府/街道办事处")
+
+
 class DocumentKind(ZhEnum):
     """Which kind of dossier this is: each kind has its own rulesets (index `kind`)."""
 
     mad = ("mad", "重大行政决策", "重大决策")
     normative_document = ("normative_document", "行政规范性文件", "规范性文件")
+
+
+class RecordBasis(ZhEnum):
+    """What a dossier claims to be (docs/open-world.md): how silence in it is read."""
+
+    complete_file = ("complete_file", "完整案卷", "内部档案", "完整档案")
+    ledger = ("ledger", "台账", "台账记录")
+    public_sources = ("public_sources", "公开信息", "公开资料", "公开材料")
+
+
+class RecordStatus(ZhEnum):
+    """Whether the step a record describes happened (docs/open-world.md)."""
+
+    performed = ("performed", "已履行", "已开展", "已完成")
+    not_performed = ("not_performed", "未履行", "未开展", "未进行")
+    unknown = ("unknown", "未知", "不详", "不明")
+
+
+class SourceKind(ZhEnum):
+    """Where a fact was read."""
+
+    internal_archive = ("internal_archive", "内部档案", "档案")
+    government_website = ("government_website", "政府网站", "门户网站")
+    gazette = ("gazette", "政府公报", "公报")
+    news = ("news", "新闻报道", "新闻", "报道")
+    repost = ("repost", "转载")
+    other = ("other", "其他")
+
+
+class MajorStatus(ZhEnum):
+    """Whether the matter is a major administrative decision (713 Art. 3), when that is not settled."""
+
+    yes = ("yes", "是")
+    no = ("no", "否")
+    pending = ("pending", "待定", "未定", "可能属于", "存疑")
 
 
 class MaterialItem(ZhEnum):
@@ -192,6 +239,11 @@ class Triggers(ZhModel):
     economic_security_risk: ZhBool = field("可能影响经济安全金融安全|经济金融安全风险", "may affect economic or financial security (宁远 2021–2025)")
     major_overall_impact: ZhBool = field("事关全局|对多数人利益有重大影响", "bears on the whole locality or on most citizens' and organisations' interests (宜兴 2012: report and file)")
     government_issued: ZhBool = field("县级以上人民政府制定|以政府名义制定", "a normative document made by a county-level-or-above local government, not by a department (地方组织法 Art. 75)")
+    # sector laws (rulesets/sector/**)
+    price_hearing_scope: ZhBool = field("关系群众切身利益的公用事业价格|公用事业公益性服务自然垄断价格|属于价格听证范围", "a public-utility, public-welfare-service or natural-monopoly price that bears on people's vital interests (价格法 Art. 23)")
+    old_district_renewal: ZhBool = field("旧城区改建", "house expropriation for the renewal of an old urban district (征收条例 Art. 11 para. 2)")
+    majority_object: ZhBool = field("多数被征收人认为方案不符合规定|多数被征地农民认为方案不符合规定|多数人认为补偿方案不符合规定", "most of those expropriated consider the compensation plan unlawful (征收条例 Art. 11 para. 2; 土地管理法 Art. 47 para. 3)")
+    many_owners: ZhBool = field("被征收人数量较多", "the expropriation decision affects many owners (征收条例 Art. 12 para. 1)")
     judged_by: Optional[str] = field("判断人", "who made these judgements")
 
 
@@ -203,6 +255,28 @@ class Expert(ZhModel):
     conflict_of_interest: ZhBool = field("利害关系|存在直接利害关系", "has a direct interest in the matter (Art. 20)")
     conflict_declaration: ZhBool = field("利害关系声明|回避声明", "declared (no) conflict of interest")
     dissenting: ZhBool = field("持不同意见", "held a dissenting view")
+
+
+class Source(ZhModel):
+    """Where a dossier or a record was read from (docs/open-world.md)."""
+
+    kind: zh_enum(SourceKind) = field("类型", "内部档案 / 政府网站 / 政府公报 / 新闻报道 / 转载 / 其他")
+    name: Optional[str] = field("名称", "title of the document or page")
+    ref: Optional[str] = field("文号", "document number")
+    url: Optional[str] = field("网址", "address")
+    date: ZhDate = field("日期", "date of the document or page")
+
+    def cite(self) -> str:
+        """One line a lawyer can follow: 类型《名称》（文号，日期）网址."""
+        parts = [self.kind.zh if self.kind else ""]
+        if self.name:
+            parts.append(f"《{self.name}》")
+        inner = "，".join(x for x in (self.ref, self.date.isoformat() if self.date else None) if x)
+        if inner:
+            parts.append(f"（{inner}）")
+        if self.url:
+            parts.append(self.url)
+        return "".join(parts) or "—"
 
 
 class Waiver(ZhModel):
@@ -221,6 +295,8 @@ class Record(ZhModel):
 
     ref: Optional[str] = field("文号|材料编号", "document number or archive reference")
     note: Optional[str] = field("备注", "free note")
+    status: zh_enum(RecordStatus) = field("状态|履行状态", "已履行 (default) / 未履行 (known not to have happened) / 未知 (the file cannot show whether it happened): docs/open-world.md")
+    sources: list[Source] = field("来源", "where this record was read", default_factory=list)
 
     #: the field holding the record's main date (used for ordering and "latest")
     main_date: ClassVar[str] = "date"
@@ -295,6 +371,11 @@ class PublicParticipation(Record):
     groups_consulted: list[str] = field("特定群体代表|沟通协商对象", "people's organisations, social organisations, group representatives consulted (Art. 14 para. 3)", default_factory=list)
     opinions_received: Optional[int] = field("收到意见数", "number of opinions received", ge=0)
     adoption_feedback: ZhBool = field("意见采纳情况|采纳情况反馈", "opinions summarised, studied and adoption reported (Art. 18)")
+    consumers_operators_heard: ZhBool = field("听取消费者经营者意见|消费者经营者参与", "consumers, operators and others concerned were heard (价格法 Art. 22)")
+    experts_heard: ZhBool = field("征求专家意见|听取专家意见", "experts' opinions were sought (城乡规划法 Art. 26)")
+    outcome_published: ZhBool = field("征求意见情况公布|公布征求意见和修改情况", "how opinions were received and the plan changed was published (征收条例 Art. 11 para. 1)")
+    local_scope: ZhBool = field("在乡镇和村村民小组范围内公告|在拟征收土地所在乡镇村组公告", "announced within the township, village and villagers' groups of the land (土地管理法 Art. 47 para. 2)")
+    contents: list[str] = field("公告内容|公告载明事项", "what the announcement states (e.g. 征收范围、土地现状、征收目的、补偿标准、安置方式、社会保障)", default_factory=list)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "PublicParticipation":
@@ -314,6 +395,11 @@ class Hearing(Record):
     materials_served_date: ZhDate = field("材料送达日期", "materials served on participants (Art. 16 para. 3)")
     public: ZhBool = field("公开举行", "held in public (Art. 17)")
     record_signed: ZhBool = field("听证笔录签字|笔录签字确认", "participants confirmed and signed the record (Art. 17)")
+    host: Optional[str] = field("主持机关|听证主持机关", "who hosted the hearing")
+    hosted_by_price_authority: ZhBool = field("由政府价格主管部门主持|价格主管部门主持", "hosted by the government's price authority (价格法 Art. 23)")
+    necessity_feasibility_argued: ZhBool = field("论证必要性可行性", "the hearing heard consumers, operators and others and argued necessity and feasibility (价格法 Art. 23)")
+    owners_and_public: ZhBool = field("被征收人和公众代表参加|被征地农民参加", "those expropriated and public representatives took part (征收条例 Art. 11 para. 2)")
+    plan_revised: ZhBool = field("根据听证情况修改方案|已根据听证会修改方案", "the plan was revised in the light of the hearing (征收条例 Art. 11 para. 2; 土地管理法 Art. 47 para. 3)")
 
 
 class ExpertReview(Record):
@@ -425,6 +511,8 @@ class Publication(Record):
     channels: zh_enum_list(Channel) = field("途径|公布途径", "channels (gazette, website, newspaper)", default_factory=list)
     interpretation: ZhBool = field("政策解读|解读", "explained how opinions were adopted and interpreted the decision (Art. 32)")
     effective_date: ZhDate = field("施行日期|生效日期", "date it takes effect (normative documents)")
+    compensation_plan_stated: ZhBool = field("载明征收补偿方案", "the announcement states the compensation plan (征收条例 Art. 13 para. 1)")
+    remedies_stated: ZhBool = field("载明复议诉讼权利|载明行政复议行政诉讼权利", "the announcement states the rights to administrative reconsideration and litigation (征收条例 Art. 13 para. 1)")
     expiry_date: ZhDate = field("有效期至|失效日期", "last day of the validity period (normative documents)")
 
 
@@ -493,6 +581,54 @@ class UnitDiscussion(Record):
     minutes: ZhBool = field("会议纪要|会议记录", "the discussion was recorded")
 
 
+class CostSurvey(Record):
+    """价格法 Art. 22 para. 1: the price and cost survey before a government-set or -guided price is made."""
+
+    type: Literal["cost_survey"] = field("类型", required=True)
+    date: ZhDate = field("日期|调查日期")
+    price_surveyed: ZhBool = field("价格调查", "prices were surveyed")
+    cost_surveyed: ZhBool = field("成本调查", "costs were surveyed")
+    surveyor: Optional[str] = field("调查机关|调查单位", "who carried out the survey")
+
+
+class LandSurvey(Record):
+    """土地管理法 Art. 47 para. 2; 实施条例 Art. 26: survey of the present state of the land to be expropriated."""
+
+    type: Literal["land_survey"] = field("类型", required=True)
+    date: ZhDate = field("日期|调查日期")
+
+
+class PreAnnouncement(Record):
+    """实施条例 Art. 26 para. 2: 征收土地预公告."""
+
+    type: Literal["pre_announcement"] = field("类型", required=True)
+    main_date: ClassVar[str] = "start_date"
+    start_date: ZhDate = field("发布日期|开始日期", "first day")
+    end_date: ZhDate = field("截止日期|结束日期", "last day")
+    local_scope: ZhBool = field("在乡镇和村村民小组范围内发布|在拟征收土地所在乡镇村组发布", "issued within the township, village and villagers' groups (实施条例 Art. 26 para. 2)")
+
+
+class Submission(Record):
+    """Submission of a plan for approval (城乡规划法 Art. 26; 土地管理法 Art. 20)."""
+
+    type: Literal["submission"] = field("类型", required=True)
+    date: ZhDate = field("报送日期|报批日期|日期", "date submitted for approval")
+    approving_body: Optional[str] = field("审批机关|批准机关", "the body with the power to approve")
+    adoption_attached: ZhBool = field("附具意见采纳情况及理由|附意见采纳情况", "the materials attach how expert and public opinions were adopted and why (城乡规划法 Art. 26 para. 2)")
+
+
+class RevisionReport(Record):
+    """Before a plan is revised (城乡规划法 Arts. 47–48): summary or argument, and the original approver's consent."""
+
+    type: Literal["revision_report"] = field("类型", required=True)
+    date: ZhDate = field("报告日期|日期", "date reported to the original approving body")
+    implementation_summary: ZhBool = field("实施情况总结|总结原规划实施情况", "the implementation of the plan was summarised (Art. 47 para. 2)")
+    necessity_argued: ZhBool = field("修改必要性论证|论证修改必要性", "the need to revise was argued (Art. 48 para. 1)")
+    stakeholders_heard: ZhBool = field("征求利害关系人意见|听取利害关系人意见", "those with an interest in the area were heard (Art. 48 para. 1)")
+    approved: ZhBool = field("原审批机关同意|经原审批机关同意", "the original approving body agreed (Art. 47 para. 2, Art. 48 para. 1)")
+    approval_date: ZhDate = field("同意日期|原审批机关同意日期", "date the original approving body agreed")
+
+
 class Filing(Record):
     """备案: a decision or normative document reported and filed with the body named (宜兴 2012; 地方组织法 Art. 75)."""
 
@@ -524,7 +660,8 @@ PROCEDURES: dict[str, type[Record]] = {
     for cls in (Initiation, Drafting, InteragencyConsultation, PublicParticipation, Hearing,
                 ExpertReview, RiskAssessment, FairCompetitionReview, LegalityReview, PartyReport,
                 CollectiveDiscussion, Publication, Archiving, Execution, PostEvaluation,
-                Adjustment, NPCHandling, UnitLegalityReview, UnitDiscussion, Filing, Registration, Cleanup)
+                Adjustment, NPCHandling, UnitLegalityReview, UnitDiscussion, Filing, Registration, Cleanup,
+                CostSurvey, LandSurvey, PreAnnouncement, Submission, RevisionReport)
 }
 
 PROCEDURE_ZH: dict[str, tuple[str, ...]] = {
@@ -550,6 +687,11 @@ PROCEDURE_ZH: dict[str, tuple[str, ...]] = {
     "filing": ("备案", "报送备案", "报告备案"),
     "registration": ("统一登记编号", "登记编号", "统一登记"),
     "cleanup": ("清理", "文件清理", "清理评估"),
+    "cost_survey": ("价格成本调查", "价格、成本调查", "成本调查"),
+    "land_survey": ("土地现状调查", "拟征收土地现状调查"),
+    "pre_announcement": ("征收土地预公告", "预公告"),
+    "submission": ("报送审批", "报批"),
+    "revision_report": ("规划修改报告", "修改专题报告", "修改前报告"),
 }
 _TYPE_LOOKUP = {zh: en for en, names in PROCEDURE_ZH.items() for zh in names} | {en: en for en in PROCEDURES}
 
@@ -593,13 +735,47 @@ class Dossier(ZhModel):
     jurisdiction: Code = field("行政区划|行政区划代码", "administrative division code, e.g. 640425", pattern=r"^\d{2,12}$")
     category: zh_enum(Category) = field("事项类别|类别", "Art. 3 item (一)–(五)")
     exclusion: zh_enum(Exclusion) = field("排除情形|不适用情形", "Art. 3 para. 2 exclusion, if any")
-    special_procedure_basis: Optional[str] = field("特别程序依据", "the law or administrative regulation whose procedure applies instead")
+    special_procedure_basis: Optional[str] = field("特别程序依据", "the law or administrative regulation whose procedure applies instead (required with exclusion other_law)")
+    sector: list[str] = field("事项领域|领域", "the field the decision is in, e.g. 政府定价, 城乡规划, 房屋征收: selects the sector rulesets stacked on Decree 713 (docs/sectors.md)", default_factory=list)
+    decision_body_level: zh_enum(BodyLevel) = field("决策机关层级", "县级以上人民政府 (Art. 2) / 政府部门 / 乡镇人民政府、街道办事处 (Art. 42: 参照); inferred from the body's name when left out")
+    decision_bodies: list[str] = field("联合决策机关|联合发文机关", "every body of a joint decision (联合发文); 决策机关 may also be given as a list", default_factory=list)
     catalog: Optional[Catalog] = field("决策事项目录|目录", "catalog entry (Art. 3 para. 3)")
     stage: zh_enum(Stage) = field("阶段|所处阶段", "stage reached; if left out, every duty is checked")
     decision_date: ZhDate = field("决策日期", "date of the decision (else the meeting date)")
     triggers: Triggers = field("情形|适用情形", "assertions that make conditional duties apply", default_factory=Triggers)
     procedures: list[ProcedureRecord] = field("程序|履行程序", "one record per procedure performed", default_factory=list)
     waivers: list[Waiver] = field("豁免", "rules waived for this dossier, by whom and why", default_factory=list)
+    record_basis: zh_enum(RecordBasis) = field("案卷来源", "完整案卷 (default: lists every procedure performed) / 台账 (one ledger row) / 公开信息 (rebuilt from published material): how silence is read, docs/open-world.md")
+    sources: list[Source] = field("来源", "where the dossier was read from", default_factory=list)
+    major: zh_enum(MajorStatus) = field("是否重大行政决策", "是 (default) / 否 / 待定: when 待定, findings are reported as conditional")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lists(cls, data: Any) -> Any:
+        """事项领域 as one string or a list; 决策机关 as a list = a joint decision (联合发文)."""
+        if isinstance(data, dict):
+            for key in ("sector", "事项领域", "领域"):
+                if isinstance(data.get(key), str):
+                    data = dict(data, **{key: [x.strip() for x in _SPLIT.split(data[key]) if x.strip()]})
+            for key in ("decision_body", "决策机关"):
+                if isinstance(data.get(key), list):
+                    bodies = [str(x).strip() for x in data[key] if str(x).strip()]
+                    data = dict(data, **{key: "、".join(bodies)})
+                    if not any(k in data for k in ("decision_bodies", "联合决策机关", "联合发文机关")):
+                        data["decision_bodies"] = bodies
+        return data
+
+    @model_validator(mode="after")
+    def _special_basis(self) -> "Dossier":
+        if self.exclusion == Exclusion.other_law and not (self.special_procedure_basis or "").strip():
+            raise ValueError("other_law_needs_basis")
+        return self
+
+    def bodies(self) -> list[str]:
+        """The decision bodies: several for a joint decision, else the one named."""
+        if self.decision_bodies:
+            return list(self.decision_bodies)
+        return [self.decision_body] if self.decision_body else []
 
     @model_validator(mode="before")
     @classmethod
@@ -633,7 +809,11 @@ class Dossier(ZhModel):
     def effective_stage(self) -> Stage:
         return self.stage or Stage.completed
 
+    def basis_of(self) -> "RecordBasis":
+        return self.record_basis or RecordBasis.complete_file
 
+
+_SPLIT = __import__("re").compile(r"[、，,；;]")
 _FORWARD_DATES = {"effective_date", "expiry_date"}  # dates a document looks ahead to, not steps taken
 
 

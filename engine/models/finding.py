@@ -51,6 +51,11 @@ class Finding(BaseModel):
     reason: Optional[str] = None  # for indeterminate / waived / not applicable: why
     reason_en: Optional[str] = None
     evidence: list[Evidence] = Field(default_factory=list)
+    # Open world (docs/open-world.md): a violation rests on a recorded fact, or on the file's silence.
+    grounds: Optional[Literal["fact", "absence"]] = None
+    needed: list[str] = Field(default_factory=list)  # indeterminate / absence: the facts that would settle it
+    needed_en: list[str] = Field(default_factory=list)
+    conditional: bool = False  # 是否重大行政决策: 待定 — the finding holds only if the matter is one
 
     def text(self, field: str, lang: str) -> str:
         return getattr(self, f"{field}_en") if lang == "en" else getattr(self, field)
@@ -70,6 +75,34 @@ class Manifest(BaseModel):
     input_sha256: Optional[str]
     stage: str
     mode: str
+    # sector and decision-body layers stacked on the jurisdiction ruleset (engine/layers.py)
+    layers: list[dict] = Field(default_factory=list)  # [{id, layer, law, version, title, sector}]
+    decision_body_level: Optional[str] = None  # government | department | township (stated or inferred)
+    displaced: list[dict] = Field(default_factory=list)  # rules beneath not applied, and on what basis
+
+
+VERDICT_ZH = {"compliant": "合规", "noncompliant": "不合规", "noncompliant_unrecorded": "不合规（未见记载）",
+              "unconfirmed": "无法确认合规", "not_applicable": "不适用"}
+VERDICT_EN = {"compliant": "compliant", "noncompliant": "not compliant (on recorded facts)",
+              "noncompliant_unrecorded": "not compliant (not recorded)", "unconfirmed": "compliance not confirmed",
+              "not_applicable": "not applicable"}
+
+
+def verdict_of(applicable: bool, findings: list) -> str:
+    """The headline: a violation on recorded facts, on silence, an unsettled 违法-level duty, or none.
+
+    Never "compliant" while a 违法-level duty is indeterminate; a conditional finding (是否重大行政决策:
+    待定) is never a plain violation."""
+    if not applicable:
+        return "not_applicable"
+    duties = [f for f in findings if f.severity == "violation"]
+    if any(f.outcome == "violated" and f.grounds != "absence" and not f.conditional for f in duties):
+        return "noncompliant"
+    if any(f.outcome == "violated" and not f.conditional for f in duties):
+        return "noncompliant_unrecorded"
+    if any(f.outcome in ("violated", "indeterminate") for f in duties):
+        return "unconfirmed"
+    return "compliant"
 
 
 class DossierResult(BaseModel):
@@ -90,4 +123,10 @@ class DossierResult(BaseModel):
     undertaking_unit: Optional[str] = None
     year: Optional[int] = None
     category: Optional[str] = None
+    # Open world (docs/open-world.md): the headline and what the file is.
+    verdict: str = "compliant"  # compliant | noncompliant | noncompliant_unrecorded | unconfirmed | not_applicable
+    verdict_zh: str = "合规"
+    verdict_en: str = "compliant"
+    record_basis: str = "complete_file"
+    sources: list[str] = Field(default_factory=list)  # where the dossier was read from, one line each
     warnings: list[dict] = Field(default_factory=list)  # {code, message, message_en}: e.g. a --ruleset for another place or date

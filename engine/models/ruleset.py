@@ -234,6 +234,13 @@ class Exception_(ZhModel):
     reason: Text
 
 
+class OpenWorld(ZhModel):
+    """Where a rule cannot honestly follow the three-state table (docs/open-world.md): which facts, and why."""
+
+    exempt: list[str] = Field(min_length=1)  # facts as the generated test names them: `procedure` or `procedure.field`
+    reason: Text
+
+
 class Rule(ZhModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$")
     title: Text
@@ -250,6 +257,30 @@ class Rule(ZhModel):
     checkable: bool = True
     not_checkable_reason: Optional[Text] = None
     tightens: Optional[str] = None  # id of the parent rule this one tightens (layered rulesets)
+    open_world: Optional[OpenWorld] = None  # facts exempt from the three-state table, with the reason
+    # Sector and decision-body layers (rulesets/sector/**, docs/sectors.md): how this rule stands to
+    # the rules of the ruleset it is stacked on — it adds a duty (both apply), replaces one or more
+    # rules (they are not applied; the finding cites this rule's law), or tightens one.
+    relation: Optional[Literal["adds", "replaces", "tightens"]] = None
+    replaces: list[str] = Field(default_factory=list)
+    reading: Optional[Text] = None  # why the replaced rule is not applied, or how it is read here
+
+    @model_validator(mode="after")
+    def _relation(self) -> "Rule":
+        if self.replaces and self.relation not in (None, "replaces"):
+            raise ValueError(f"relation is {self.relation} but the rule lists replaces")
+        if self.relation == "replaces" and not self.replaces:
+            raise ValueError("a rule with relation: replaces names the rule(s) it replaces (replaces: [rule id])")
+        if self.relation == "tightens" and not self.tightens:
+            raise ValueError("a rule with relation: tightens names the rule it tightens (tightens: rule id)")
+        if self.relation == "adds" and self.tightens:
+            raise ValueError("a rule with relation: adds cannot also tighten another rule")
+        return self
+
+    @property
+    def stands(self) -> Optional[str]:
+        """adds | replaces | tightens, as declared or as implied by `replaces` / `tightens`."""
+        return self.relation or ("replaces" if self.replaces else "tightens" if self.tightens else None)
 
     @model_validator(mode="before")
     @classmethod
@@ -299,11 +330,27 @@ class RulesetIndex(ZhModel):
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     exclusions: list[ScopeExclusion] = Field(default_factory=list)
     disable: list[Disable] = Field(default_factory=list)
+    # Layers of their own kind, stacked on the jurisdiction chain (docs/sectors.md):
+    #   sector          chosen by the dossier's 事项领域 (`sector` lists the names it answers to)
+    #   decision_body   chosen by the decision body's level (`body_levels`), e.g. 713 Art. 42
+    layer: Literal["jurisdiction", "sector", "decision_body"] = "jurisdiction"
+    sector: list[str] = Field(default_factory=list)  # first name is the sector's own, the rest are aliases
+    body_levels: list[Literal["government", "department", "township"]] = Field(default_factory=list)
+    stacks_on: Optional[str] = None  # the ruleset whose rule ids this layer names (e.g. cn.mad.decree-713)
+    reference: Optional[Basis] = None  # the base law's rules apply by reference (参照), under this provision
 
     @model_validator(mode="after")
     def _dates(self) -> "RulesetIndex":
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError("valid_to is before valid_from")
+        if self.layer == "sector" and not self.sector:
+            raise ValueError("a sector layer lists the sector names it answers to (sector: [政府定价, …])")
+        if self.layer == "decision_body" and not self.body_levels:
+            raise ValueError("a decision_body layer lists the levels it applies to (body_levels: [department, …])")
+        if self.layer != "jurisdiction" and self.extends:
+            raise ValueError("a sector or decision_body layer is stacked on the chosen ruleset (stacks_on), it does not extend one")
+        if self.layer != "jurisdiction" and not self.stacks_on:
+            raise ValueError("a sector or decision_body layer names the ruleset its rule ids refer to (stacks_on)")
         return self
 
 
@@ -324,6 +371,12 @@ class Ruleset(ZhModel):
     content_hash: str = ""
     lineage: list[str] = Field(default_factory=list)  # this ruleset's id, then its parent's, … up to the root
     declared: Optional[RulesetIndex] = None  # the layer's own index as written (before merging with its parent)
+    # Set on a ruleset built by stacking layers (engine/layers.py):
+    layers: list[dict] = Field(default_factory=list)  # [{id, layer, law, version, title}] of the stacked layers
+    displaced: list[dict] = Field(default_factory=list)  # rules not applied: {rule, title, basis, by, by_basis, reason, reason_en}
+    by_reference: Optional[Basis] = None  # rules of this law apply by reference (参照, 713 Art. 42)
+    parent: Optional["Ruleset"] = Field(None, exclude=True, repr=False)  # what the top layer was merged onto
+    own: list[str] = Field(default_factory=list)  # ids of the rules the top layer itself defines (merged rulesets)
 
     @property
     def id(self) -> str:

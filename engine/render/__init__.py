@@ -18,14 +18,54 @@ LABELS = {
            "noncompliant": "不合规", "not_applicable": "不适用本规则集", "dossier": "案卷", "ruleset": "规则集",
            "stage": "检查阶段", "file": "文件", "findings": "发现问题", "none": "未发现问题",
            "title": "重大行政决策程序合规检查报告", "selection": "规则集选用", "summary": "汇总",
-           "all_rules": "逐条结果", "errors": "无法读取的文件", "warning": "注意"},
+           "all_rules": "逐条结果", "errors": "无法读取的文件", "warning": "注意", "checked_at": "检查时间", "dossiers": "案卷",
+           "unit_items": " 件", "not_applicable_short": "不适用", "ruleset_hash": "规则集哈希", "input_hash": "案卷 SHA-256",
+           "counts": "各结果计数", "reviewer": "审查人", "review_date": "日期", "record_basis": "案卷来源",
+           "sources": "信息来源", "needed": "需补充", "grounds": {"fact": "有记载事实", "absence": "未见记载"}},
     "en": {"outcome": OUTCOME_EN, "severity": {"violation": "violation", "warning": "warning", "notice": "notice"},
            "result": "Result", "rule": "Rule", "basis": "Basis", "problem": "Problem", "evidence": "Evidence",
            "remedy": "Remedy", "reason": "Reason", "compliant": "compliant", "noncompliant": "not compliant",
            "not_applicable": "outside this ruleset", "dossier": "Dossier", "ruleset": "Ruleset", "stage": "Stage",
            "file": "File", "findings": "Findings", "none": "no findings", "title": "Major administrative decision: procedure check",
-           "selection": "Ruleset chosen", "summary": "Summary", "all_rules": "Every rule", "errors": "Files that could not be read", "warning": "Warning"},
+           "selection": "Ruleset chosen", "summary": "Summary", "all_rules": "Every rule", "errors": "Files that could not be read", "warning": "Warning",
+           "checked_at": "Checked at", "dossiers": "Dossiers", "unit_items": "", "not_applicable_short": "not applicable",
+           "ruleset_hash": "Ruleset hash", "input_hash": "Dossier SHA-256", "counts": "Outcome counts", "reviewer": "Reviewer",
+           "review_date": "Date", "record_basis": "Record basis", "sources": "Sources", "needed": "Needed",
+           "grounds": {"fact": "on recorded facts", "absence": "not recorded"}},
 }
+
+
+BASIS_LABEL = {"complete_file": ("完整案卷", "complete file"), "ledger": ("台账", "ledger row"),
+               "public_sources": ("公开信息", "published sources")}
+
+
+def tally(r: DossierResult) -> dict[str, int]:
+    """The counts a headline shows: violations on recorded facts and on silence, indeterminate, others."""
+    rows = r.findings if r.outcomes is None else r.outcomes
+    out = {"fact": 0, "absence": 0, "indeterminate": 0}
+    for f in rows:
+        if f.outcome == "violated":
+            out["absence" if f.grounds == "absence" else "fact"] += 1
+        elif f.outcome == "indeterminate":
+            out["indeterminate"] += 1
+    return out
+
+
+def headline(r: DossierResult, lang: str) -> str:
+    """合规 / 不合规 / 不合规（未见记载） / 无法确认合规, with the counts behind it (text, md, html agree)."""
+    if not r.applicable:
+        return LABELS[lang]["not_applicable"] + ("：" if lang == "zh" else ": ") + ((r.reason if lang == "zh" else r.reason_en) or "")
+    c = tally(r)
+    if lang == "zh":
+        return (f"{r.verdict_zh} · 违反 {c['fact'] + c['absence']} 项：有记载事实 {c['fact']}，未见记载 {c['absence']}；"
+                f"无法判定 {c['indeterminate']} 项")
+    return (f"{r.verdict_en} · {c['fact'] + c['absence']} violated: {c['fact']} on recorded facts, {c['absence']} not recorded; "
+            f"{c['indeterminate']} indeterminate")
+
+
+def basis_label(r: DossierResult, lang: str) -> str:
+    zh, en = BASIS_LABEL.get(r.record_basis, (r.record_basis, r.record_basis))
+    return zh if lang == "zh" else en
 
 
 def stage_label(stage: str, lang: str) -> str:
@@ -66,6 +106,9 @@ def _env():
                       autoescape=select_autoescape(["html", "html.j2"]), trim_blocks=True, lstrip_blocks=True)
     env.globals["stage_label"] = stage_label
     env.globals["evidence_line"] = evidence_line
+    env.globals["headline"] = headline
+    env.globals["tally"] = tally
+    env.globals["basis_label"] = basis_label
     return env
 
 
@@ -78,7 +121,12 @@ def render(results: list[DossierResult], fmt: str, lang: str = "zh", explain: bo
     if fmt == "json":
         return to_json(results)
     if fmt in ("md", "html"):
+        import datetime as dt
         tpl = _env().get_template(f"report.{fmt}.j2")
-        return tpl.render(results=results, lang=lang, L=LABELS[lang], explain=explain, errors=errors or [])
+        totals = {"dossiers": len(results), "compliant": sum(1 for r in results if r.applicable and r.compliant),
+                  "noncompliant": sum(1 for r in results if r.applicable and not r.compliant),
+                  "not_applicable": sum(1 for r in results if not r.applicable)}
+        return tpl.render(results=results, lang=lang, L=LABELS[lang], explain=explain, errors=errors or [], totals=totals,
+                          checked_at=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"))
     from .text import render_text
     return render_text(results, lang, explain, [])  # the CLI has already printed errors to stderr

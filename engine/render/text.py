@@ -11,7 +11,20 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models.finding import DossierResult, Finding
-from . import LABELS, stage_label
+from . import LABELS, basis_label, headline, stage_label
+
+
+def layers_line(r: DossierResult, lang: str) -> str:
+    """叠加：《价格法》（cn.sector.price）…；未适用：mad.coll.meeting-type（依照…）."""
+    zh = lang == "zh"
+    out = ""
+    if r.manifest.layers:
+        names = [(f"{x['title']}（{x['id']}）" if x['layer'] == 'decision_body' else f"{x['law']}（{x['id']}）") if zh else f"{x['law_en']} ({x['id']})" for x in r.manifest.layers]
+        out += ("叠加：" if zh else "Layers: ") + ("；".join(names) if zh else "; ".join(names)) + "\n"
+    for x in r.manifest.displaced:
+        out += (f"未适用：{x['rule']}（{x['basis']}）——{x['reason']}\n" if zh
+                else f"Not applied: {x['rule']} ({x['basis_en']}) — {x['reason_en']}\n")
+    return out
 
 _STYLE = {"violated": "bold red", "indeterminate": "yellow", "waived": "cyan", "satisfied": "green", "not_applicable": "dim"}
 
@@ -34,16 +47,18 @@ def render_text(results: list[DossierResult], lang: str, explain: bool, errors: 
             head.append(f"{L['ruleset']}: {r.ruleset.get('title') or r.ruleset.get('id')} ({r.ruleset.get('id')} {r.ruleset.get('version')})\n")
         else:
             head.append(f"{L['ruleset']}: {'无' if lang == 'zh' else 'none'}\n")
+        if r.manifest.layers or r.manifest.displaced:  # sector and decision-body layers (engine/layers.py)
+            head.append(layers_line(r, lang))
         head.append(f"{L['stage']}: {stage_label(r.stage, lang)}\n")
         for w in r.warnings:
             head.append(f"{L['warning']}: {w['message'] if lang == 'zh' else w['message_en']}\n")
         if not r.applicable:
             head.append(f"{L['not_applicable']}: {r.reason if lang == 'zh' else r.reason_en}\n")
         else:
-            verdict = L["compliant"] if r.compliant else L["noncompliant"]
-            counts = "，".join(f"{L['outcome'][k]} {v}" for k, v in sorted(r.counts.items())) if lang == "zh" else \
-                ", ".join(f"{L['outcome'][k]} {v}" for k, v in sorted(r.counts.items()))
-            head.append(f"{L['result']}: {verdict}" + (f"（{counts}）" if counts and lang == "zh" else f" ({counts})" if counts else "") + "\n")
+            head.append(f"{L['record_basis']}: {basis_label(r, lang)}\n")
+            for src in r.sources:
+                head.append(f"{L['sources']}: {src}\n")
+            head.append(f"{L['result']}: {headline(r, lang)}\n")
         console.print(head)
         rows = r.outcomes if explain and r.outcomes is not None else r.findings
         if r.applicable and not rows:
@@ -59,6 +74,8 @@ def render_text(results: list[DossierResult], lang: str, explain: bool, errors: 
         t.add_column(L["evidence"], ratio=3, overflow="fold")
         for f in rows:
             outcome = L["outcome"][f.outcome] + ("" if f.outcome != "violated" else f"\n({L['severity'][f.severity]})")
+            if f.grounds == "absence":
+                outcome += f"\n{L['grounds']['absence']}"
             if f.outcome == "violated":
                 body = f.message if lang == "zh" else f.message_en
                 body += f"\n{L['remedy']}: " + (f.remedy if lang == "zh" else f.remedy_en)

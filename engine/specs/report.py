@@ -123,6 +123,12 @@ def _own_rule_ids(rid: str) -> frozenset[str]:
 def _origin(rid: str, rule_id: str, seen: Optional[set] = None) -> str:
     """The ruleset in which `rule_id` (as used in ruleset `rid`) is defined or tightened."""
     seen = seen or set()
+    if "+" in rid:  # a stacked ruleset (engine/layers.py): the top layer that defines the rule, else the base
+        base, *layers = rid.split("+")
+        for part in reversed(layers):
+            if rule_id in _own_rule_ids(part):
+                return part
+        return _origin(base, rule_id, seen)
     if rule_id in _own_rule_ids(rid) or rid in seen:
         return rid
     parent = rulesets.load(rid).index.extends

@@ -84,7 +84,7 @@
     而且 案卷文件“cases/local/ningyuan/bad/non-adoption-unexplained.yaml”
     当 检查该案卷
     那么 应当报告违反“hunan.ningyuan.expert.feedback-and-publication”
-    而且 该问题的说明应当包含“未说明不予采纳的理由”
+    而且 该问题的说明应当包含“案卷未载明专家论证·未采纳理由”
 
   @rule_hunan_ningyuan_expert_feedback_and_publication
   场景大纲: 反馈专家、说明不采纳的理由、向社会公布
@@ -153,7 +153,7 @@
     而且 案卷文件“cases/local/ningyuan/bad/risk-level-not-set.yaml”
     当 在集体讨论前检查该案卷
     那么 应当报告违反“hunan.ningyuan.risk.level”
-    而且 该问题的说明应当包含“未确定风险等级”
+    而且 该问题的说明应当包含“案卷未载明风险评估·风险等级”
 
   @rule_hunan_ningyuan_risk_level
   场景大纲: 按最近一次评估的风险等级作出决策

@@ -75,7 +75,7 @@
     而且 该案卷没有承办单位集体讨论记录
     当 在集体讨论前检查该案卷
     那么 应当报告违反“sichuan.wanyuan.legal.unit-discussion”
-    而且 该问题的说明应当包含“领导班子集体讨论”
+    而且 该问题的说明应当包含“案卷未载明是否履行承办单位集体讨论”
     而且 应当认定“sichuan.wanyuan.legal.government-review”不适用
     而且 除上述问题外，不应当报告其他问题
 

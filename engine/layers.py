@@ -1,0 +1,336 @@
+"""Layers of their own kind, stacked on the jurisdiction chain: sector laws and the decision body's level.
+
+Decree 713 Art. 3 para. 2 (first sentence): where a law or administrative regulation sets the
+procedure for a matter, that procedure applies; Art. 42: departments and township governments
+*refer to* (参照) the Decree. So the rules that apply to one decision are
+
+    jurisdiction chain (national → province → county, rulesets.select)
+      + the decision-body layer for its level (rulesets/national/decree-713-art42-*)
+      + one sector layer per field the dossier names (事项领域, rulesets/sector/*)
+
+A layer's rules each say how they stand to the rules beneath (`relation`):
+
+    adds       a duty of its own; the rules beneath still apply
+    replaces   the rules named in `replaces` are not applied; this one is (the result lists them as
+               "not applied", with this rule's citation: 依照《城乡规划法》第二十六条)
+    tightens   takes the place of the rule named in `tightens`, demanding at least as much
+               (checked by compile.check_layering, like a local layer's)
+
+The stacked ruleset is named `base+layer+…` and can be loaded by that name (rulesets.load). No
+legal logic here: what a layer says comes from its YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from functools import lru_cache
+from typing import Optional
+
+from .models.dossier import BodyLevel, Dossier
+from .models.ruleset import Basis, Rule, Ruleset
+
+LEVEL_ZH = {"government": "县级以上人民政府", "department": "政府部门", "township": "乡镇人民政府、街道办事处"}
+LEVEL_EN = {"government": "county-level-or-above government", "department": "government department",
+            "township": "township government or sub-district office"}
+LAYER_ZH = {"sector": "领域规则集", "decision_body": "决策机关层级规则集", "jurisdiction": "规则集"}
+RELATION_ZH = {"adds": "增加", "replaces": "替代", "tightens": "收紧"}
+RELATION_EN = {"adds": "adds", "replaces": "replaces", "tightens": "tightens"}
+
+_NOT_BODIES = ("村民委员会", "居民委员会", "管理委员会", "管委会")  # not a government, or no single reading
+
+
+# ------------------------------------------------------------------------------ who decides
+
+def infer_level(name: Optional[str]) -> Optional[str]:
+    """The level a body's name shows unambiguously, else None.
+
+    …乡人民政府 / …镇人民政府 / …镇 / …乡 / …街道办事处 → township; …人民政府 → government;
+    …局 / …厅 / …委员会 / …委 / …办公室 → department. A 管理委员会 (development zone), a
+    村民委员会 or 居民委员会, or any other name gives no level: the dossier must state it."""
+    n = (name or "").strip()
+    if not n or any(n.endswith(x) for x in _NOT_BODIES):
+        return None
+    if n.endswith("人民政府"):
+        head = n[: -len("人民政府")]
+        return "township" if head.endswith(("镇", "乡")) else "government"
+    if n.endswith(("街道办事处", "街道办")):
+        return "township"
+    if n.endswith(("镇", "乡")) and len(n) >= 2:
+        return "township"
+    if n.endswith(("局", "厅", "委员会", "委", "办公室", "署")):
+        return "department"
+    return None
+
+
+_RANK = {"government": 2, "department": 1, "township": 0}
+
+
+def body_level(d: Dossier) -> tuple[Optional[str], str, str]:
+    """(level, how it was found zh, en): stated in the dossier, or inferred from the name(s).
+
+    A joint decision (several bodies) is held to the highest level among them: where a county-level
+    government decides jointly with its department, Art. 2 governs the government's decision."""
+    if d.decision_body_level is not None:
+        lv = d.decision_body_level.value
+        return lv, f"决策机关层级：{LEVEL_ZH[lv]}（案卷载明）", f"decision body level: {LEVEL_EN[lv]} (stated in the dossier)"
+    bodies = d.bodies()
+    if not bodies:
+        return None, "决策机关层级：案卷未载明决策机关，按县级以上人民政府适用条例（第二条）", \
+            "decision body level: no decision body given; the Decree is applied as to a county-level-or-above government (Art. 2)"
+    levels = [(b, infer_level(b)) for b in bodies]
+    unknown = [b for b, lv in levels if lv is None]
+    if unknown:
+        names = "、".join(f"“{b}”" for b in unknown)
+        return None, (f"决策机关层级：无法从名称{names}判断，按县级以上人民政府适用条例（第二条）；"
+                      "政府部门或乡镇人民政府、街道办事处的决策请载明“决策机关层级”"), \
+            (f"decision body level: cannot be told from the name(s) {', '.join(unknown)}; the Decree is applied as to a "
+             "county-level-or-above government (Art. 2); state decision_body_level for a department or township")
+    lv = max((lv for _, lv in levels), key=_RANK.__getitem__)
+    shown = "、".join(f"“{b}”→{LEVEL_ZH[x]}" for b, x in levels)
+    joint = "（联合发文，按其中最高层级）" if len(levels) > 1 else ""
+    joint_en = " (joint decision: the highest level among them)" if len(levels) > 1 else ""
+    return lv, f"决策机关层级：{LEVEL_ZH[lv]}{joint}（按名称推断：{shown}；可在案卷中以“决策机关层级”载明）", \
+        (f"decision body level: {LEVEL_EN[lv]}{joint_en} (inferred from the name(s): "
+         + ", ".join(f"{b} → {LEVEL_EN[x]}" for b, x in levels) + "; state decision_body_level to override)")
+
+
+# ------------------------------------------------------------------------------ which layers
+
+@lru_cache(maxsize=None)
+def _layer_rulesets(root: str) -> tuple:
+    """The sector and decision-body layers, as heads (index files only; the one chosen is loaded)."""
+    from . import rulesets
+    out = []
+    for rid, h in rulesets.heads(root).items():
+        if h is None:  # its index does not load: loading says why
+            h = rulesets.load(rid, root)
+        if h.index.layer != "jurisdiction":
+            out.append(h)
+    return tuple(out)
+
+
+def clear_caches() -> None:
+    for f in (_layer_rulesets, stack_ids):
+        f.cache_clear()
+    _STACKED.clear()
+
+
+def _covers(rs: Ruleset, jurisdiction: Optional[str]) -> bool:
+    j = rs.index.jurisdiction
+    return j == "CN" or bool(jurisdiction and jurisdiction.startswith(j))
+
+
+def _window(rs: Ruleset) -> str:
+    return f"{rs.index.valid_from or '—'} 至 {rs.index.valid_to or '今'}"
+
+
+def _best(cands: list[Ruleset]) -> Ruleset:
+    return max(cands, key=lambda r: (0 if r.index.jurisdiction == "CN" else len(r.index.jurisdiction), r.index.valid_from or dt.date.min))
+
+
+def _fits(ov: Ruleset, base: Ruleset) -> bool:
+    return ov.index.kind == base.index.kind and ov.index.stacks_on in base.lineage
+
+
+def choose(d: Dossier, on: Optional[dt.date], base: Ruleset, root: str,
+           forced: Optional[Ruleset] = None) -> tuple[list[Ruleset], list[str], list[str]]:
+    """The layers to stack on `base` for this dossier, and what the selection reason says about them."""
+    zh: list[str] = []
+    en: list[str] = []
+    chosen: list[Ruleset] = []
+    layers = _layer_rulesets(root)
+    lv, lzh, len_ = body_level(d)
+    if base.index.kind == "mad":
+        zh.append(lzh)
+        en.append(len_)
+    if forced is not None and not _fits(forced, base):
+        zh.append(f"--ruleset 指定的 {forced.id} 是为{forced.index.stacks_on}（{forced.index.kind}）编写的，"
+                  f"不能叠加在 {base.id}（层级 {' → '.join(base.lineage)}）上，未叠加")
+        en.append(f"--ruleset {forced.id} is written for {forced.index.stacks_on} ({forced.index.kind}); "
+                  f"it cannot be stacked on {base.id} (layers {' → '.join(base.lineage)}); not stacked")
+        forced = None
+    if forced is not None and forced.index.layer == "decision_body":
+        chosen.append(forced)
+        zh.append(f"按 --ruleset 叠加：{forced.index.title.zh}（{forced.id}）")
+        en.append(f"stacked by --ruleset: {forced.index.title.en or forced.index.title.zh} ({forced.id})")
+    elif lv is not None and base.index.kind == "mad":
+        cands = [r for r in layers if r.index.layer == "decision_body" and lv in r.index.body_levels
+                 and _fits(r, base) and _covers(r, d.jurisdiction)]
+        live = [r for r in cands if r.in_force(on)]
+        if live:
+            r = _best(live)
+            chosen.append(r)
+            zh.append(f"叠加{r.index.title.zh}（{r.id} 第 {r.index.version} 版，有效期 {_window(r)}）")
+            en.append(f"stacked: {r.index.title.en or r.index.title.zh} ({r.id} version {r.index.version})")
+        elif lv == "government":
+            zh.append("直接适用条例（第二条）")
+            en.append("the Decree applies directly (Art. 2)")
+    names = list(d.sector)
+    if forced is not None and forced.index.layer == "sector":
+        chosen.append(forced)
+        zh.append(f"按 --ruleset 叠加领域规则集：{forced.index.title.zh}（{forced.id}，{forced.index.law.zh}）")
+        en.append(f"sector layer by --ruleset: {forced.index.title.en or forced.index.title.zh} ({forced.id}, {forced.index.law.en or forced.index.law.zh})")
+        names = [n for n in names if n not in forced.index.sector]
+    for name in names:
+        cands = [r for r in layers if r.index.layer == "sector" and name in r.index.sector
+                 and _fits(r, base) and _covers(r, d.jurisdiction)]
+        live = [r for r in cands if r.in_force(on)]
+        if live:
+            r = _best(live)
+            if any(c.id == r.id for c in chosen):
+                continue
+            chosen.append(r)
+            zh.append(f"事项领域“{name}”：叠加领域规则集{r.index.title.zh}（{r.id} 第 {r.index.version} 版，"
+                      f"依据{r.index.law.zh}，有效期 {_window(r)}）")
+            en.append(f"sector '{name}': stacked {r.index.title.en or r.index.title.zh} ({r.id} version {r.index.version}, "
+                      f"under {r.index.law.en or r.index.law.zh})")
+        elif cands:
+            zh.append(f"事项领域“{name}”：领域规则集 " + "、".join(f"{r.id}（{_window(r)}）" for r in cands)
+                      + f" 于 {on} 不在有效期内，未叠加")
+            en.append(f"sector '{name}': sector ruleset(s) {', '.join(r.id for r in cands)} not in force on {on}; not stacked")
+        else:
+            known = sorted({r.index.sector[0] for r in layers if r.index.layer == "sector" and _fits(r, base)})
+            zh.append(f"事项领域“{name}”：没有对应的领域规则集，仅按上述规则集检查（已有领域：{'、'.join(known) or '无'}）")
+            en.append(f"sector '{name}': no sector ruleset answers to it; checked under the ruleset above only (known: {', '.join(known) or 'none'})")
+    return chosen, zh, en
+
+
+def apply(base: Ruleset, d: Dossier, on: Optional[dt.date], root: str, why_zh: str, why_en: str,
+          forced: Optional[Ruleset] = None) -> tuple[Ruleset, str, str]:
+    """`base` with this dossier's layers stacked on it, and the selection reason extended."""
+    from . import rulesets
+    chosen, zh, en = choose(d, on, base, root, forced)
+    rs = base
+    for ov in chosen:
+        if not isinstance(ov, Ruleset):  # a head: load the layer chosen
+            ov = rulesets.load(ov.id, root)
+        rs = _stack_cached(rs, ov)
+    if zh:
+        why_zh += "；" + "；".join(zh)
+        why_en += "; " + "; ".join(en)
+    return rs, why_zh, why_en
+
+
+# ------------------------------------------------------------------------------ stacking
+
+_STACKED: dict[tuple[int, int], Ruleset] = {}
+
+
+def _stack_cached(base: Ruleset, ov: Ruleset) -> Ruleset:
+    k = (id(base), id(ov))
+    hit = _STACKED.get(k)
+    if hit is None or hit.parent is not base or hit.declared is not ov.index:
+        hit = _STACKED[k] = stack(base, ov)
+    return hit
+
+
+@lru_cache(maxsize=None)
+def stack_ids(composite: str, root: str) -> Ruleset:
+    """`base+layer+…` → the stacked ruleset (what a result's ruleset id names)."""
+    from . import rulesets
+    first, *rest = composite.split("+")
+    rs = rulesets.load(first, root)
+    for part in rest:
+        rs = _stack_cached(rs, rulesets.load(part, root))
+    return rs
+
+
+def _pin(rule: Rule, ov: Ruleset) -> Rule:
+    if rule.basis.law:
+        return rule
+    return rule.model_copy(update={"basis": rule.basis.model_copy(update={"law": ov.index.law.zh, "law_en": ov.index.law.en or None})})
+
+
+def _stands_for(r: Rule) -> set[str]:
+    return {r.id, *([r.tightens] if r.tightens else []), *r.replaces}
+
+
+def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
+    """`ov` (a sector or decision-body layer, loaded on its own) on top of `base`.
+
+    Unknown targets are not resolved here: compile.check_layering reports them (a replacement
+    that names no rule beneath, a tightening that loosens), so every command refuses the stack."""
+    from .findings import cite
+    rules = [(_pin(r, ov), ov.sections.get(r.id)) for r in ov.rules]
+    by_ref = base.by_reference
+    if ov.index.reference is not None:
+        by_ref = ov.index.reference.model_copy(update={"law": ov.index.reference.law or base.index.law.zh})
+    view = ov.model_copy(update={"by_reference": by_ref})  # how the layer's rules are cited once stacked
+    where: dict[str, int] = {}  # rule id beneath (or an id it stands for) → its index in base.rules
+    for i, br in enumerate(base.rules):
+        for x in _stands_for(br):
+            where.setdefault(x, i)
+    put_at: dict[int, list[tuple[Rule, object]]] = {}
+    dropped: dict[int, Rule] = {}
+    displaced: list[dict] = []
+    added = []
+    for r, sec in rules:
+        targets = r.replaces if r.replaces else ([r.tightens] if r.tightens else [])
+        hits = [where[t] for t in targets if t in where]
+        if not hits:
+            added.append((r, sec))
+            continue
+        put_at.setdefault(hits[0], []).append((r, sec))
+        for i in hits:
+            br = base.rules[i]
+            dropped[i] = br
+            if r.replaces:
+                by, by_en = cite(r.basis, view), cite(r.basis, view, "en")
+                was, was_en = cite(br.basis, base), cite(br.basis, base, "en")
+                reading = r.reading
+                if ov.index.reference is not None:  # read by reference (713 Art. 42), not set aside by another law
+                    zh = f"{by}：{reading.zh if reading else '不按字面适用'}（由规则 {r.id} 代替 {br.id}）"
+                    en = f"{by_en}: {(reading.en or reading.zh) if reading else 'not applied literally'} (rule {r.id} instead of {br.id})"
+                else:
+                    zh = f"依照{by}，不适用{was}，由规则 {r.id} 代替" + (f"：{reading.zh}" if reading else "")
+                    en = f"under {by_en}, {was_en} is not applied; rule {r.id} applies instead" + (f": {reading.en or reading.zh}" if reading else "")
+                displaced.append({
+                    "rule": br.id, "title": br.title.zh, "title_en": br.title.en or br.title.zh,
+                    "basis": was, "basis_en": was_en, "by": r.id, "by_basis": by, "by_basis_en": by_en,
+                    "layer": ov.id, "reason": zh, "reason_en": en})
+    out, sections = [], dict(base.sections)
+    for i, br in enumerate(base.rules):
+        for r, sec in put_at.get(i, []):
+            out.append(r)
+            sections[r.id] = sec
+        if i not in dropped:
+            out.append(br)
+    for r, sec in added:
+        out.append(r)
+        sections[r.id] = sec
+    params = dict(base.index.parameters)
+    for n, p in ov.index.parameters.items():
+        params[n] = p if p.basis.law else p.model_copy(update={"basis": p.basis.model_copy(update={"law": ov.index.law.zh, "law_en": ov.index.law.en or None})})
+    froms = [x for x in (base.index.valid_from, ov.index.valid_from) if x]
+    tos = [x for x in (base.index.valid_to, ov.index.valid_to) if x]
+    index = base.index.model_copy(update={
+        "id": f"{base.id}+{ov.id}", "parameters": params,
+        "title": base.index.title.model_copy(update={
+            "zh": f"{base.index.title.zh}＋{ov.index.title.zh}",
+            "en": f"{base.index.title.en or base.index.title.zh} + {ov.index.title.en or ov.index.title.zh}"}),
+        "valid_from": max(froms) if froms else None, "valid_to": min(tos) if tos else None})
+    h = hashlib.sha256((base.content_hash + "+" + ov.content_hash).encode()).hexdigest()
+    return Ruleset(index=index, rules=out, sections=sections, files=base.files + ov.files, content_hash=h,
+                   lineage=[ov.id, *base.lineage], declared=ov.index, parent=base,
+                   layers=[*base.layers, {"id": ov.id, "layer": ov.index.layer, "law": ov.index.law.zh,
+                                          "law_en": ov.index.law.en or ov.index.law.zh, "version": ov.index.version,
+                                          "title": ov.index.title.zh, "sector": ov.index.sector[0] if ov.index.sector else None,
+                                          "own": [r.id for r in ov.rules]}],
+                   displaced=[*base.displaced, *displaced], by_reference=by_ref)
+
+
+def own_rules(rs: Ruleset) -> list[Rule]:
+    """The rules the top layer of a stacked ruleset brought (as pinned in it)."""
+    if not rs.layers:
+        return []
+    ids = set(rs.layers[-1]["own"])
+    return [r for r in rs.rules if r.id in ids]
+
+
+def reference_cite(basis: Basis, law: str, ref: Basis, lang: str, plain: str) -> str:
+    """参照《条例》第三十条第一款（第四十二条）: a rule of a law applied by reference."""
+    from .findings import article_zh
+    if lang == "en":
+        return f"by reference to {plain} (Art. {ref.article})"
+    return f"参照{plain}（{article_zh(ref.article)}）" if ref.article else f"参照{plain}"

@@ -1,0 +1,259 @@
+"""Open world: what a fired check means, given what the dossier is (docs/open-world.md).
+
+The engine (compile.py, evaluate.py) says which check is *not shown to be met*. Whether that is a
+violation depends on why: a fact the file records that contradicts the duty, or a fact nobody
+recorded. This module reads, for one fired branch, the very facts the check reads (the rule's own
+metadata: its procedure, where-conditions, fields and dates) and sorts it into one of
+
+    fact      recorded and contrary (an explicit 否, dates in the wrong order, a `未履行` record)
+    absence   not recorded
+    unknown   recorded as `未知` (the file cannot show whether the step happened)
+    keep      not a question of recording (same-day dates, a missing holiday calendar, an
+              unstated trigger judgement, a legal exception): the branch's own outcome stands
+
+and `resolve` turns that, with the dossier's `案卷来源`, into the outcome and its ground:
+
+    fact                      → 违反, grounds = fact        (the message states the fact)
+    absence, 完整案卷          → 违反, grounds = absence     (the message says "案卷未载明…")
+    absence, 台账 / 公开信息    → 无法判定, "需补充：…"
+    unknown, any source        → 无法判定, "需补充：…"
+
+This is the one place the three-state semantics is written; no rule carries its own version.
+Exceptions (`unless`, `waived_when`, a duration's stated justification) count only when recorded,
+in every kind of source: the dossier must show the exception, so a violation whose only
+unrecorded fact is an exception is grounded on the recorded facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from .facts import CASE
+from .models.dossier import Dossier, Record, RecordBasis, RecordStatus, procedure_zh
+from .models.ruleset import Check, Rule, Where
+
+FACT, ABSENCE, UNKNOWN, KEEP = "fact", "absence", "unknown", "keep"
+_PERFORMED = RecordStatus.performed
+
+#: branch causes that are never about recording (see the module docstring)
+_KEPT = frozenset(("same_day", "calendar_unknown", "unknown_trigger", "exception", "not_applicable"))
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: str  # fact | absence | unknown | keep
+    needed: tuple[tuple[str, str], ...] = ()  # (zh, en): the facts that would settle it
+    # The check's own message would claim what is not there (an order, with no date to compare):
+    # the finding says what the rule's message says instead.
+    quiet: bool = False
+
+
+def performed(rec: Record) -> bool:
+    return rec.status is None or rec.status is _PERFORMED
+
+
+# ----------------------------------------------------------------------- three-valued reads
+
+def _missing(v: Any) -> bool:
+    return v is None or v == [] or (isinstance(v, str) and not v.strip())
+
+
+def _value(holder: Any, path: str) -> Any:
+    """The value a rule path reads, three-valued for the derived paths (None: not recorded)."""
+    parts = path.split(".")
+    if path == "latest":
+        return True  # the engine works it out from recorded dates: never "not recorded"
+    v = getattr(holder, parts[0], None)
+    if len(parts) == 3 and isinstance(v, list):
+        mode, sub = parts[1], parts[2]
+        if mode == "has":
+            return None if not v else any(getattr(m, "value", m) == sub for m in v)
+        vals = [getattr(x, sub, None) for x in v]
+        if not vals:
+            return None
+        if mode == "all":
+            return False if False in vals else None if None in vals else True
+        return True if True in vals else None if None in vals else False
+    return None if _missing(v) else v
+
+
+def _raw(v: Any) -> Any:
+    return getattr(v, "value", v)
+
+
+def where_holds(rec: Record, w: Where) -> Optional[bool]:
+    """True / False, or None when the field is not recorded (a `not_in` reads silence as a match)."""
+    v = _value(rec, w.field_)
+    if w.present is not None:
+        if v is None:  # recordedness itself: silence meets `present: false`, and may hide a `present: true`
+            return None if w.present else True
+        return w.present
+    if v is None:
+        return True if w.not_in is not None else None
+    if w.is_ is not None:
+        return bool(v) == w.is_
+    if w.in_ is not None:
+        return _raw(v) in w.in_
+    return _raw(v) not in (w.not_in or [])
+
+
+def _element(holder: Any, path: str) -> Optional[bool]:
+    """An element a rule requires: True present / met, False recorded contrary, None not recorded."""
+    v = _value(holder, path)
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return v
+    return True
+
+
+# ----------------------------------------------------------------------------- labels
+
+def _field(proc: str, path: str) -> tuple[str, str]:
+    from .findings import field_label  # findings imports this module: import at call time
+    return field_label(proc, path, "zh"), field_label(proc, path, "en")
+
+
+def _whether(proc: str) -> tuple[str, str]:
+    return f"是否履行{procedure_zh(proc)}", f"whether {proc} took place"
+
+
+def _records(dossier: Dossier, proc: str) -> list[tuple[int, Record]]:
+    return [(i, p) for i, p in enumerate(dossier.procedures) if p.type == proc]
+
+
+def _frame_records(dossier: Dossier, ids: list[str], proc: Optional[str] = None) -> list[Record]:
+    out = []
+    for fid in ids:
+        if fid.startswith("p") and fid[1:].isdigit() and int(fid[1:]) < len(dossier.procedures):
+            rec = dossier.procedures[int(fid[1:])]
+            if proc is None or rec.type == proc:
+                out.append(rec)
+    return out
+
+
+# ----------------------------------------------------------------------------- classify
+
+def classify(rule: Rule, check: Check, cause: str, record_ids: list[str], dossier: Dossier) -> Reading:
+    """Why a fired branch fired: on a recorded fact, or on a fact nobody recorded."""
+    if cause in _KEPT:
+        return Reading(KEEP)
+    kind, s = check.kind, check.spec
+    if kind == "required":
+        return _required(s.procedure, s.where, dossier)
+    if kind == "elements":
+        if s.procedure == CASE:
+            from .findings import _case_value
+            states = [(f, _case_state(_case_value(dossier, f))) for f in s.fields]
+            proc = CASE
+        else:
+            recs = _frame_records(dossier, record_ids, s.procedure)
+            if not recs:
+                return Reading(KEEP)
+            states = [(f, _element(recs[0], f)) for f in s.fields]
+            proc = s.procedure
+        if any(v is False for _, v in states):
+            return Reading(FACT)
+        return Reading(ABSENCE, tuple(_field(proc, f) for f, v in states if v is None))
+    if kind == "order":
+        if cause == "order":
+            return Reading(FACT)
+        return Reading(ABSENCE, (_field(s.procedure, s.first if cause == "missing" else s.then),))
+    if kind == "duration":
+        if cause == "duration":
+            return Reading(FACT)
+        recs = _frame_records(dossier, record_ids, s.procedure)
+        missing = [f for f in (s.from_, s.to) if not recs or getattr(recs[0], f, None) is None]
+        return Reading(ABSENCE, tuple(_field(s.procedure, f) for f in missing))
+    if kind == "precedes":
+        a, b = s.before, s.after
+        if cause == "date_unknown":
+            return Reading(ABSENCE, (_field(b.procedure, b.date),))
+        cands = [p for _, p in _records(dossier, a.procedure)
+                 if performed(p) and all(where_holds(p, w) is not False for w in a.where)]
+        if any(getattr(p, a.date, None) for p in cands):
+            return Reading(FACT)  # the file dates the step, and dates it too late
+        if cands:
+            return Reading(ABSENCE, (_field(a.procedure, a.date),))
+        # No step to date at all: an order cannot be claimed, only that the step is not shown.
+        r = _required(a.procedure, a.where, dossier)
+        return Reading(r.kind, r.needed, quiet=True)
+    if kind == "forbidden":
+        if cause == "forbidden":
+            return Reading(FACT)
+        ref = s.all[0]
+        recs = _frame_records(dossier, record_ids, ref.procedure)
+        return Reading(ABSENCE, tuple(_field(ref.procedure, w.field_) for w in ref.where
+                                      if recs and where_holds(recs[0], w) is None))
+    if kind == "latest_before":
+        if cause == "latest_before":
+            return Reading(FACT)
+        recs = _frame_records(dossier, record_ids, s.procedure)
+        return Reading(ABSENCE, tuple(_field(s.procedure, w.field_) for w in s.where
+                                      if recs and where_holds(recs[-1], w) is None))
+    return Reading(KEEP)
+
+
+def _case_state(v: Any) -> Optional[bool]:
+    if _missing(v):
+        return None
+    return v if isinstance(v, bool) else True
+
+
+def _required(proc: str, where: list[Where], dossier: Dossier) -> Reading:
+    """No record shows the step (as the rule wants it): recorded as not done, or not recorded?"""
+    recs = [p for _, p in _records(dossier, proc)]
+    done = [p for p in recs if performed(p)]
+    needed: list[tuple[str, str]] = []
+    for p in done:
+        states = [(w, where_holds(p, w)) for w in where]
+        if all(v is not False for _, v in states):  # fails only on what is not recorded
+            needed += [_field(proc, w.field_) for w, v in states if v is None]
+    if needed:
+        return Reading(ABSENCE, tuple(dict.fromkeys(needed)))
+    if any(p.status is RecordStatus.unknown for p in recs):
+        return Reading(UNKNOWN, (_whether(proc),))
+    if any(p.status is RecordStatus.not_performed for p in recs) or done:
+        return Reading(FACT)  # recorded as not done, or every record is recorded as not qualifying
+    return Reading(ABSENCE, (_whether(proc),))
+
+
+# ------------------------------------------------------------------------------ resolve
+
+def resolve(reading: Reading, outcome: str, basis: RecordBasis) -> tuple[str, Optional[str]]:
+    """(outcome, grounds) for a branch's outcome as read: see the table in the module docstring."""
+    k = reading.kind
+    if k == KEEP:
+        return outcome, (FACT if outcome == "violated" else None)
+    if k == FACT:
+        return "violated", FACT
+    if k == ABSENCE and basis is RecordBasis.complete_file:
+        return "violated", ABSENCE
+    return "indeterminate", None
+
+
+def status_evidence(dossier: Dossier, proc: str) -> list[tuple[int, Record]]:
+    """The records of a procedure that are marked 未履行 or 未知 (shown as evidence)."""
+    return [(i, p) for i, p in _records(dossier, proc) if not performed(p)]
+
+
+def absence_message(rule: Rule, needed: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+    zh = "、".join(n[0] for n in needed) or "判断所需的事实"
+    en = ", ".join(n[1] for n in needed) or "the facts needed"
+    return (f"案卷未载明{zh}（{rule.title.zh}）",
+            f"the file does not record {en} ({rule.title.en or rule.title.zh})")
+
+
+def needed_reason(needed: tuple[tuple[str, str], ...], basis: RecordBasis, kind: str) -> tuple[str, str]:
+    zh = "、".join(n[0] for n in needed) or "判断所需的事实"
+    en = ", ".join(n[1] for n in needed) or "the facts needed"
+    if kind == UNKNOWN:
+        head_zh, head_en = "案卷标明履行情况未知", "the file marks it unknown"
+    else:
+        head_zh = {RecordBasis.ledger: "台账未载明", RecordBasis.public_sources: "公开信息中未见"}.get(basis, "案卷未载明")
+        head_en = {RecordBasis.ledger: "the ledger does not say",
+                   RecordBasis.public_sources: "not found in the published sources"}.get(basis, "not recorded")
+    return f"{head_zh}，需补充：{zh}", f"{head_en}; needed: {en}"
+
+
