@@ -625,10 +625,12 @@ def _walk(node: Any, fn) -> Any:  # noqa: ANN001
     return node
 
 
-def _record_choice() -> dict:
+def _record_choice(refs: set[str]) -> dict:
     """A procedure record, chosen by its 类型/type (if/then), so that an editor reports the wrong
-    key inside the record of that type, not "matches none of 25 schemas" for the whole item."""
-    from .models.dossier import PROCEDURES
+    key inside the record of that type, not "matches none of 25 schemas" for the whole item.
+    `refs`: the record definitions this dossier kind's list holds."""
+    from .models.dossier import PROCEDURES as ALL
+    PROCEDURES = {p: m for p, m in ALL.items() if f"#/$defs/{m.__name__}" in refs}
     every = [n for p in PROCEDURES for n in (p, *PROCEDURE_ZH.get(p, ()))]
     type_given = {"anyOf": [{"required": ["type"]}, {"required": ["类型"]}],
                   "properties": {"type": {"enum": every}, "类型": {"enum": every}}}
@@ -647,9 +649,9 @@ def _discriminate(schema: dict) -> None:
     for key, sub in props.items():
         items = sub.get("items") if isinstance(sub, dict) else None
         if isinstance(items, dict) and "oneOf" in items and all("$ref" in x for x in items["oneOf"]) and len(items["oneOf"]) > 5:
-            choice = _record_choice()
-            refs = {b["then"]["$ref"] for b in choice["allOf"] if "then" in b}
-            if {x["$ref"] for x in items["oneOf"]} == refs:  # the records of this dossier kind (not another kind's)
+            want = {x["$ref"] for x in items["oneOf"]}
+            choice = _record_choice(want)
+            if {b["then"]["$ref"] for b in choice["allOf"] if "then" in b} == want:  # every record of the list has its branch
                 sub["items"] = choice
 
 
