@@ -95,6 +95,27 @@ def _given(ruleset_id: str, root: str) -> Ruleset:
     return rulesets.load(ruleset_id, root)
 
 
+def date_warnings(d: Dossier, today: Optional["dt.date"] = None) -> list[dict]:
+    """A decision date that cannot be right: after the dossier's own publication, or in the future
+    (year 9999). The ruleset is chosen by that date, so the whole result rests on it: say so."""
+    import datetime as dt
+    if d.decision_date is None:
+        return []
+    out = []
+    today = today or dt.date.today()
+    published = [p.date for p in d.procedures if p.type == "publication" and p.date]
+    if published and d.decision_date > min(published):
+        out.append({"code": "load.date-implausible",
+                    "message": f"决策日期 {d.decision_date} 晚于本案卷记载的决策公布日期 {min(published)}，请核对（规则集按决策日期选用）",
+                    "message_en": f"the decision date {d.decision_date} is after the publication date {min(published)} this dossier records; "
+                                  "please check it (the ruleset is chosen by the decision date)"})
+    if d.decision_date > today:
+        out.append({"code": "load.date-in-future",
+                    "message": f"决策日期 {d.decision_date} 晚于今天（{today}），请核对（规则集按决策日期选用）",
+                    "message_en": f"the decision date {d.decision_date} is after today ({today}); please check it (the ruleset is chosen by the decision date)"})
+    return out
+
+
 def ruleset_warnings(d: Dossier, rs: Ruleset, on, basis_zh: str, basis_en: str) -> list[dict]:
     """Why a ruleset given by --ruleset may not be the law of this dossier: another place's, or
     not in force on the dossier's date. Shown in every output format (`warnings`)."""
@@ -140,7 +161,7 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
     basis = d.effective_date_basis()
     on = basis[0]
     rs, why_zh, why_en = choose_ruleset(d, ruleset_id, root, basis)
-    warnings = ruleset_warnings(d, rs, on, basis[1], basis[2]) if ruleset_id and rs is not None else []
+    warnings = (ruleset_warnings(d, rs, on, basis[1], basis[2]) if ruleset_id and rs is not None else []) + date_warnings(d)
     explain = mode == "explain"
 
     def result(applicable: bool, findings: list[Finding], outcomes: Optional[list[Finding]],

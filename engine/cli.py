@@ -308,24 +308,54 @@ def rulesets_show(ruleset_id: str = typer.Argument(..., help="规则集编号 / 
     if fmt == "json":
         typer.echo(rs.model_dump_json(indent=2, by_alias=True))
         return
+    typer.echo(duties_text(rs, lang), nl=False)
+
+
+def duties_text(rs, lang: str) -> str:  # noqa: ANN001 - rs: Ruleset
+    """A ruleset as a table of duties: per rule, what it requires, on what basis, from which stage,
+    under which conditions, and what a breach is (a MAY rule is a power, never "a violation")."""
+    from .findings import cite
+    from .models.ruleset import MODALITY_ZH, SEVERITY_ZH
+    from .ruleset_tools import describe_check, describe_condition
+    zh = lang == "zh"
     ix = rs.index
-    typer.echo(f"{ix.title.get(lang)}  [{ix.id} {ix.version}]  {ix.valid_from} — {ix.valid_to or ''}")
+    out = [f"{ix.title.get(lang)}  [{ix.id} {'第 ' + ix.version + ' 版' if zh else 'version ' + ix.version}]  "
+           + (f"有效期 {ix.valid_from or '—'} 至 {ix.valid_to or '今'}" if zh else f"in force {ix.valid_from or '—'} to {ix.valid_to or 'now'}")]
+    if len(rs.lineage) > 1:
+        out.append(("层级：" if zh else "layers: ") + " → ".join(rs.lineage))
     if ix.layer != "jurisdiction":  # a sector or decision-body layer: its law, what selects it, what it stacks on
         from .layers import layer_header
-        typer.echo(layer_header(rs, lang))
+        out.append(layer_header(rs, lang).rstrip("\n"))
     for name, p in ix.parameters.items():
-        typer.echo(f"  参数 {name} = {p.value} {p.unit}  ({cite(p.basis, rs, lang)})" if lang == "zh"
-                   else f"  parameter {name} = {p.value} {p.unit}  ({cite(p.basis, rs, lang)})")
+        from .ruleset_tools import UNIT_ZH
+        out.append(f"  参数 {name} = {p.value}{UNIT_ZH.get(p.unit, ' ' + p.unit)}  {p.description.get(lang)}（{cite(p.basis, rs, lang)}）" if zh
+                   else f"  parameter {name} = {p.value} {p.unit}  {p.description.get(lang)} ({cite(p.basis, rs, lang)})")
     section = None
     for r in rs.rules:
         sec = rs.sections.get(r.id)
         if sec and sec.get(lang) != section:
             section = sec.get(lang)
-            typer.echo(f"\n{section}")
-        flag = "" if r.checkable else ("（不可自动检查）" if lang == "zh" else " (not checkable)")
-        typer.echo(f"  {r.id}  {r.title.get(lang)}{flag}\n      {cite(r.basis, rs, lang)} · {r.modality} · {r.severity} · due {r.due.value}"
-                   + (f" · when {', '.join(c.model_dump_json(exclude_none=True, by_alias=True) for c in r.when)}" if r.when else "")
-                   + (_relation_text(r, lang) if ix.layer != "jurisdiction" else ""))
+            out.append(f"\n{section}")
+        out.append(f"  {r.title.get(lang)}  [{r.id}]")
+        duty = MODALITY_ZH.get(r.modality, r.modality) if zh else r.modality.replace("_", " ").lower()
+        line = [("依据：" if zh else "basis: ") + cite(r.basis, rs, lang), ("义务：" if zh else "duty: ") + duty]
+        if r.modality != "MAY" and r.checkable:
+            line.append(("违反时：" if zh else "if breached: ") + (SEVERITY_ZH.get(r.severity, r.severity) if zh else r.severity))
+        line.append((f"自“{r.due.zh}”阶段起检查" if zh else f"checked from stage {r.due.value}"))
+        out.append("      " + (" · ".join(line)))
+        if r.when:
+            out.append("      " + ("适用条件：" if zh else "applies when: ") + ("；" if zh else "; ").join(describe_condition(c, lang) for c in r.when))
+        if r.unless:
+            out.append("      " + ("除外：" if zh else "unless: ") + ("；" if zh else "; ").join(describe_condition(c, lang) for c in r.unless))
+        if r.checkable:
+            for c in r.checks:
+                out.append("      " + ("检查：" if zh else "check: ") + describe_check(c, rs, lang))
+        else:
+            why = r.not_checkable_reason.get(lang) if r.not_checkable_reason else ""
+            out.append("      " + ("不自动检查" if zh else "not checked automatically") + (f"：{why}" if zh and why else f": {why}" if why else ""))
+        if ix.layer != "jurisdiction":
+            out.append(_relation_text(r, lang).lstrip("\n"))
+    return "\n".join(out) + "\n"
 
 
 def _relation_text(r, lang: str) -> str:
@@ -345,9 +375,33 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
     else:
         for p in problems:
             typer.echo(p.text(lang))
-        if not problems:
-            typer.echo("规则集检查通过" if lang == "zh" else "ruleset OK")
+        typer.echo(_lint_counts(path, len(problems), lang))
     raise typer.Exit(EXIT_UNUSABLE if problems else EXIT_OK)
+
+
+def _lint_counts(path: Path, problems: int, lang: str) -> str:
+    """What lint looked at: rulesets, files, rules (checkable), citations, parameters."""
+    from .errors import RulesetErrors
+    from .rulesets import load_folder
+    folder = path.parent if path.is_file() else path
+    folders = [folder] if (folder / "index.yaml").exists() else sorted(p.parent for p in folder.rglob("index.yaml")) if folder.is_dir() else []
+    n_files = n_rules = n_check = n_params = 0
+    for f in folders:
+        try:
+            index, rules, files, _ = load_folder(f)
+        except RulesetErrors:
+            continue
+        n_files += len(files)
+        n_rules += len(rules)
+        n_check += sum(1 for r, _ in rules if r.checkable)
+        n_params += len(index.parameters)
+    if lang == "en":
+        head = f"checked {len(folders)} ruleset(s), {n_files} file(s), {n_rules} rule(s) ({n_check} checkable), {n_params} parameter(s): " \
+               "schema, names, citations, parameter ranges, layers only tighten, examples"
+        return head + (f"; {problems} problem(s)" if problems else "; ruleset OK")
+    head = f"已检查 {len(folders)} 个规则集、{n_files} 个文件、{n_rules} 条规则（可自动检查 {n_check} 条）、{n_params} 个参数：" \
+           "结构、引用名称、条文出处、参数范围、下位只收紧、示例覆盖"
+    return head + (f"；发现 {problems} 个问题" if problems else "；规则集检查通过")
 
 
 @app.command()

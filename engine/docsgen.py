@@ -11,6 +11,9 @@ checked to load (and to load to the same dossier in both languages) by tests/tes
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 import copy
 import datetime as dt
 import enum
@@ -37,6 +40,23 @@ REGENERATE = "juece docs dossier-format > docs/dossier-format.md"
 def _zh_keys(info: FieldInfo) -> list[str]:
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     return [k for k in str(extra.get("zh", "")).split("|") if k]
+
+
+@lru_cache(maxsize=1)
+def _meanings_zh() -> dict[str, str]:
+    """engine/models/meanings_zh.yaml: the Chinese meaning of each field (Model.field, or *.field)."""
+    import yaml
+    path = Path(__file__).resolve().parent / "models" / "meanings_zh.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def _meaning_zh(model: type, name: str) -> str:
+    table = _meanings_zh()
+    for cls in model.__mro__:
+        hit = table.get(f"{cls.__name__}.{name}")
+        if hit:
+            return hit
+    return table.get(f"*.{name}", "")
 
 
 def _meaning_en(info: FieldInfo) -> str:
@@ -125,9 +145,12 @@ def _field_rows(model: type[ZhModel], skip: Iterable[str] = ()) -> list[str]:
         zh_keys = " / ".join(f"`{k}`" for k in keys)
         required = "必填 required" if info.is_required() else ""
         meaning = f"**{keys[0] if keys else name}**"
+        zh = _meaning_zh(model, name)
+        if zh:
+            meaning += f" — {zh}"
         en = _meaning_en(info)
         if en:
-            meaning += f" — {en}"
+            meaning += f"<br>{en}"
         rows.append(f"| {_cell(zh_keys)} | `{name}` | {_cell(_type_text(info))} | {required} | {_cell(meaning)} |")
     return rows
 
@@ -602,6 +625,36 @@ def _walk(node: Any, fn) -> Any:  # noqa: ANN001
     return node
 
 
+def _record_choice(refs: set[str]) -> dict:
+    """A procedure record, chosen by its 类型/type (if/then), so that an editor reports the wrong
+    key inside the record of that type, not "matches none of 25 schemas" for the whole item.
+    `refs`: the record definitions this dossier kind's list holds."""
+    from .models.dossier import PROCEDURES as ALL
+    PROCEDURES = {p: m for p, m in ALL.items() if f"#/$defs/{m.__name__}" in refs}
+    every = [n for p in PROCEDURES for n in (p, *PROCEDURE_ZH.get(p, ()))]
+    type_given = {"anyOf": [{"required": ["type"]}, {"required": ["类型"]}],
+                  "properties": {"type": {"enum": every}, "类型": {"enum": every}}}
+    branches = []
+    for proc, model in PROCEDURES.items():
+        names = [proc, *PROCEDURE_ZH.get(proc, ())]
+        branches.append({"if": {"anyOf": [{"properties": {"type": {"enum": names}}, "required": ["type"]},
+                                          {"properties": {"类型": {"enum": names}}, "required": ["类型"]}]},
+                         "then": {"$ref": f"#/$defs/{model.__name__}"}})
+    return {"type": "object", "allOf": [type_given, *branches],
+            "description": "程序记录：按“类型”（type）选定其格式。A procedure record; its 类型 (type) says which format applies."}
+
+
+def _discriminate(schema: dict) -> None:
+    props = schema.get("properties", {})
+    for key, sub in props.items():
+        items = sub.get("items") if isinstance(sub, dict) else None
+        if isinstance(items, dict) and "oneOf" in items and all("$ref" in x for x in items["oneOf"]) and len(items["oneOf"]) > 5:
+            want = {x["$ref"] for x in items["oneOf"]}
+            choice = _record_choice(want)
+            if {b["then"]["$ref"] for b in choice["allOf"] if "then" in b} == want:  # every record of the list has its branch
+                sub["items"] = choice
+
+
 def json_schema(model: type[ZhModel] = Dossier) -> dict:
     """JSON Schema for dossier files that accepts English AND Chinese keys and values.
 
@@ -672,6 +725,7 @@ def json_schema(model: type[ZhModel] = Dossier) -> dict:
     with_zh_keys(schema)
     for d in defs.values():
         with_zh_keys(d)
+    _discriminate(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "juece 案卷 dossier"
     return schema

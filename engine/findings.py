@@ -15,6 +15,7 @@ from .compile import Compiled
 from .evaluate import Activation
 from .facts import CASE, display_value, display_values, record_of
 from .memo import by_identity
+from .models.base import ZhEnum
 from .models.dossier import PROCEDURES, Catalog, Dossier, MajorStatus, Record, RecordStatus, Stage, Triggers, procedure_zh
 from .models import enforcement
 from .openworld import ABSENCE, FACT, UNKNOWN, Reading, absence_message, classify, needed_reason, resolve, status_evidence
@@ -163,6 +164,8 @@ def record_values(rec: Record, path: str) -> tuple[str, str]:
     head, mode, sub = _path(path)
     if mode in ("all", "any"):
         return record_value(rec, path, "zh"), record_value(rec, path, "en")
+    if mode is None and rec._written.get(head):
+        return as_written(record_raw(rec, path), rec._written[head])
     return display_values(record_raw(rec, path))
 
 
@@ -177,7 +180,19 @@ def record_value(rec: Record, path: str, lang: str) -> str:
         return ("；" if lang == "zh" else "; ").join(shown) if vals else display_value(None, lang)
     if len(parts) == 3 and parts[1] == "has" and isinstance(v, list):
         return display_value(any(getattr(m, "value", m) == parts[2] for m in v), lang)
+    if len(parts) == 1 and rec._written.get(parts[0]):
+        return as_written(v, rec._written[parts[0]])[0 if lang == "zh" else 1]
     return display_value(v, lang)
+
+
+def as_written(v: Any, text: str) -> tuple[str, str]:
+    """A value read through a synonym or the alias table, shown as the file wrote it:
+    `县长办公会议`, `县人民政府第9次常务会议（视为常务会议）`; English gives the value and the text."""
+    zh, en = display_values(v)
+    members = v if isinstance(v, list) else [v]
+    synonym = all(isinstance(m, ZhEnum) and any(t.strip() in m.synonyms for t in text.split("、")) for m in members) \
+        if not isinstance(v, list) else False
+    return (text if synonym else f"{text}（视为{zh}）"), f"{en} (written: {text})"
 
 
 @by_identity
@@ -365,9 +380,10 @@ class Builder:
         # (not `not_applicable`: its reason also reads the stage and the rule's exceptions)
         if kind not in _KEYED or self.c.branches[act.branch].cause not in _KEYED[kind]:
             return self._build(rule, outcome, chosen, dossier, stage, grounds)
-        if kind == "required":
-            shown: Any = (_records_of(dossier, check.spec.procedure),
-                          tuple(p.status for p in dossier.procedures if p.type == check.spec.procedure))
+        if kind == "required":  # the count, the records' status, and what they say on the fields the check asks about
+            n = _records_of(dossier, check.spec.procedure)
+            shown: Any = (n, tuple(p.status for p in dossier.procedures if p.type == check.spec.procedure),
+                          _recorded(dossier, check.spec.procedure, check.spec.where) if n and check.spec.where else ())
         elif kind == "elements" and check.spec.procedure == CASE:
             shown = tuple([_case_value(dossier, f) for f in check.spec.fields])
         else:
@@ -380,6 +396,8 @@ class Builder:
                     for f, _, _, _ in plan.get(rec.type, ()):
                         v = record_raw(rec, f)
                         shown.append(record_values(rec, f) if v is _MANY else tuple(v) if isinstance(v, list) else v)
+                        if rec._written.get(f):  # the text as written is shown: it keys the finding too
+                            shown.append(rec._written[f])
             shown = tuple(shown)
         key = (act.branch, outcome, tuple([_case_value(dossier, fact) for fact, _, _ in _when_facts(rule)]), shown,
                grounds, reading, dossier.record_basis)
@@ -540,7 +558,10 @@ class Builder:
             src = f"procedures[{int(fact_id[1:])}]"
             for f, name, label, label_en in by_proc.get(rec.type, ()):
                 raw = record_raw(rec, f)
-                if raw is not _MANY:
+                if raw is not _MANY and rec._written.get(f):  # as the file wrote it: never shared
+                    zh, en = as_written(raw, rec._written[f])
+                    out.append(_ev(fact=name, label=label, label_en=label_en, value=zh, value_en=en, source=src))
+                elif raw is not _MANY:
                     out.append(self._evidence_of(name, label, label_en, raw, src))
                 else:
                     zh, en = record_values(rec, f)
@@ -562,15 +583,20 @@ class Builder:
                                             label_en="actual days" if cal else "actual working days",
                                             value=f"{n}{'日' if cal else '个工作日'}",
                                             value_en=f"{n} {'days' if cal else 'working days'}", source=src))
+                        dc = self.rs.index.day_counting  # the counting rule the number rests on
+                        out.append(_ev(fact="day_counting", label="期间计算", label_en="counting",
+                                       value=dc.zh, value_en=dc.en or dc.zh, source=None))
         if check.kind == "required":
             proc = check.spec.procedure
             n = _records_of(dossier, proc)
-            k = ("required", proc, n)
+            shown = _recorded(dossier, proc, check.spec.where) if n and check.spec.where else ()
+            k = ("required", proc, n, shown)
             e = self._shared.get(k)
             if e is None:
                 e = self._share(k, _ev(
                     fact=proc, label=f"{procedure_zh(proc)}记录", label_en=f"{proc} records",
-                    value=("无" if n == 0 else f"{n}份，均不符合条件"), value_en=("none" if n == 0 else f"{n}, none qualifying"),
+                    value=("无" if n == 0 else f"{n}份，均不符合条件" + (f"：{'；'.join(z for z, _ in shown)}" if shown else "")),
+                    value_en=("none" if n == 0 else f"{n}, none qualifying" + (f": {'; '.join(x for _, x in shown)}" if shown else "")),
                     source="procedures"))
             out.append(e)
         if check.kind == "precedes" and cause == "order":
@@ -691,6 +717,18 @@ def _case_value(dossier: Dossier, fact: str) -> Any:
     if fact in Triggers.model_fields:
         return getattr(dossier.triggers, fact)
     return getattr(dossier, fact, None)
+
+
+def _recorded(dossier: Dossier, proc: str, where: list) -> tuple[tuple[str, str], ...]:
+    """What the records of `proc` say on the fields a `required` check's `where` asks about, per
+    record: (程序第10项 会议类型：县长办公会议, procedures[9] meeting type: …)."""
+    out = []
+    for i, p in enumerate(dossier.procedures):
+        if p.type == proc:
+            zh = "，".join(f"{field_label(proc, w.field_, 'zh').split('·')[-1]}：{record_value(p, w.field_, 'zh')}" for w in where)
+            en = ", ".join(f"{w.field_}: {record_value(p, w.field_, 'en')}" for w in where)
+            out.append((f"程序第{i + 1}项（{procedure_zh(proc)}）{zh}", f"procedures[{i}] ({proc}) {en}"))
+    return tuple(out)
 
 
 def _case_source(fact: str) -> str:

@@ -362,6 +362,11 @@ def explain(err: ValidationError, obj: Any, text: str, name: str) -> list[Proble
         fzh, fen = _field_names(loc, obj)
         if zh is None:
             zh, en = _message(e)
+            if e["type"] == "extra_forbidden" and loc:
+                near = _did_you_mean(loc[-1], _model_at(loc[:-1], obj))
+                if near:
+                    zh = f"未知字段，是不是要写“{near}”？（参见 docs/dossier-format.md）"
+                    en = f"unknown field; did you mean '{near}'? (see docs/dossier-format.md)"
         problems.append(Problem(code, name, zh, en, line, col, fzh, fen))
     return problems
 
@@ -498,6 +503,29 @@ def _field_names(loc: list, obj: Any) -> tuple[str, str]:
     return "".join(zh_parts), "".join(en_parts)
 
 
+def _model_at(loc: list, obj: Any) -> Any:
+    """The model that reads the mapping at `loc` (a procedure record's model by its 类型)."""
+    from .models.dossier import _TYPE_LOOKUP
+    model: Any = Dossier
+    cur: Any = obj
+    for part in loc:
+        if isinstance(part, int):
+            cur = cur[part] if isinstance(cur, list) and part < len(cur) else None
+            if isinstance(cur, dict):
+                t = cur.get("type", cur.get("类型"))
+                proc = _TYPE_LOOKUP.get(str(t)) if t is not None else None
+                if proc:
+                    model = PROCEDURES[proc]
+            continue
+        if not (isinstance(model, type) and issubclass(model, ZhModel)):
+            return None
+        en = model._zh_to_en.get(part, part)
+        sub = model.model_fields.get(en)
+        model = _submodel(sub.annotation) if sub else None
+        cur = cur.get(part) if isinstance(cur, dict) else None
+    return model
+
+
 def _submodel(annotation: Any) -> Any:
     from .facts import _unwrap
     import typing
@@ -567,13 +595,31 @@ def _type_of(inp: Any) -> str:
 
 
 def _enum_zh(expected: str) -> str:
+    """pydantic's "'standing', 'plenary' or 'other'" in the dossier's words: 常务会议、全体会议或其他会议.
+    The enum is the one whose values are exactly those expected (`other` is 其他会议 for a meeting
+    and 其他途径 for a channel: an error never offers a word the field then refuses)."""
     from .models import dossier as m, enforcement as e
-    out = expected
+    wanted = re.findall(r"'([^']*)'", expected)
     for v in [*vars(m).values(), *vars(e).values()]:
-        if isinstance(v, type) and issubclass(v, m.ZhEnum) and v is not m.ZhEnum:
-            for member in v:
-                out = out.replace(f"'{member.value}'", f"{member.zh}（{member.value}）")
-    return out.replace(" or ", " 或 ")
+        if isinstance(v, type) and issubclass(v, m.ZhEnum) and v is not m.ZhEnum and sorted(x.value for x in v) == sorted(wanted):
+            return "、".join(f"{v(x).zh}（{x}）" for x in wanted)
+    return expected.replace(" or ", " 或 ")
+
+
+def _did_you_mean(key: Any, model: Any) -> str:
+    """The nearest key the model accepts (Chinese or English), for an unknown key: 公布起草说明 → 公布说明."""
+    if not isinstance(key, str) or not (isinstance(model, type) and issubclass(model, ZhModel)):
+        return ""
+    names = list(model._zh_to_en) + list(model.model_fields)
+    try:
+        from rapidfuzz import fuzz, process
+        hit = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=60)
+        best = hit[0] if hit else None
+    except ImportError:  # pragma: no cover
+        import difflib
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+        best = close[0] if close else None
+    return best or ""
 
 
 def iter_paths(inputs: list[str]) -> list[Path]:

@@ -40,6 +40,18 @@ def _t(zh: str, en: str, lang: str) -> str:
 
 # ------------------------------------------------------------------------------ describing rules
 
+UNIT_ZH = {"calendar_days": "日", "working_days": "个工作日", "count": "人", "years": "年", "months": "个月"}
+
+
+def _value_zh(v: str) -> str:
+    """An enum value a ruleset names (standing) as the dossier writes it in Chinese (常务会议)."""
+    from .models import dossier as m
+    for cls in vars(m).values():
+        if isinstance(cls, type) and issubclass(cls, m.ZhEnum) and cls is not m.ZhEnum and v in cls._value2member_map_:
+            return f"“{cls(v).zh}”"
+    return f"“{v}”"
+
+
 def describe_condition(c: Condition, lang: str) -> str:
     from .findings import case_label
     from .models.dossier import procedure_zh
@@ -65,19 +77,21 @@ def describe_check(chk: Check, rs: Ruleset, lang: str) -> str:
     from .models.dossier import procedure_zh
     s = chk.spec
 
-    def where(ws) -> str:
+    def where(ws, p: Optional[str] = None) -> str:
         if not ws:
             return ""
+        p = p or getattr(s, "procedure", None)
         parts = []
         for w in ws:
+            name = field_label(p, w.field_, lang).split("·")[-1] if p and lang == "zh" else w.field_
             if w.present is not None:
-                parts.append(_t(f"{w.field_}{'已' if w.present else '未'}记载", f"{w.field_} {'present' if w.present else 'absent'}", lang))
+                parts.append(_t(f"{name}{'已' if w.present else '未'}记载", f"{w.field_} {'present' if w.present else 'absent'}", lang))
             elif w.is_ is not None:
-                parts.append(f"{w.field_}={'是' if w.is_ else '否'}" if lang == "zh" else f"{w.field_}={w.is_}")
+                parts.append(f"{name}为“{'是' if w.is_ else '否'}”" if lang == "zh" else f"{w.field_}={w.is_}")
             elif w.in_ is not None:
-                parts.append(f"{w.field_}∈{{{', '.join(w.in_)}}}")
+                parts.append(_t(f"{name}为{'或'.join(_value_zh(v) for v in w.in_)}", f"{w.field_} in {{{', '.join(w.in_)}}}", lang))
             else:
-                parts.append(f"{w.field_}∉{{{', '.join(w.not_in or [])}}}")
+                parts.append(_t(f"{name}不为{'或'.join(_value_zh(v) for v in (w.not_in or []))}", f"{w.field_} not in {{{', '.join(w.not_in or [])}}}", lang))
         return _t("（其中 " + "，".join(parts) + "）", " (where " + ", ".join(parts) + ")", lang)
 
     def proc(p: str) -> str:
@@ -93,18 +107,21 @@ def describe_check(chk: Check, rs: Ruleset, lang: str) -> str:
     if chk.kind == "duration":
         pname = s.at_least or s.at_most
         p = rs.index.parameters.get(pname)
-        n = f"{p.value} {p.unit}" if p else pname
+        n = (f"{p.value}{UNIT_ZH.get(p.unit, p.unit)}" if lang == "zh" else f"{p.value} {p.unit.replace('_', ' ')}") if p else pname
         bound = _t("不少于" if s.at_least else "不超过", "at least" if s.at_least else "at most", lang)
-        out = _t(f"“{proc(s.procedure)}”自 {s.from_} 至 {s.to} {bound} {n}（参数 {pname}）",
+        fr, to = (field_label(s.procedure, s.from_, lang).split("·")[-1], field_label(s.procedure, s.to, lang).split("·")[-1]) \
+            if lang == "zh" else (s.from_, s.to)
+        unless = field_label(s.procedure, s.unless, lang).split("·")[-1] if s.unless and lang == "zh" else s.unless
+        out = _t(f"“{proc(s.procedure)}”自{fr}至{to}{bound} {n}（参数 {pname}）",
                  f"{s.procedure}: {s.from_} to {s.to} {bound} {n} (parameter {pname})", lang) + where(s.where)
         if s.unless:
-            out += _t(f"，记载了 {s.unless} 的除外", f", unless {s.unless} is recorded", lang)
+            out += _t(f"，记载了{unless}的除外", f", unless {s.unless} is recorded", lang)
         return out
     if chk.kind == "elements":
         labels = [field_label(s.procedure, f, lang) for f in s.fields]
         return _t("须载明：", "must record: ", lang) + ("、" if lang == "zh" else ", ").join(labels) + where(s.where)
     if chk.kind == "forbidden":
-        parts = [proc(p.procedure) + where(p.where) for p in s.all]
+        parts = [proc(p.procedure) + where(p.where, p.procedure) for p in s.all]
         return _t("不得并存：", "must not coexist: ", lang) + (" + ".join(parts))
     if chk.kind == "latest_before":
         return _t(f"每次“{proc(s.before.procedure)}”之前最近一次“{proc(s.procedure)}”不得为", 
@@ -148,11 +165,19 @@ def diff(a: Ruleset, b: Ruleset, lang: str = "zh") -> dict:
             "replaced": [{"parent": p, "by": c, "relation": how[p]} for p, c in replaced.items()], "changed": changed, "parameters": params}
 
 
+INDEX_ZH = {"jurisdiction": "行政区划", "valid_from": "施行日期", "valid_to": "废止日期", "version": "版本",
+            "kind": "案卷类型", "extends": "上位规则集"}
+FIELD_ZH = {"title": "标题", "basis": "依据", "modality": "义务", "severity": "严重程度", "due": "检查阶段", "when": "适用条件",
+            "unless": "除外", "checks": "检查", "check": "检查", "message": "问题表述", "remedy": "整改", "tightens": "收紧",
+            "waived_when": "豁免", "not_checkable_reason": "不自动检查的理由"}
+
+
 def diff_text(d: dict, a: Ruleset, b: Ruleset, lang: str) -> str:
     from .findings import cite
-    out = [_t(f"规则集差异：{d['a']} → {d['b']}", f"ruleset diff: {d['a']} → {d['b']}", lang)]
+    out = [_t(f"规则集差异：{d['a']} → {d['b']}（+ 新增，~ 替代或改动，- 删除）", f"ruleset diff: {d['a']} → {d['b']} (+ added, ~ replaced or changed, - removed)", lang)]
     for k, v in d["index"].items():
-        out.append(f"  {k}: {v['a']} → {v['b']}")
+        none = _t("（无）", "(none)", lang)
+        out.append(f"  {_t(INDEX_ZH.get(k, k), k, lang)}: {none if v['a'] == 'None' else v['a']} → {none if v['b'] == 'None' else v['b']}")
     for p in d["parameters"]:
         flag = "" if p["tighter"] is None else _t("（收紧）" if p["tighter"] else "（放宽！）", " (tighter)" if p["tighter"] else " (LOOSER!)", lang)
         out.append(_t(f"  参数 {p['parameter']}: {p['a']} → {p['b']} {p['unit']}{flag}", f"  parameter {p['parameter']}: {p['a']} → {p['b']} {p['unit']}{flag}", lang))
@@ -170,7 +195,7 @@ def diff_text(d: dict, a: Ruleset, b: Ruleset, lang: str) -> str:
         out.append(_t(f"  ~ {x['parent']} 由 {x['by']} 收紧替代：{r.title.get(lang)}  ({cite(r.basis, b, lang)})",
                       f"  ~ {x['parent']} replaced (tightened) by {x['by']}: {r.title.get(lang)}  ({cite(r.basis, b, lang)})", lang))
     for c in d["changed"]:
-        out.append(_t(f"  ~ {c['rule']} 有改动：{', '.join(c['fields'])}", f"  ~ {c['rule']} changed: {', '.join(c['fields'])}", lang))
+        out.append(_t(f"  ~ {c['rule']} 有改动：{'、'.join(FIELD_ZH.get(f, f) for f in c['fields'])}", f"  ~ {c['rule']} changed: {', '.join(c['fields'])}", lang))
     for i in d["removed"]:
         r = ra[i]
         out.append(f"  - {i}  {r.title.get(lang)}  ({cite(r.basis, a, lang)})")

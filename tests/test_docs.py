@@ -140,6 +140,14 @@ def _validate(inst: Any, schema: Any, root: dict, path: str = "$") -> None:
                 pass
         if n != 1:
             raise _Invalid(f"{path}: {n} oneOf branches match")
+    if "if" in schema:
+        try:
+            _validate(inst, schema["if"], root, path)
+            chosen = "then"
+        except _Invalid:
+            chosen = "else"
+        if chosen in schema:
+            _validate(inst, schema[chosen], root, path)
     if "not" in schema:
         try:
             _validate(inst, schema["not"], root, path)

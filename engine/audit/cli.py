@@ -16,6 +16,7 @@ import typer
 from .. import __version__
 
 EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
+HEARTBEAT = 10.0  # seconds between two heartbeats in audit.json
 
 
 def _say_fn(lang: str, quiet: bool = False) -> Callable[[str, str], None]:
@@ -28,8 +29,9 @@ def _say_fn(lang: str, quiet: bool = False) -> Callable[[str, str], None]:
 class _Sink:
     """Collects finished lines; appends (and fsyncs) them at most every 0.5 s or 2,000 lines."""
 
-    def __init__(self, store, progress, running=None, list_limit: int = 500) -> None:  # noqa: ANN001
+    def __init__(self, store, progress, running=None, list_limit: int = 500, beat=None) -> None:  # noqa: ANN001
         self.store, self.progress, self.running, self.list_limit = store, progress, running, list_limit
+        self.beat, self.last_beat = beat, time.monotonic()
         self.r: list[str] = []
         self.e: list[str] = []
         self.last = time.monotonic()
@@ -57,6 +59,9 @@ class _Sink:
             self.store.append(self.r, self.e)
             self.r, self.e = [], []
         self.last = time.monotonic()
+        if self.beat is not None and self.last - self.last_beat > HEARTBEAT:
+            self.last_beat = self.last
+            self.beat()
 
 
 class _Stop:
@@ -88,15 +93,14 @@ class _Stop:
 def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: Optional[str] = None,
               executor: str = "local", scheduler: Optional[str] = None, resume: bool = False,
               mapping: Optional[Path] = None, lang: str = "zh", list_limit: int = 500, quiet: bool = False,
-              tty: Optional[bool] = None, chunk: Optional[int] = None) -> tuple[int, Optional[dict]]:
-    """The whole audit; → (exit code, summary). Used by the CLI and the tests."""
-    from ..errors import RulesetErrors
-    from . import runner, worker
-    from .ledger import Mapping, MappingError
-    from .progress import Progress
-    from .sources import UsageError, check_inputs, count_items, iter_items
-    from .store import Store
-    from .summary import Running, summarize
+              tty: Optional[bool] = None, chunk: Optional[int] = None,
+              time_limit: Optional[float] = None) -> tuple[int, Optional[dict]]:
+    """The whole audit; → (exit code, summary). Used by the CLI and the tests.
+
+    `time_limit`: seconds one dossier may take (default worker.TIME_LIMIT); a dossier that takes
+    longer is stopped and reported (engine.timeout), and the audit goes on."""
+    from . import runner
+    from .store import LOCK, Busy, Store
 
     say = _say_fn(lang, quiet)
 
@@ -113,12 +117,59 @@ def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: 
     jobs = jobs or runner.default_jobs()
     if jobs < 1:
         return fail("--jobs 至少为 1", "--jobs must be at least 1")
+    if time_limit is not None and not time_limit > 0:
+        return fail("--time-limit 应为正数（秒）", "--time-limit must be a positive number of seconds")
     out = Path(out).resolve()
     if out.exists() and not out.is_dir():
         return fail(f"--out 须为目录（输出目录，审核结果写在其中），而 {out} 是一个文件；请换一个目录名",
                     f"--out must be a folder (the audit writes its files into it), but {out} is a file; give another name")
+    created = not out.exists()
     store = Store(out)
+    try:
+        store.lock()
+    except Busy as b:
+        return fail(f"{out} 正由另一个审核使用（进程 {b.pid}，{b.started} 开始）：等它结束后再续审，或换一个输出目录",
+                    f"{out} is in use by another audit (process {b.pid}, started {b.started}): wait for it to end, or use another folder")
+    except OSError as e:
+        return fail(f"无法使用输出目录 {out}：{e.strerror or e}", f"cannot use the output folder {out}: {e.strerror or e}")
+    try:
+        return _audit(store, paths, out, jobs, ruleset, executor, scheduler, resume, mapping, lang, list_limit, quiet, tty, chunk,
+                      time_limit)
+    finally:
+        store.unlock()
+        if created and {p.name for p in out.iterdir()} <= {LOCK}:  # nothing was written: leave no trace
+            try:
+                (out / LOCK).unlink()
+                out.rmdir()
+            except OSError:
+                pass
+
+
+def _audit(store, paths: list[str], out: Path, jobs: int, ruleset: Optional[str], executor: str, scheduler: Optional[str],  # noqa: ANN001, C901
+           resume: bool, mapping: Optional[Path], lang: str, list_limit: int, quiet: bool, tty: Optional[bool],
+           chunk: Optional[int], time_limit: Optional[float]) -> tuple[int, Optional[dict]]:
+    """run_audit with the folder locked."""
+    from ..errors import RulesetErrors
+    from . import runner, worker
+    from .ledger import Mapping, MappingError
+    from .progress import Progress
+    from .sources import UsageError, check_inputs, count_items, iter_items
+    from .summary import Running, summarize
+
+    say = _say_fn(lang, quiet)
+
+    def fail(zh: str, en: str) -> tuple[int, None]:
+        print(en if lang == "en" else zh, file=sys.stderr, flush=True)
+        return EXIT_UNUSABLE, None
+
     prev = store.read_run()
+    if resume:
+        if prev.get("state") == "running":  # we hold the lock: the run that wrote this is gone
+            say(f"上次审核（进程 {prev.get('pid', '?')}，最后心跳 {prev.get('heartbeat') or prev.get('started')}）已不在运行，从中断处继续",
+                f"the previous audit (process {prev.get('pid', '?')}, last heartbeat {prev.get('heartbeat') or prev.get('started')}) is no longer running; continuing where it stopped")
+        stale = store.remove_stale_temporaries()
+        if stale:
+            say(f"已删除上次中断留下的 {stale} 个临时文件", f"removed {stale} temporary file(s) left by the interruption")
     if resume:
         if not prev and not store.has_results():
             say(f"{out} 中没有可续审的记录，从头开始", f"nothing to resume in {out}; starting afresh")
@@ -150,6 +201,9 @@ def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: 
     except MappingError as e:
         return fail(e.zh, e.en)
 
+    retried = store.forget() if resume else set()
+    if retried:
+        say(f"续审：重新检查上次因工作进程异常或超时未能检查的 {len(retried)} 件", f"resuming: checking again {len(retried)} dossiers a dead worker or the time limit cost last time")
     store.open()
     done = store.done_keys() if resume else set()
     if store.cut:
@@ -161,8 +215,12 @@ def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: 
     run = {"engine": __version__, "inputs": list(paths), "cwd": os.getcwd(), "ruleset": ruleset,
            "mapping": str(Path(mapping).resolve()) if mapping else None, "executor": executor, "scheduler": scheduler,
            "jobs": jobs, "started": prev.get("started", started) if resume else started, "resumed": resume,
-           "state": "running"}
+           "state": "running", "pid": os.getpid(), "host": _host(), "heartbeat": started}
     store.write_run(run)
+
+    def beat() -> None:  # audit.json says when this run was last alive (the lock says whether it still is)
+        run["heartbeat"] = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        store.write_run(run)
 
     total = count_items(paths, mp)
     if total is not None:
@@ -179,43 +237,135 @@ def run_audit(paths: list[str], out: Path, jobs: Optional[int] = None, ruleset: 
     # A fresh output folder: the summary is counted as results stream in. A resumed one is
     # summarized by re-reading its files at the end, which hold what earlier runs did too.
     running = Running(out, list_limit) if not done else None
-    sink = _Sink(store, progress, running, list_limit)
-    wopts = {"ruleset": ruleset, "list_limit": list_limit}
+    sink = _Sink(store, progress, running, list_limit, beat=beat)
+    wopts = {"ruleset": ruleset, "list_limit": list_limit, "time_limit": time_limit or worker.TIME_LIMIT}
+    if os.environ.get(worker.HANG_ENV):  # testing hook: the engine hangs on that dossier
+        wopts["hang"] = os.environ[worker.HANG_ENV]
+    if os.environ.get(worker.CRASH_ONCE_ENV):  # testing hook: a worker is killed once while it holds that dossier
+        wopts["crash_once"] = os.environ[worker.CRASH_ONCE_ENV]
     if os.environ.get(worker.CRASH_ENV):  # testing hook (tests/test_audit.py): a worker segfaults on that dossier
         wopts["crash"] = os.environ[worker.CRASH_ENV]
     t0 = time.monotonic()
-    try:
-        with _Stop() as stop:
+    s = None
+    with _Stop() as stop:
+        try:
             if executor == "dask":
                 finished = runner.run_dask(items, jobs, wopts, sink, stop, scheduler, chunk=chunk or 250, say=say)
             else:
                 finished = runner.run_local(items, jobs, wopts, sink, stop, chunk=chunk or 50)
-    except KeyboardInterrupt:
-        finished = False
-    except BaseException:
-        if running is not None:
-            running.abandon()
-        raise
-    finally:
-        sink.flush()
-        store.close()
-        progress.close()
-    elapsed = time.monotonic() - t0
+        except KeyboardInterrupt:
+            finished = False
+        except BaseException:
+            if running is not None:
+                running.abandon()
+            raise
+        finally:
+            sink.flush()
+            store.close()
+            progress.close()
+        elapsed = time.monotonic() - t0
+        # The final phase (ordering the files, the summary, the dashboard, audit.json) is inside
+        # the signal handler too: an interrupt there is an interrupt like any other.
+        if finished and not stop():
+            run.update({"state": "finished", "finished": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                        "this_run": {"dossiers": sink.results + sink.errors, "seconds": round(elapsed, 2),
+                                     "per_second": round((sink.results + sink.errors) / elapsed, 1) if elapsed > 0 else None}})
+            try:
+                _final_pause(out, stop)
+                store.normalize()
+                if stop():
+                    raise KeyboardInterrupt
+                s = running.finish(run, lang) if running is not None else summarize(out, list_limit, run, lang)
+                running = None
+                if stop():
+                    raise KeyboardInterrupt
+                store.write_run(run)
+            except KeyboardInterrupt:
+                finished = False
+                run["state"] = "running"
+        else:
+            finished = False
     if not finished:
         if running is not None:
             running.abandon()
+        for name in ("summary.json", "summary.csv", "report.html", "dossiers.csv"):  # an interrupted audit has no summary
+            try:
+                (out / name).unlink()
+            except OSError:
+                pass
         store.write_run({**run, "state": "interrupted", "interrupted": dt.datetime.now().astimezone().isoformat(timespec="seconds")})
         say(f"已中断：本次完成的 {sink.results + sink.errors} 件已保存。用 juece audit --out {out} --resume 继续",
             f"interrupted: the {sink.results + sink.errors} dossiers finished in this run are saved. Continue with juece audit --out {out} --resume")
         return EXIT_INTERRUPTED, None
-    run.update({"state": "finished", "finished": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-                "this_run": {"dossiers": sink.results + sink.errors, "seconds": round(elapsed, 2),
-                             "per_second": round((sink.results + sink.errors) / elapsed, 1) if elapsed > 0 else None}})
-    s = running.finish(run, lang) if running is not None else summarize(out, list_limit, run, lang)
-    store.write_run(run)
     if not quiet:
         _print_summary(s, out, lang)
     return exit_for(s), s
+
+
+FINAL_PAUSE_ENV = "JUECE_AUDIT_TEST_FINAL_PAUSE"  # testing hook: seconds to wait at the start of the final phase
+
+
+def _final_pause(out: Path, stop: Callable[[], bool]) -> None:
+    """Testing hook: mark the final phase (a `.final-phase` file) and wait there, so that a test can
+    interrupt or kill the audit at that moment."""
+    seconds = float(os.environ.get(FINAL_PAUSE_ENV) or 0)
+    if seconds <= 0:
+        return
+    (out / ".final-phase").write_text(str(os.getpid()), encoding="utf-8")
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and not stop():
+        time.sleep(0.05)
+    try:
+        (out / ".final-phase").unlink()
+    except OSError:
+        pass
+
+
+def _host() -> str:
+    import socket
+    try:
+        return socket.gethostname()
+    except OSError:  # pragma: no cover
+        return ""
+
+
+def _exit_if_stuck(code: int) -> None:
+    """Everything is written and audit.json says how the run ended. If a thread of a killed pool is
+    still waiting (a worker died mid-message), the interpreter would wait for it forever at exit:
+    leave at once instead, with the audit's exit code."""
+    for t in threading.enumerate():
+        if t is not threading.main_thread() and not t.daemon:
+            t.join(timeout=3)
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def summarize_only_command(out: Path, list_limit: int, lang: str, quiet: bool) -> int:
+    """--summarize-only: the summary and dashboard again from the jsonl files (ordered, each key once),
+    with the folder locked; → the exit code the audit itself would give."""
+    from .store import Busy, Store
+    from .summary import summarize
+    store = Store(out)
+    if not store.has_results():
+        print("没有可汇总的结果" if lang == "zh" else "no results to summarize", file=sys.stderr)
+        return EXIT_UNUSABLE
+    try:
+        store.lock()
+    except Busy as b:
+        print(f"{out} 正由另一个审核使用（进程 {b.pid}）：等它结束后再汇总" if lang == "zh"
+              else f"{out} is in use by another audit (process {b.pid}): summarize when it has ended", file=sys.stderr)
+        return EXIT_UNUSABLE
+    try:
+        store.remove_stale_temporaries()
+        store.normalize()
+        s = summarize(store.out, list_limit, store.read_run() or None, lang)
+    finally:
+        store.unlock()
+    if not quiet:
+        _print_summary(s, store.out, lang)
+    return exit_for(s)
 
 
 def exit_for(s: dict) -> int:
@@ -260,6 +410,7 @@ def audit_command(
     rectification: Optional[Path] = typer.Option(None, "--rectification", help="整改清单（.xlsx 或 .docx），按责任单位分组 / rectification list by responsible unit"),
     annual_report: Optional[int] = typer.Option(None, "--annual-report", help="写出该年度法治政府建设年度报告的决策部分（.docx、.md）/ annual report section for this year"),
     rectification_status: Optional[Path] = typer.Option(None, "--rectification-status", help="各单位已填写状态的整改清单（.xlsx），年度报告据此统计整改情况 / a filled-in rectification list for the annual report"),
+    time_limit: Optional[float] = typer.Option(None, "--time-limit", help="每件案卷的检查时限（秒，默认 120）；超时的记入 errors.jsonl，审核继续 / seconds one dossier may take"),
 ) -> None:
     """批量审核归档决策：合规率、看板、可续审 / Audit an archive: compliance rates, dashboard, resumable.
 
@@ -277,24 +428,20 @@ def audit_command(
                    else "--rectification-status goes with --annual-report and names a filled-in .xlsx list", err=True)
         raise typer.Exit(EXIT_UNUSABLE)
     if summarize_only:
-        from .store import Store
-        from .summary import summarize
-        store = Store(Path(out).resolve())
-        if not store.has_results():
-            typer.echo("没有可汇总的结果" if lang == "zh" else "no results to summarize", err=True)
-            raise typer.Exit(EXIT_UNUSABLE)
-        s = summarize(store.out, list_limit, store.read_run() or None, lang)
-        if not quiet:
-            _print_summary(s, store.out, lang)
-        raise typer.Exit(_documents(store.out, rectification, annual_report, lang, exit_for(s), rectification_status))
+        code = summarize_only_command(Path(out).resolve(), list_limit, lang, quiet)
+        if code in (EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE) and Path(out, "results.jsonl").exists():
+            code = _documents(Path(out).resolve(), rectification, annual_report, lang, code, rectification_status)
+        raise typer.Exit(code)
     try:
-        code, _ = run_audit(list(paths or []), out, jobs, ruleset, executor, scheduler, resume, mapping, lang, list_limit, quiet)
+        code, _ = run_audit(list(paths or []), out, jobs, ruleset, executor, scheduler, resume, mapping, lang, list_limit, quiet,
+                            time_limit=time_limit)
     except OSError as e:  # disk full, output folder not writable: a message, not a traceback
         typer.echo(f"无法写入输出：{e}（已写入的结果保持完整，可用 --resume 继续）" if lang == "zh"
                    else f"cannot write the output: {e} (what was written is intact; --resume continues)", err=True)
         raise typer.Exit(EXIT_UNUSABLE)
     if code in (EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE) and (rectification or annual_report) and Path(out, "results.jsonl").exists():
         code = _documents(Path(out).resolve(), rectification, annual_report, lang, code, rectification_status)
+    _exit_if_stuck(code)
     raise typer.Exit(code)
 
 

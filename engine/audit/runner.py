@@ -60,16 +60,29 @@ def _death(exitcode: Optional[int]) -> tuple[str, str]:
 
 
 def isolate(ctx: Any, items: list[Item], wopts: dict, sink: Sink, should_stop: StopFlag) -> None:
-    """Re-run items one process at a time; a dossier that kills its process is recorded as an engine error."""
+    """Re-run items one process at a time, each result sent as soon as it is made.
+
+    When the process dies on a dossier, that dossier is tried once more in a fresh process (a worker
+    may have been killed from outside, or by the dossier queued before it); if it dies again it is
+    recorded as engine.worker-died. When a dossier takes longer than the time limit and the process
+    does not stop by itself (a hang inside native code), the process is killed and the dossier
+    recorded as engine.timeout. The rest go on in a new process."""
     pending = list(items)
+    tried: set[str] = set()
+    limit = float(wopts.get("time_limit") or worker.TIME_LIMIT)
     while pending and not should_stop():
         r, w = ctx.Pipe(duplex=False)
         p = ctx.Process(target=worker.stream_main, args=(w, pending, wopts, os.getpid()), daemon=True)
         p.start()
         w.close()
         got: list[tuple[str, str, str]] = []
+        hung = False
         try:
             while len(got) < len(pending):
+                if not r.poll(limit + 5.0):  # the worker's own timer did not stop it: kill it
+                    hung = True
+                    p.kill()
+                    break
                 got.append(r.recv())
         except (EOFError, OSError):
             pass
@@ -79,17 +92,50 @@ def isolate(ctx: Any, items: list[Item], wopts: dict, sink: Sink, should_stop: S
         if got:
             sink(got)
         if len(got) < len(pending):
-            key, _, _ = pending[len(got)]
-            zh, en = _death(p.exitcode)
-            sink([("error", key, worker._dumps(error_record(key, "engine", "engine.worker-died", zh, en)))])
-            pending = pending[len(got) + 1:]
+            key = pending[len(got)][0]
+            if hung:
+                sink([("error", key, worker._dumps(worker.timeout_record(key, limit)))])
+                pending = pending[len(got) + 1:]
+            elif key not in tried:  # once more, first and alone: the death may not be its doing
+                tried.add(key)
+                pending = [pending[len(got)]] + pending[len(got) + 1:]
+            else:
+                zh, en = _death(p.exitcode)
+                sink([("error", key, worker._dumps(error_record(key, "engine", "engine.worker-died", zh, en)))])
+                pending = pending[len(got) + 1:]
         else:
             pending = []
+
+
+def _drain(inflight: dict, sink: Sink, grace: float = 15.0) -> None:
+    """On stop: cancel the chunks not started, let the running ones finish (and keep what they did).
+    A pool is stopped by ending its work, not by killing its workers: a worker killed while it
+    writes a result leaves the pool's reader thread waiting forever for the rest of the message,
+    and the process could then never exit. Only a chunk that is still running after `grace`
+    seconds (a hang) is left to _kill_pool."""
+    for f in inflight:
+        f.cancel()
+    running = [f for f in inflight if not f.cancelled()]
+    done, _ = wait(running, timeout=grace)
+    for f in done:
+        try:
+            sink(*f.result())
+        except Exception:  # noqa: BLE001 - a chunk that failed is simply not done: --resume does it
+            pass
+    inflight.clear()
 
 
 def _kill_pool(pool: ProcessPoolExecutor) -> None:
     procs = list(getattr(pool, "_processes", {}).values())  # no public way to stop running workers
     pool.shutdown(wait=False, cancel_futures=True)
+    busy = getattr(pool, "_pending_work_items", {})
+    if not busy:  # nothing running: the workers exit by themselves; killing one mid-write could hang the reader
+        for p in procs:
+            try:
+                p.join(timeout=5)
+            except Exception:  # noqa: BLE001
+                pass
+        procs = [p for p in procs if p.is_alive()]
     for p in procs:
         try:
             p.terminate()
@@ -111,25 +157,34 @@ def run_local(items: Iterable[Item], jobs: int, wopts: dict, sink: Sink, should_
 
     pool = new_pool()
     inflight: dict[Future, list[Item]] = {}
+    started: dict[Future, float] = {}  # when a chunk was first seen running (the hang watchdog)
+    limit = float(wopts.get("time_limit") or worker.TIME_LIMIT)
     chunks = chunked(items, chunk)
     exhausted = False
     try:
         while True:
+            broken = False
+            suspects: list[Item] = []
             while not exhausted and len(inflight) < jobs * 3 and not should_stop():
                 c = next(chunks, None)
                 if c is None:
                     exhausted = True
                     break
-                inflight[pool.submit(worker.process_chunk, c, wopts)] = c
+                try:
+                    inflight[pool.submit(worker.process_chunk, c, wopts)] = c
+                except (BrokenProcessPool, RuntimeError):  # the pool died (a worker or its forkserver killed)
+                    suspects += c
+                    broken = True
+                    break
             if should_stop():
+                _drain(inflight, sink)
                 return False
-            if not inflight:
+            if not inflight and not suspects:
                 return True
-            done, _ = wait(list(inflight), timeout=0.25, return_when=FIRST_COMPLETED)
-            suspects: list[Item] = []
-            broken = False
+            done, _ = wait(list(inflight), timeout=0.25, return_when=FIRST_COMPLETED) if inflight else (set(), set())
             for f in done:
                 c = inflight.pop(f)
+                started.pop(f, None)
                 try:
                     sink(*f.result())
                 except BrokenProcessPool:
@@ -137,14 +192,25 @@ def run_local(items: Iterable[Item], jobs: int, wopts: dict, sink: Sink, should_
                     suspects += c
                 except Exception:  # noqa: BLE001 - anything else: redo these one by one
                     suspects += c
-            if broken:  # the pool is gone: everything still in flight is redone in isolation
-                wait(list(inflight))
-                for f, c in inflight.items():
-                    try:
-                        sink(*f.result())
-                    except Exception:  # noqa: BLE001
-                        suspects += c
+            now = time.monotonic()
+            for f in inflight:
+                if f not in started and f.running():
+                    started[f] = now
+            hang = any(now - t > limit * (len(inflight[f]) + 1) for f, t in started.items())
+            if broken and not hang and inflight:  # a broken pool fails its futures at once: collect what finished
+                wait(list(inflight), timeout=10)
+            broken = broken or hang  # a chunk that hangs where the worker's own timer cannot reach: stop the pool
+            if broken:  # the pool is gone (or stopped): everything still in flight is redone in isolation
+                for f in list(inflight):
+                    if f.done():
+                        try:
+                            sink(*f.result())
+                            continue
+                        except Exception:  # noqa: BLE001
+                            pass
+                    suspects += inflight[f]
                 inflight.clear()
+                started.clear()
                 _kill_pool(pool)
                 pool = new_pool()
             if suspects:

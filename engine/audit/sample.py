@@ -174,8 +174,10 @@ def dossier_text(i: int, seed: int, defects: float, unknown: float, fmt: str) ->
 
 
 def _path(out: Path, i: int, seed: int, fmt: str) -> Path:
+    """out/<行政区划>/dossier-<i>: each dossier in the folder of its own division code."""
     rng = random.Random(seed * 1_000_003 + i)
-    code = rng.choice(COUNTIES)[0]  # the same first draw as make_dossier: files grouped by county
+    rng.random()  # make_dossier draws the unit's diligence first (rng.uniform: one draw), then the county
+    code = rng.choice(COUNTIES)[0]
     return out / code / f"dossier-{i:06d}.{fmt}"
 
 

@@ -17,9 +17,18 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
-RESULTS, ERRORS, RUN = "results.jsonl", "errors.jsonl", "audit.json"
+RESULTS, ERRORS, RUN, LOCK = "results.jsonl", "errors.jsonl", "audit.json", ".audit.lock"
+RETRIED_CODES = frozenset(("engine.worker-died", "engine.timeout"))  # --resume checks these dossiers again
+
+
+class Busy(Exception):
+    """The output folder is in use by a live audit."""
+
+    def __init__(self, pid: Optional[int], started: Optional[str]):
+        super().__init__(f"in use by process {pid}")
+        self.pid, self.started = pid, started
 
 
 def atomic_write(path: Path, text: str | bytes) -> None:
@@ -101,13 +110,117 @@ def repair(path: Path) -> tuple[set[str], int]:
     return keys, size - good
 
 
+def _index(path: Path) -> dict[str, tuple[tuple[str, str], int, int]]:
+    """key → ((dossier 编号, key), offset, length) of its last line: an index, not the lines (memory stays flat)."""
+    out: dict[str, tuple[tuple[str, str], int, int]] = {}
+    if not path.exists():
+        return out
+    pos = 0
+    with open(path, "rb") as f:
+        for raw in f:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                obj = json.loads(raw)
+            except ValueError:
+                break
+            key = str(obj.get("file"))
+            out[key] = ((str(obj.get("dossier") or ""), key), pos, len(raw))
+            pos += len(raw)
+    return out
+
+
+def _rewrite(path: Path, entries: list[tuple[tuple[str, str], int, int]]) -> None:
+    """Write the lines at these places of `path`, in this order, atomically."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
+            for _, off, n in entries:
+                src.seek(off)
+                out.write(src.read(n))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
 class Store:
     def __init__(self, out: Path):
         self.out = out
         self.results_path = out / RESULTS
         self.errors_path = out / ERRORS
         self._r = self._e = None
+        self._lock = None
         self.cut = 0
+
+    # ------------------------------------------------------------------ one folder, one audit
+    def lock(self) -> None:
+        """Hold the folder's lock for as long as this process lives (the kernel drops it when the
+        process dies, however it dies): a second audit of the same folder is refused (Busy), and
+        a run that died is told from a live one by the lock, not by what audit.json says."""
+        import fcntl
+        self.out.mkdir(parents=True, exist_ok=True)
+        f = open(self.out / LOCK, "a+")  # noqa: SIM115 - held open until unlock() or exit
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            f.close()
+            run = self.read_run()
+            raise Busy(run.get("pid"), run.get("started")) from None
+        self._lock = f
+
+    def unlock(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def remove_stale_temporaries(self) -> int:
+        """Temporary files of atomic writes left by a kill (.audit.json.*.tmp, .dossiers.csv.*.tmp); → how many."""
+        n = 0
+        for p in self.out.glob(".*.tmp"):
+            try:
+                p.unlink()
+                n += 1
+            except OSError:
+                pass
+        return n
+
+    def forget(self, codes: frozenset = RETRIED_CODES) -> set[str]:
+        """Drop from errors.jsonl the dossiers that failed for a reason worth another try (a worker
+        that died, the time limit): --resume checks them again. → their keys."""
+        if not self.errors_path.exists():
+            return set()
+        keep, dropped = [], set()
+        with open(self.errors_path, "rb") as f:
+            for raw in f:
+                try:
+                    obj = json.loads(raw)
+                except ValueError:
+                    break
+                if obj.get("code") in codes:
+                    dropped.add(obj.get("file"))
+                else:
+                    keep.append(raw)
+        if dropped:
+            atomic_write(self.errors_path, b"".join(keep))
+        return dropped
+
+    def normalize(self) -> None:
+        """results.jsonl and errors.jsonl in a fixed order (dossier 编号, then key) with each key
+        once (a later result wins over an error): the same archive gives the same bytes whatever
+        the file order, the folder order or --jobs."""
+        results = _index(self.results_path)
+        errors = {k: v for k, v in _index(self.errors_path).items() if k not in results}
+        for path, index in ((self.results_path, results), (self.errors_path, errors)):
+            if path.exists():
+                _rewrite(path, sorted(index.values()))
 
     def has_results(self) -> bool:
         return any(p.exists() and p.stat().st_size > 0 for p in (self.results_path, self.errors_path))

@@ -214,13 +214,14 @@ class Tally:
         entry["violations"] = sum(1 for f in viol if f.get("severity") == "violation")
         entry["violations_fact"] = sum(1 for f in viol if f.get("severity") == "violation" and f.get("grounds") != "absence")
         entry["violations_unrecorded"] = entry["violations"] - entry["violations_fact"]
-        # ranked by violations on recorded facts first, then on silence
-        self.noncompliant.append(((-entry["violations_fact"], -entry["violations_unrecorded"]), entry["file"] or "", entry))
+        # ranked by violations on recorded facts first, then on silence; ties by dossier 编号, then key
+        self.noncompliant.append(((-entry["violations_fact"], -entry["violations_unrecorded"]), str(entry["dossier"] or ""),
+                                  entry["file"] or "", entry))
         if len(self.noncompliant) > 2 * self.list_limit:
             self._trim()
 
     def _trim(self) -> None:
-        self.noncompliant.sort(key=lambda t: (t[0], t[1]))
+        self.noncompliant.sort(key=lambda t: (t[0], t[1], t[2]))  # most violations first, ties by dossier 编号
         del self.noncompliant[self.list_limit:]
 
     def add_error(self, obj: dict) -> None:
@@ -311,7 +312,7 @@ class Tally:
             "top_violated": [r for r in rules if r["violated"]][:10],
             "rulesets": [{"id": rid, "version": ver, "dossiers": n} for (rid, ver), n in sorted(self.rulesets.items())],
             "noncompliant": {"total": self.noncompliant_total, "listed": len(self.noncompliant),
-                             "dossiers": [e for _, _, e in self.noncompliant]},
+                             "dossiers": [t[-1] for t in self.noncompliant]},
             "error_list": {"total": self.error_total, "listed": len(self.error_list), "errors": self.error_list},
         }
 
@@ -379,10 +380,22 @@ _CSV_HEAD = ["file", "dossier", "title", "decision_body", "undertaking_unit", "y
              "violations", "indeterminate", "verdict", "violations_fact", "violations_unrecorded", "record_basis"]
 
 
+def _category_zh(value: Optional[str]) -> str:
+    """dossiers.csv is read in Excel: the category's Chinese name (第三条第一款第（四）项 …), not its code."""
+    if not value:
+        return ""
+    from ..models.dossier import Category
+    try:
+        return Category(value).zh
+    except ValueError:
+        return value
+
+
 def _dossier_row(obj: dict, st: dict[str, Optional[str]]) -> list:
     counts = obj.get("counts") or {}
     return ([obj.get("file"), obj.get("dossier"), obj.get("title"), obj.get("decision_body") or "", obj.get("undertaking_unit") or "",
-             obj.get("year") or "", obj.get("category") or "", int(bool(obj.get("applicable"))), int(bool(obj.get("compliant"))),
+             obj.get("year") or "", _category_zh(obj.get("category")), "是" if obj.get("applicable") else "否",
+             "是" if obj.get("compliant") else "否",
              counts.get("violated", 0), counts.get("indeterminate", 0), obj.get("verdict") or "",
              sum(1 for f in obj.get("findings", []) if f.get("outcome") == "violated" and f.get("grounds") != "absence"),
              sum(1 for f in obj.get("findings", []) if f.get("outcome") == "violated" and f.get("grounds") == "absence"),
@@ -446,11 +459,21 @@ class Running:
             pass
 
     def finish(self, run: Optional[dict] = None, lang_default: str = "zh") -> dict:
-        self.f.flush()
-        os.fsync(self.f.fileno())
         self.f.close()
+        _sort_csv(Path(self.tmp))  # rows by dossier 编号, then key: the same whatever order they finished in
         os.replace(self.tmp, self.out / "dossiers.csv")
         return _write(self.out, self.tally.summary(), run, lang_default)
+
+
+def _sort_csv(path: Path) -> None:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    head, body = rows[:1], rows[1:]
+    body.sort(key=lambda r: (r[1] if len(r) > 1 else "", r[0] if r else ""))
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows(head + body)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def summarize(out: Path, list_limit: int = 500, run: Optional[dict] = None, lang_default: str = "zh") -> dict:

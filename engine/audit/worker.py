@@ -24,6 +24,24 @@ from ..errors import JueceError, LoadError, Problem, RulesetErrors
 Item = tuple[str, str, Any]  # (key, kind, payload)
 
 CRASH_ENV = "JUECE_AUDIT_TEST_CRASH"  # testing hook: a worker segfaults on a key containing this text
+HANG_ENV = "JUECE_AUDIT_TEST_HANG"  # testing hook: the engine hangs on a key containing this text
+CRASH_ONCE_ENV = "JUECE_AUDIT_TEST_CRASH_ONCE"  # testing hook: "text:marker-file": segfault on that key once
+TIME_LIMIT = 120.0  # seconds one dossier may take (a check takes milliseconds; a hang is a bug)
+
+
+class _TimeLimit(BaseException):  # not an Exception: the engine's own `except Exception` must not swallow it
+    pass
+
+
+def _alarm(signum, frame) -> None:  # noqa: ANN001
+    raise _TimeLimit
+
+
+def timeout_record(key: str, seconds: float, dossier: Optional[str] = None) -> dict:
+    return error_record(key, "engine", "engine.timeout",
+                        f"检查该案卷超过时限（{seconds:g} 秒）已停止，可能是规则引擎缺陷，请报告此问题；审核继续",
+                        f"checking this dossier took longer than the time limit ({seconds:g} s) and was stopped; probably an engine bug, "
+                        "please report it; the audit goes on", dossier=dossier)
 
 
 def _dumps(obj: Any) -> str:
@@ -94,11 +112,45 @@ def process_one(item: Item, opts: dict) -> tuple[str, str, str]:
 
 
 def _process(item: Item, opts: dict) -> tuple[str, str, str, dict]:
+    """_check under the per-dossier time limit (a timer signal in the worker's main thread; a hang the
+    signal cannot reach, inside native code, is ended by the parent, which kills the process)."""
+    import threading
+    limit = opts.get("time_limit")
+    if not limit or threading.current_thread() is not threading.main_thread():
+        return _check(item, opts)
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, float(limit))
+    try:
+        return _check(item, opts)
+    except _TimeLimit:
+        rec = timeout_record(item[0], float(limit))
+        return "error", item[0], _dumps(rec), rec
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _check(item: Item, opts: dict) -> tuple[str, str, str, dict]:
     """→ ("result" | "error", key, JSON line, what the summary reads of it: summary.digest | the error record)."""
     key, kind, payload = item
+    hang = opts.get("hang")
+    if hang and hang in key:  # what an engine stuck in a loop looks like from outside
+        import time
+        while True:
+            time.sleep(0.05)
     crash = opts.get("crash")  # the parent reads CRASH_ENV: forkserver children keep the server's environment
     if crash and crash in key:
         os.kill(os.getpid(), signal.SIGSEGV)  # what a durable_rules bug looks like from outside
+    once = opts.get("crash_once")
+    if once and once.split(":", 1)[0] in key:
+        marker = once.split(":", 1)[1]
+        try:
+            fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            pass
+        else:  # the first time only: a worker killed from outside while it held this dossier
+            os.close(fd)
+            os.kill(os.getpid(), signal.SIGKILL)
 
     def error(rec: dict) -> tuple[str, str, str, dict]:
         return "error", key, _dumps(rec), rec

@@ -114,6 +114,9 @@ def _evidence_lines(f: Any, lang: str) -> list[str]:
         label = _get(e, "label" if lang == "zh" else "label_en")
         value = _get(e, "value" if lang == "zh" else "value_en")
         src = _get(e, "source")
+        if src and src.startswith("procedures["):  # where the user wrote it: 程序第4项（公众参与）
+            from ..render import where
+            src = where(src, _get(e, "fact") or "", lang) or src
         out.append(f"{label}：{value}" + (f"（{src}）" if src else "") if lang == "zh"
                    else f"{label}: {value}" + (f" ({src})" if src else ""))
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from typing import Annotated, Any, ClassVar, Optional
 
@@ -173,13 +174,49 @@ class ZhEnum(str, enum.Enum):
         if isinstance(value, int) and not isinstance(value, bool):  # `事项类别: 4` unquoted
             value = str(value)
         if isinstance(value, str):
-            found = cls.lookup().get(value.strip())
+            text = value.strip()
+            found = cls.lookup().get(text)
+            if found is None and text:
+                found = alias(cls, text)
             if found is not None:
                 return found
         return value  # let pydantic report enum error with the expected values
 
     def label(self, lang: str = "zh") -> str:
         return self.zh if lang == "zh" else self.value  # type: ignore[attr-defined]
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_table() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
+    """engine/models/aliases.yaml: {enum class name: [(contains, unless, value)]}."""
+    import pathlib
+
+    import yaml
+    raw = yaml.safe_load((pathlib.Path(__file__).with_name("aliases.yaml")).read_text(encoding="utf-8")) or {}
+    return {name: [(tuple(e.get("contains", ())), tuple(e.get("unless", ())), str(e["means"])) for e in entries]
+            for name, entries in raw.items()}
+
+
+@functools.lru_cache(maxsize=8192)
+def _alias_of(cls: type, text: str) -> Optional[str]:
+    for contains, unless, means in _alias_table().get(cls.__name__, ()):
+        if all(c in text for c in contains) and not any(u in text for u in unless):
+            return means
+    return None
+
+
+def alias(cls: type["ZhEnum"], text: str) -> Optional["ZhEnum"]:
+    """The member a natural phrasing means (`县人民政府第9次常务会议` → 常务会议), by the alias table."""
+    means = _alias_of(cls, text)
+    return cls(means) if means is not None else None
+
+
+def written_as(member: Any, text: Any) -> Optional[str]:
+    """The text as written, when it is not the member's own value or Chinese name (None otherwise)."""
+    if not isinstance(member, ZhEnum) or not isinstance(text, str):
+        return None
+    t = text.strip()
+    return None if t in (member.value, member.zh) else t
 
 
 def zh_enum(cls: type[ZhEnum]) -> Any:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
-from pydantic import Discriminator, Tag, model_validator
+from pydantic import Discriminator, PrivateAttr, Tag, model_validator
 
-from .base import Code, RequiredCode, Text, ZhBool, ZhDate, ZhEnum, ZhModel, field, zh_enum, zh_enum_list
+from .base import Code, RequiredCode, Text, ZhBool, ZhDate, ZhEnum, ZhModel, field, written_as, zh_enum, zh_enum_list
 
 
 # ------------------------------------------------------------------------------------ enums
@@ -304,6 +304,28 @@ class Record(ZhModel):
 
     #: the field holding the record's main date (used for ordering and "latest")
     main_date: ClassVar[str] = "date"
+    #: {field: the text as written} for values read through a synonym or the alias table
+    #: (engine/models/aliases.yaml): evidence shows what the file says, the rules read the value
+    _written: dict = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_written(cls, data: Any, handler: Any) -> Any:
+        obj = handler(data)
+        if isinstance(data, dict) and isinstance(obj, Record):
+            for k, v in data.items():
+                if isinstance(v, str) or (isinstance(v, list) and v and isinstance(v[0], str)):
+                    name = cls._zh_to_en.get(k, k)
+                    got = getattr(obj, name, None)
+                    if isinstance(got, ZhEnum):
+                        w = written_as(got, v)
+                    elif isinstance(got, list) and isinstance(v, list) and len(got) == len(v) and any(written_as(g, t) for g, t in zip(got, v)):
+                        w = "、".join(str(t).strip() for t in v)
+                    else:
+                        w = None
+                    if w:
+                        obj._written[name] = w
+        return obj
 
 
 class Initiation(Record):

@@ -326,7 +326,7 @@ class RulesetIndex(ZhModel):
     note: Optional[Text] = None  # what legal staff should know about this ruleset's reach
     extends: Optional[str] = None
     day_counting: Text = Field(default_factory=lambda: Text(
-        zh="期间开始的当日不计入（参照民法典第二百零一条）", en="the first day is not counted (by analogy with Civil Code Art. 201)"))
+        zh="期间开始的当日不计入，参照《民法典》第二百零一条", en="the first day is not counted (by analogy with Civil Code Art. 201)"))
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     exclusions: list[ScopeExclusion] = Field(default_factory=list)
     disable: list[Disable] = Field(default_factory=list)

@@ -73,12 +73,39 @@ def stage_label(stage: str, lang: str) -> str:
     return Stage(stage).zh if lang == "zh" else stage
 
 
+_ITEM = __import__("re").compile(r"^procedures\[(\d+)\]$")
+
+
+@lru_cache(maxsize=4096)
+def where(source: "str | None", fact: str, lang: str) -> str:
+    """Where a piece of evidence is in the dossier, as the user wrote it: 程序第10项（集体讨论决定）
+    (the user's list, counted from 1) in Chinese; procedures[9] (collective_discussion) in English.
+    Only records are located: a case-level fact is found by its label."""
+    m = _ITEM.match(source or "")
+    if not m:
+        return ""
+    from ..models.dossier import PROCEDURES, procedure_zh
+    proc = fact.split(".", 1)[0]
+    proc = proc if proc in PROCEDURES else None
+    if lang == "zh":
+        return f"程序第{int(m.group(1)) + 1}项" + (f"（{procedure_zh(proc)}）" if proc else "")
+    return f"procedures[{m.group(1)}]" + (f" ({proc})" if proc else "")
+
+
+def evidence_line(e, lang: str, sep: str = ": ") -> str:  # noqa: ANN001 - e: Evidence
+    """`会议类型: 县长办公会议（程序第10项（集体讨论决定））`."""
+    text = f"{e.label if lang == 'zh' else e.label_en}{sep}{e.value if lang == 'zh' else e.value_en}"
+    w = where(e.source, e.fact, lang)
+    return (text + (f"（{w}）" if lang == "zh" else f" ({w})")) if w else text
+
+
 @lru_cache(maxsize=1)
 def _env():
     from jinja2 import Environment, PackageLoader, select_autoescape  # md and html only: text and json never pay for it
     env = Environment(loader=PackageLoader("engine.render", "templates"),
                       autoescape=select_autoescape(["html", "html.j2"]), trim_blocks=True, lstrip_blocks=True)
     env.globals["stage_label"] = stage_label
+    env.globals["evidence_line"] = evidence_line
     env.globals["headline"] = headline
     env.globals["tally"] = tally
     env.globals["basis_label"] = basis_label

@@ -30,7 +30,8 @@ _STYLE = {"violated": "bold red", "indeterminate": "yellow", "waived": "cyan", "
 
 
 def _evidence(f: Finding, lang: str) -> str:
-    return "\n".join(f"{e.label if lang == 'zh' else e.label_en}: {e.value if lang == 'zh' else e.value_en}" for e in f.evidence)
+    from . import evidence_line
+    return "\n".join(evidence_line(e, lang) for e in f.evidence)
 
 
 def render_text(results: list[DossierResult], lang: str, explain: bool, errors: list[dict]) -> str:

@@ -213,6 +213,7 @@ class SpecContext:
     feature_name: str = ""
     feature_file: str = ""
     scenario_name: str = ""
+    scenario_outline: str = ""  # an outline row's template name (scenario_name carries the row's values)
     step_text: str = ""
     step_line: Optional[int] = None
     base_dirs: list[Path] = field(default_factory=list)

@@ -984,10 +984,35 @@ def lookup(text: str) -> Optional[tuple[Phrase, tuple[tuple[str, Optional[str]],
     return None
 
 
+_SLOT = re.compile(r"\{[^}]*\}")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> "re.Pattern[str]":
+    """What a slot holds in a step as written: a procedure's name, a quoted text, a date, a number."""
+    from ..models.dossier import PROCEDURE_ZH
+    names = sorted({n for ns in PROCEDURE_ZH.values() for n in ns} | set(PROCEDURE_ZH), key=len, reverse=True)
+    return re.compile("“[^”]*”|\"[^\"]*\"|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{4}-\\d{2}-\\d{2}|\\d+|" + "|".join(map(re.escape, names)))
+
+
+def _shape(text: str) -> str:
+    return _vocabulary().sub("□", text)
+
+
 def closest(text: str, n: int = 3) -> list[Phrase]:
-    import difflib
-    scored = sorted(PHRASES, key=lambda p: -difflib.SequenceMatcher(None, text, p.example).ratio())
-    return scored[:n]
+    """The phrases nearest to a mistyped step, by rapidfuzz over the step's shape: what a slot holds
+    (a procedure, a quoted text, a date) becomes one mark on both sides, so `该案卷没做合法性审查`
+    (该案卷没做□) finds `该案卷没有{proc}记录` (该案卷没有□记录)."""
+    try:
+        from rapidfuzz import fuzz
+    except ImportError:  # pragma: no cover - rapidfuzz is a dependency; difflib keeps this usable
+        import difflib
+        return sorted(PHRASES, key=lambda p: -difflib.SequenceMatcher(None, text, p.example).ratio())[:n]
+    shaped = _shape(text)
+
+    def score(p: Phrase) -> float:
+        return max(fuzz.ratio(shaped, _SLOT.sub("□", p.template)), fuzz.token_sort_ratio(text, p.example) * 0.9)
+    return sorted(PHRASES, key=lambda p: (-score(p), p.template))[:n]
 
 
 def call(p: Phrase, ctx: SpecContext, text: str, docstring: Optional[str] = None, datatable: Optional[list] = None) -> None:

@@ -157,7 +157,8 @@ def coverage(scenarios: list[dict], only: Optional[list[str]] = None) -> dict[st
         if sc["outcome"] != "passed":
             continue
         label = f"{sc['feature']} › {sc['scenario']}"
-        tags, asserted_rules = by_label.setdefault(label, (set(), set()))
+        # an outline's tags are kept by its rows together: judged over all of them
+        tags, asserted_rules = by_label.setdefault(f"{sc['feature']} › {sc.get('outline') or sc['scenario']}", (set(), set()))
         tags.update(sc.get("scenario_tags", []))
         for a in sc.get("assertions", []):
             if not a.get("rule") or not a.get("ruleset"):

@@ -96,7 +96,10 @@ def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, sce
     ctx: SpecContext = request.getfixturevalue("juece_spec")
     ctx.feature_name = feature.name
     ctx.feature_file = _rel(feature.filename, request.config)
-    ctx.scenario_name = scenario.name
+    ctx.scenario_name = ctx.scenario_outline = scenario.name
+    example = getattr(getattr(request.node, "callspec", None), "params", {}).get("_pytest_bdd_example")
+    if example:  # a row of a scenario outline: its values tell the rows apart in every report
+        ctx.scenario_name = f"{scenario.name}（例：" + "，".join(f"{k}={v}" for k, v in example.items()) + "）"
     ctx.tags = sorted(set(scenario.tags) | set(feature.tags))
     ctx.scenario_tags = sorted(scenario.tags)
     ctx.base_dirs.insert(0, Path(feature.filename).parent)
@@ -271,6 +274,7 @@ def _remember(item: pytest.Item, rep: pytest.TestReport, message: Optional[str])
         "feature": ctx.feature_name if ctx else "",
         "file": ctx.feature_file if ctx else _rel(str(getattr(item, "path", "")), item.config),
         "scenario": ctx.scenario_name if ctx else item.name,
+        "outline": getattr(ctx, "scenario_outline", None) if ctx else None,  # the same for every row of an outline
         "tags": ctx.tags if ctx else [],
         "scenario_tags": ctx.scenario_tags if ctx else [],
         "outcome": rep.outcome,
