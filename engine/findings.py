@@ -364,7 +364,8 @@ class Builder:
             return self._build(rule, outcome, chosen, dossier, stage, grounds)
         if kind == "required":
             shown: Any = (_records_of(dossier, check.spec.procedure),
-                          tuple(p.status for p in dossier.procedures if p.type == check.spec.procedure))
+                          tuple(p.effective_status() for p in dossier.procedures
+                                if p.type == check.spec.procedure or any(p.type == x.procedure for x in check.spec.alternatives)))
         elif kind == "elements" and check.spec.procedure == CASE:
             shown = tuple([_case_value(dossier, f) for f in check.spec.fields])
         else:
@@ -514,7 +515,8 @@ class Builder:
         for i, rec in status_evidence(dossier, proc):
             src = "；".join(x.cite() for x in rec.sources) if rec.sources else None
             out.append(_ev(fact=f"{proc}.status", label=f"{procedure_zh(proc)}·状态", label_en=f"{proc}.status",
-                           value=rec.status.zh + (f"（来源：{src}）" if src else ""), value_en=rec.status.value,
+                           value=rec.effective_status().zh + ("（已举行：否）" if rec.status is None else "")
+                           + (f"（来源：{src}）" if src else ""), value_en=rec.effective_status().value,
                            source=f"procedures[{i}]"))
         return out
 
@@ -664,7 +666,7 @@ _KEYED = {"required": ("missing", "unknown_trigger"), "elements": ("elements", "
 
 def _records_of(dossier: Dossier, proc: str) -> int:
     """How many records of a procedure the dossier has (what a `required` finding shows)."""
-    return sum(1 for p in dossier.procedures if p.type == proc and (p.status is None or p.status is _PERFORMED))
+    return sum(1 for p in dossier.procedures if p.type == proc and p.effective_status() in (None, _PERFORMED))
 
 
 def _by_check(fired: tuple) -> int:
