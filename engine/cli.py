@@ -91,6 +91,7 @@ def check(
     explain: bool = typer.Option(False, "--explain", help="列出每条规则的结果和理由 / show every rule's outcome and why"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写入文件而非标准输出 / write to a file"),
     fail_on: str = typer.Option("violation", "--fail-on", help="violation | indeterminate：何时以退出码 1 结束（indeterminate：违法级义务无法判定也算）/ when to exit 1 (indeterminate: an undecidable violation-level duty too)"),
+    calendar: List[Path] = typer.Option([], "--calendar", help="节假日日历 YAML（年度、文号、放假、调休上班），用于现有数据未覆盖的年份 / a holiday calendar YAML for a year the library does not cover"),
 ) -> None:
     """检查案卷 / Check dossiers."""
     from .check import check as run_check
@@ -100,6 +101,15 @@ def check(
     from .render import FORMATS, render
 
     lang = _lang(lang)
+    if calendar:
+        import os
+        from .calendar import CalendarError, load_user_calendar
+        for c in calendar:
+            try:
+                load_user_calendar(str(c))
+            except CalendarError as e:
+                _fail(e.zh, e.en, lang)
+        os.environ["JUECE_CALENDAR"] = os.pathsep.join(str(c) for c in calendar)  # for any worker process
     if fail_on not in ("violation", "indeterminate"):
         _fail(f"--fail-on 只能是 violation 或 indeterminate，收到“{fail_on}”",
               f"--fail-on must be violation or indeterminate, got '{fail_on}'", lang)
