@@ -503,10 +503,6 @@ def _message(e: dict) -> tuple[str, str]:
         if msg.startswith("end_before_start:"):
             _, end, start = msg.split(":")
             return f"结束日期（{end}）早于开始日期（{start}）", f"end date ({end}) is before start date ({start})"
-        if msg.startswith("decision_before_meeting:"):
-            _, decided, met, i = msg.split(":")
-            return (f"决策日期（{decided}）早于集体讨论的会议日期（{met}，程序第{int(i) + 1}项）：决定不能早于作出它的会议，请核对两个日期",
-                    f"the decision date ({decided}) is before the meeting that made it ({met}, procedure {int(i) + 1}): check both dates")
         return f"取值无效：{msg}", f"invalid value: {msg}"
     if t in ("string_type", "str_type"):
         return f"应为文字，实际为 {shown}", f"expected text, got {shown}"

@@ -790,17 +790,17 @@ class Dossier(ZhModel):
                     data[key] = [_normalise_type(v) for v in data[key]]
         return data
 
-    @model_validator(mode="after")
-    def _dates_cohere(self) -> "Dossier":
-        """A decision cannot be dated before the meeting that made it (713 Art. 30)."""
+    def incoherent_dates(self) -> list[tuple[str, str]]:
+        """(zh, en) for dates that cannot both be right: a decision dated before the meeting that made it."""
+        out = []
         if self.decision_date:
-            for i, p in enumerate(self.procedures):
-                if isinstance(p, CollectiveDiscussion) and p.date and p.date > self.decision_date \
-                        and (p.status is None or p.status is RecordStatus.performed):
-                    if not any(isinstance(q, CollectiveDiscussion) and q.date and q.date <= self.decision_date
-                               for q in self.procedures):
-                        raise ValueError(f"decision_before_meeting:{self.decision_date}:{p.date}:{i}")
-        return self
+            meetings = [(i, p) for i, p in enumerate(self.procedures) if isinstance(p, CollectiveDiscussion) and p.date
+                        and (p.status is None or p.status is RecordStatus.performed)]
+            if meetings and all(p.date > self.decision_date for _, p in meetings):
+                i, p = min(meetings, key=lambda x: x[1].date)
+                out.append((f"决策日期（{self.decision_date}）早于集体讨论的会议日期（{p.date}，程序第{i + 1}项）：决定不能早于作出它的会议，请核对两个日期",
+                            f"the decision date ({self.decision_date}) is before the meeting that made it ({p.date}, procedure {i + 1}): check both dates"))
+        return out
 
     def effective_date(self) -> Optional[dt.date]:
         """The date a ruleset is chosen for: the decision date, else the last meeting date."""
