@@ -84,7 +84,8 @@ def _facts(rule: Rule) -> list[tuple[str, dict]]:
     for ci, chk in enumerate(rule.checks):
         s, k = chk.spec, chk.kind
         if k == "required":
-            out.append((s.procedure, {"ci": ci, "what": "procedure", "proc": s.procedure, "where": s.where}))
+            out.append((s.procedure, {"ci": ci, "what": "procedure", "proc": s.procedure, "where": s.where,
+                                      "alts": [a.procedure for a in s.alternatives]}))  # any of them meets the duty
             for w in s.where:
                 out.append((f"{s.procedure}.{w.field_}", {"ci": ci, "what": "where", "proc": s.procedure, "w": w, "where": s.where}))
         elif k == "elements":
@@ -172,12 +173,13 @@ def _variant(d0: dict, how: dict, variant: str) -> Optional[dict]:
     d = copy.deepcopy(d0)
     what = how["what"]
     if what == "procedure":
-        recs = _records(d, how["proc"])
+        procs = [how["proc"], *how.get("alts", [])]
+        recs = [r for p in procs for r in _records(d, p)]
         if variant == "contrary":
             for r in recs:
                 r["status"] = "not_performed"
         elif variant == "absent":
-            d["procedures"] = [p for p in d.get("procedures", []) if p.get("type") != how["proc"]]
+            d["procedures"] = [p for p in d.get("procedures", []) if p.get("type") not in procs]
         elif variant == "unknown":
             for r in recs:
                 r["status"] = "unknown"
