@@ -20,7 +20,7 @@ import re
 import reprlib
 import stat
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -28,6 +28,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import LoadError, Problem
 from .models.base import ZhModel
 from .models.dossier import PROCEDURES, Dossier, procedure_zh
+from .models.enforcement import EnforcementDossier, dossier_model_for
 
 MAX_BYTES = 5 * 1024 * 1024  # a hand-written dossier is a few KB; 5 MB is generous
 MAX_DEPTH = 40
@@ -200,11 +201,18 @@ def _depth_ok(text: str) -> bool:
     return widest <= MAX_DEPTH * 8
 
 
-def parse_yaml(text: str, name: str) -> Any:
+def parse_yaml(text: str, name: str, fast: bool = False) -> Any:
+    """Text → objects; LoadError with file:line:col. `fast`: try engine/fastyaml.py first (the same
+    objects, or it declines and the strict loader below runs), for batch runs."""
     if not text.strip():
         raise LoadError([Problem("load.empty", name, "文件为空", "the file is empty")])
     if not _depth_ok(text):
         raise LoadError([Problem("load.too-deep", name, f"嵌套层级过深（上限 {MAX_DEPTH} 层）", f"nesting too deep (limit {MAX_DEPTH} levels)")])
+    if fast and not name.endswith(".json"):
+        from . import fastyaml
+        obj = fastyaml.parse(text)
+        if obj is not None:
+            return obj
     try:
         if name.endswith(".json"):
             try:
@@ -273,13 +281,16 @@ class Loaded(BaseModel):
     """A dossier with where it came from (for the run manifest)."""
 
     model_config = {"arbitrary_types_allowed": True}
-    dossier: Dossier
+    dossier: Union[Dossier, EnforcementDossier]
     file: str
     sha256: str
 
 
-def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[str] = None) -> Loaded:
-    """Read one dossier file. Raises LoadError with every problem found."""
+def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[str] = None, fast: bool = False) -> Loaded:
+    """Read one dossier file. Raises LoadError with every problem found.
+
+    `fast` (the audit): parse with engine/fastyaml.py where it vouches for the result; any error is
+    then reported from the strict loader's reading, exactly as without it."""
     path = Path(path)
     name = name or str(path)
     if data is None:
@@ -289,20 +300,26 @@ def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[
         text = read_text(path, data)
         raw = data
     try:
-        obj = parse_yaml(text, name)
+        obj = parse_yaml(text, name, fast)
+        try:
+            dossier = validate(obj, text, name)
+        except LoadError:
+            if not fast:
+                raise
+            dossier = validate(parse_yaml(text, name), text, name)  # the errors as the strict loader's objects give them
     except LoadError as e:
         for p in e.problems:
             p.file = p.file or name
         raise
-    return Loaded(dossier=validate(obj, text, name), file=name, sha256=sha256(raw))
+    return Loaded(dossier=dossier, file=name, sha256=sha256(raw))
 
 
-def validate(obj: Any, text: str, name: str) -> Dossier:
+def validate(obj: Any, text: str, name: str) -> Union[Dossier, EnforcementDossier]:
     if not isinstance(obj, dict):
         raise LoadError([Problem("load.not-a-mapping", name, "案卷应当是键值对（YAML 映射或 JSON 对象）",
                                  "a dossier must be a mapping (YAML mapping or JSON object)", 1, 1)])
     try:
-        return Dossier.model_validate(obj)
+        return dossier_model_for(obj).model_validate(obj)  # the kind (案卷类型) chooses the model
     except ValidationError as e:
         raise LoadError(explain(e, obj, text, name)) from None
     except RecursionError:
@@ -406,8 +423,21 @@ def _find_key(d: dict, part: Any) -> Any:
 
 
 def _all_models() -> list[type[ZhModel]]:
-    from .models import dossier as m
-    return [v for v in vars(m).values() if isinstance(v, type) and issubclass(v, ZhModel)]
+    from .models import dossier as m, enforcement as e
+    return [v for mod in (m, e) for v in vars(mod).values() if isinstance(v, type) and issubclass(v, ZhModel)]
+
+
+def _key_index(node: Any) -> dict:
+    """{key text: (key node, value node)} of a mapping node, first occurrence first: built once per
+    node, so placing 20,000 errors in one mapping is linear, not quadratic."""
+    idx = getattr(node, "_juece_keys", None)
+    if idx is None:
+        idx = {}
+        for k, v in node.value:
+            if isinstance(k.value, str):  # a complex key (a mapping or list) never equals a field name
+                idx.setdefault(k.value, (k, v))
+        node._juece_keys = idx
+    return idx
 
 
 def _position(node: Any, loc: list, obj: Any, at_key: bool = False) -> tuple[Optional[int], Optional[int]]:
@@ -415,10 +445,9 @@ def _position(node: Any, loc: list, obj: Any, at_key: bool = False) -> tuple[Opt
     for part in loc:
         nxt = None
         if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if k.value == part:
-                    nxt, best = v, k  # point at the key: that is what the user reads
-                    break
+            hit = _key_index(node).get(part) if isinstance(part, (str, int)) else None
+            if hit is not None:
+                best, nxt = hit  # point at the key: that is what the user reads
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             nxt = best = node.value[part]
         if nxt is None:
@@ -443,7 +472,7 @@ def _json_line(text: str, loc: list) -> Optional[int]:
 def _field_names(loc: list, obj: Any) -> tuple[str, str]:
     zh_parts, en_parts = [], []
     cur: Any = obj
-    model: Any = Dossier
+    model: Any = dossier_model_for(obj)
     for part in loc:
         if isinstance(part, int):
             zh_parts.append(f"[{part + 1}]")
@@ -452,7 +481,9 @@ def _field_names(loc: list, obj: Any) -> tuple[str, str]:
             if isinstance(cur, dict):
                 t = cur.get("type", cur.get("类型"))
                 from .models.dossier import _TYPE_LOOKUP
-                proc = _TYPE_LOOKUP.get(str(t)) if t is not None else None
+                from .models.enforcement import TYPE_LOOKUP
+                lookup = TYPE_LOOKUP if dossier_model_for(obj) is EnforcementDossier else _TYPE_LOOKUP
+                proc = lookup.get(str(t)) if t is not None else None
                 if proc:
                     model = PROCEDURES[proc]
                     zh_parts.append(f"（{procedure_zh(proc)}）")
@@ -536,9 +567,9 @@ def _type_of(inp: Any) -> str:
 
 
 def _enum_zh(expected: str) -> str:
-    from .models import dossier as m
+    from .models import dossier as m, enforcement as e
     out = expected
-    for v in vars(m).values():
+    for v in [*vars(m).values(), *vars(e).values()]:
         if isinstance(v, type) and issubclass(v, m.ZhEnum) and v is not m.ZhEnum:
             for member in v:
                 out = out.replace(f"'{member.value}'", f"{member.zh}（{member.value}）")

@@ -70,7 +70,7 @@ def _load(key: str, kind: str, payload: Any) -> Any:
     from ..load import _json_pairs  # noqa: PLC2701 - the same duplicate-key refusal as .json files
 
     if kind == "file":
-        return load_dossier(payload, name=key)
+        return load_dossier(payload, name=key, fast=True)
     if kind == "json":
         text = payload
         try:
