@@ -147,7 +147,8 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
                reason: Optional[tuple[str, str]] = None) -> DossierResult:
         verdict = verdict_of(applicable, findings)
         notes = list(warnings)
-        for zh, en in d.incoherent_dates():  # dates that cannot both be right (docs/open-world.md)
+        incoherent = getattr(d, "incoherent_dates", None)  # a 重大执法决定 dossier checks its own dates
+        for zh, en in (incoherent() if incoherent else []):  # dates that cannot both be right (docs/open-world.md)
             notes.append({"code": "dates.incoherent", "message": zh, "message_en": en})
         cal = next((f for f in findings if f.outcome == "indeterminate" and "工作日计算需要" in (f.reason or "")), None)
         if cal is not None:  # name the missing year once, where every format shows warnings
