@@ -20,16 +20,106 @@ import chinese_calendar
 from chinese_calendar import constants as _cc
 
 FIRST_YEAR = min(_cc.holidays).year
-LAST_YEAR = max(_cc.holidays).year
+LAST_YEAR = max(_cc.holidays).year  # of the library; user calendars may extend it (last_year())
 _BASE = dt.date(FIRST_YEAR, 1, 1).toordinal()
+
+# User-supplied years (load_user_calendar): year → (holidays, adjusted working days, notice).
+_EXTRA: dict[int, tuple[frozenset, frozenset, str]] = {}
+ENV = "JUECE_CALENDAR"  # a YAML file (or several, separated by os.pathsep) read at first use
+
+
+class CalendarError(ValueError):
+    def __init__(self, zh: str, en: str):
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
+def load_user_calendar(path: str) -> list[int]:
+    """Add the years of a user's holiday calendar YAML; → the years added.
+
+        年度: 2027
+        文号: 国办发明电〔2026〕……号        # the State Council notice the days come from
+        放假: [2027-01-01, 2027-02-06, …]   # days off
+        调休上班: [2027-02-14, …]            # weekend days made working days
+
+    A list of such mappings is accepted too. Days must fall in their stated year."""
+    import yaml
+    from .models.base import parse_date
+    try:
+        raw = yaml.safe_load(open(path, encoding="utf-8").read())
+    except (OSError, yaml.YAMLError) as e:
+        raise CalendarError(f"无法读取节假日日历 {path}：{e}", f"cannot read the holiday calendar {path}: {e}") from None
+    years = []
+    for item in raw if isinstance(raw, list) else [raw]:
+        if not isinstance(item, dict):
+            raise CalendarError(f"{path}：每个年度应写成 年度/文号/放假/调休上班", f"{path}: each year needs 年度/文号/放假/调休上班")
+        year = item.get("年度", item.get("year"))
+        notice = str(item.get("文号", item.get("notice")) or "").strip()
+        if not isinstance(year, int) or not notice:
+            raise CalendarError(f"{path}：须写明 年度（如 2027）和国务院办公厅通知的 文号", f"{path}: give year (e.g. 2027) and the State Council notice number (文号)")
+        days: list[frozenset] = []
+        for zh, en in (("放假", "holidays"), ("调休上班", "workdays")):
+            out = set()
+            for v in item.get(zh, item.get(en)) or []:
+                try:
+                    d = parse_date(v)
+                except ValueError:
+                    d = None
+                if not isinstance(d, dt.date) or d.year != year:
+                    raise CalendarError(f"{path}：{zh} 中的“{v}”不是 {year} 年的日期", f"{path}: '{v}' in {en} is not a date in {year}")
+                out.add(d)
+            days.append(frozenset(out))
+        _EXTRA[year] = (days[0], days[1], notice)
+        years.append(year)
+    global _last
+    _last = None
+    _table.cache_clear()
+    return years
+
+
+_env_loaded = False
+
+
+def _load_env() -> None:
+    global _env_loaded
+    if _env_loaded:
+        return
+    _env_loaded = True
+    import os
+    for p in filter(None, os.environ.get(ENV, "").split(os.pathsep)):
+        load_user_calendar(p)
+
+
+_last: Optional[int] = None
+
+
+def last_year() -> int:
+    """The last year whose working days are known: the library's, extended by consecutive user years."""
+    global _last
+    if _last is None:
+        _load_env()
+        y = LAST_YEAR
+        while y + 1 in _EXTRA:
+            y += 1
+        _last = y
+    return _last
 
 
 def covered(d: dt.date) -> bool:
-    return FIRST_YEAR <= d.year <= LAST_YEAR
+    return FIRST_YEAR <= d.year <= (_last or last_year())
 
 
 def is_workday(d: dt.date) -> bool:
+    extra = _EXTRA.get(d.year)
+    if extra is not None:
+        holidays, workdays, _ = extra
+        return d in workdays or (d.weekday() <= 4 and d not in holidays)
     return bool(d in _cc.workdays or (d.weekday() <= 4 and d not in _cc.holidays))
+
+
+def missing_years(*days: Optional[dt.date]) -> list[int]:
+    """The years among these dates that no calendar covers (for the warning that names them)."""
+    return sorted({d.year for d in days if d is not None and not covered(d)})
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +127,7 @@ def _table() -> list[int]:
     """Cumulative working days for every covered day, built once (≈8,400 days)."""
     out, total = [], 0
     d = dt.date(FIRST_YEAR, 1, 1)
-    end = dt.date(LAST_YEAR, 12, 31)
+    end = dt.date(last_year(), 12, 31)
     one = dt.timedelta(days=1)
     while d <= end:
         total += is_workday(d)
@@ -60,6 +150,9 @@ def working_days_between(start: dt.date, end: dt.date) -> Optional[int]:
 
 
 def coverage_note(lang: str = "zh") -> str:
+    extra = sorted(_EXTRA)
     if lang == "en":
-        return f"official working-day calendar available for {FIRST_YEAR}–{LAST_YEAR} (chinese-calendar {chinese_calendar.__version__})"
-    return f"法定节假日及调休数据覆盖{FIRST_YEAR}—{LAST_YEAR}年（chinese-calendar {chinese_calendar.__version__}）"
+        more = f"; user calendar for {', '.join(map(str, extra))}" if extra else ""
+        return f"official working-day calendar available for {FIRST_YEAR}–{last_year()} (chinese-calendar {chinese_calendar.__version__}{more})"
+    more = "；用户日历：" + "、".join(f"{y}年（{_EXTRA[y][2]}）" for y in extra) if extra else ""
+    return f"法定节假日及调休数据覆盖{FIRST_YEAR}—{last_year()}年（chinese-calendar {chinese_calendar.__version__}{more}）"

@@ -167,6 +167,14 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
     def result(applicable: bool, findings: list[Finding], outcomes: Optional[list[Finding]],
                reason: Optional[tuple[str, str]] = None) -> DossierResult:
         verdict = verdict_of(applicable, findings)
+        notes = list(warnings)
+        incoherent = getattr(d, "incoherent_dates", None)  # a 重大执法决定 dossier checks its own dates
+        for zh, en in (incoherent() if incoherent else []):  # dates that cannot both be right (docs/open-world.md)
+            notes.append({"code": "dates.incoherent", "message": zh, "message_en": en})
+        cal = next((f for f in findings if f.outcome == "indeterminate" and "工作日计算需要" in (f.reason or "")), None)
+        if cal is not None:  # name the missing year once, where every format shows warnings
+            zh = next(x for x in cal.reason.split("；") if "工作日计算需要" in x or "缺少" in x)
+            notes.append({"code": "calendar.missing-year", "message": cal.reason, "message_en": cal.reason_en or zh})
         counts: dict[str, int] = {}
         for f in (outcomes if outcomes is not None else findings):
             counts[f.outcome] = counts.get(f.outcome, 0) + 1
@@ -180,7 +188,7 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
             "verdict": verdict, "verdict_zh": VERDICT_ZH[verdict], "verdict_en": VERDICT_EN[verdict],
             "record_basis": d.basis_of().value, "sources": [x.cite() for x in d.sources],
             "counts": counts, "findings": findings, "outcomes": outcomes,
-            "decision_body": d.decision_body, "undertaking_unit": d.undertaking_unit, "warnings": warnings,
+            "decision_body": d.decision_body, "undertaking_unit": d.undertaking_unit, "warnings": notes,
             "year": on.year if on else None, "category": d.category.value if d.category else None,
             "manifest": _new_manifest({
                 "engine": __version__, "durable_rules": _durable_version(),

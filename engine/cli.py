@@ -95,6 +95,7 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="基线文件：只报告基线中没有的问题 / baseline file: report only findings it does not hold"),
     write_baseline: bool = typer.Option(False, "--write-baseline", help="把本次发现的问题写入 --baseline 文件 / write this run's findings to the --baseline file"),
     fail_on: str = typer.Option("violation", "--fail-on", help="violation | indeterminate：何时以退出码 1 结束（indeterminate：违法级义务无法判定也算）/ when to exit 1 (indeterminate: an undecidable violation-level duty too)"),
+    calendar: List[Path] = typer.Option([], "--calendar", help="节假日日历 YAML（年度、文号、放假、调休上班），用于现有数据未覆盖的年份 / a holiday calendar YAML for a year the library does not cover"),
 ) -> None:
     """检查案卷 / Check dossiers."""
     from .check import check as run_check
@@ -104,6 +105,15 @@ def check(
     from .render import FORMATS, render
 
     lang = _lang(lang)
+    if calendar:
+        import os
+        from .calendar import CalendarError, load_user_calendar
+        for c in calendar:
+            try:
+                load_user_calendar(str(c))
+            except CalendarError as e:
+                _fail(e.zh, e.en, lang)
+        os.environ["JUECE_CALENDAR"] = os.pathsep.join(str(c) for c in calendar)  # for any worker process
     if fail_on not in ("violation", "indeterminate"):
         _fail(f"--fail-on 只能是 violation 或 indeterminate，收到“{fail_on}”",
               f"--fail-on must be violation or indeterminate, got '{fail_on}'", lang)

@@ -247,7 +247,8 @@ def _failing(check: Check, c: "Compiled") -> list[tuple[str, str, list[dict]]]:
     kind, spec = check.kind, check.spec
     out: list[tuple[str, str, list[dict]]] = []
     if kind == "required":
-        out.append(("violated", "missing", [{"r$not": _record(spec.procedure, spec.where)}]))
+        out.append(("violated", "missing", [{"r$not": _record(spec.procedure, spec.where)}]
+                    + [{f"r{i}$not": _record(alt.procedure, alt.where)} for i, alt in enumerate(spec.alternatives)]))
     elif kind == "precedes":
         a, b = spec.before, spec.after
         ad, bd = key(a.date), key(b.date)
@@ -362,8 +363,9 @@ def validate_references(rs: Ruleset, c: Compiled) -> None:
         for check in rule.checks:
             s = check.spec
             if check.kind in ("required",):
-                if check_proc(rule, s.procedure):
-                    check_where(rule, s.procedure, s.where)
+                for ref in (s, *s.alternatives):
+                    if check_proc(rule, ref.procedure):
+                        check_where(rule, ref.procedure, ref.where)
             elif check.kind == "precedes":
                 for ref in (s.before, s.after):
                     if check_proc(rule, ref.procedure):

@@ -339,7 +339,8 @@ def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> 
     counts: dict[str, int] = {}
     latest: dict[str, dt.date] = {}
     for rec in dossier.procedures:
-        if rec.status is not None and rec.status is not _PERFORMED:
+        st = rec.effective_status()
+        if st is not None and st is not _PERFORMED:
             continue  # 未履行 / 未知: not evidence that the step happened (engine/openworld.py reads them)
         t = rec.type
         counts[t] = counts.get(t, 0) + 1
@@ -352,7 +353,8 @@ def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> 
     facts = [case]
     records = plan.records
     for i, rec in enumerate(dossier.procedures):
-        if rec.status is not None and rec.status is not _PERFORMED:
+        st = rec.effective_status()
+        if st is not None and st is not _PERFORMED:
             continue
         t = rec.type
         if records is not None and t not in records:  # every pattern starts with its procedure's tag

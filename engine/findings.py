@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from .compile import Compiled
 from .evaluate import Activation
-from .facts import CASE, display_value, display_values, record_of
+from .facts import CASE, display_value, display_values, key, record_of
 from .memo import by_identity
 from .models.base import ZhEnum
 from .models.dossier import PROCEDURES, Catalog, Dossier, MajorStatus, Record, RecordStatus, Stage, Triggers, procedure_zh
@@ -382,7 +382,8 @@ class Builder:
             return self._build(rule, outcome, chosen, dossier, stage, grounds)
         if kind == "required":  # the count, the records' status, and what they say on the fields the check asks about
             n = _records_of(dossier, check.spec.procedure)
-            shown: Any = (n, tuple(p.status for p in dossier.procedures if p.type == check.spec.procedure),
+            shown: Any = (n, tuple(p.effective_status() for p in dossier.procedures
+                                   if p.type == check.spec.procedure or any(p.type == x.procedure for x in check.spec.alternatives)),
                           _recorded(dossier, check.spec.procedure, check.spec.where) if n and check.spec.where else ())
         elif kind == "elements" and check.spec.procedure == CASE:
             shown = tuple([_case_value(dossier, f) for f in check.spec.fields])
@@ -535,7 +536,8 @@ class Builder:
         for i, rec in status_evidence(dossier, proc):
             src = "；".join(x.cite() for x in rec.sources) if rec.sources else None
             out.append(_ev(fact=f"{proc}.status", label=f"{procedure_zh(proc)}·状态", label_en=f"{proc}.status",
-                           value=rec.status.zh + (f"（来源：{src}）" if src else ""), value_en=rec.status.value,
+                           value=rec.effective_status().zh + ("（已举行：否）" if rec.status is None else "")
+                           + (f"（来源：{src}）" if src else ""), value_en=rec.effective_status().value,
                            source=f"procedures[{i}]"))
         return out
 
@@ -639,9 +641,17 @@ class Builder:
             return (f"{field_label(a.procedure, a.date, 'zh')}与{field_label(b.procedure, b.date, 'zh')}为同一天，仅凭日期无法判断先后，请核对会议纪要或文件时间",
                     f"{a.procedure}.{a.date} and {b.procedure}.{b.date} fall on the same day; the dates alone cannot tell which came first")
         if cause == "calendar_unknown":
-            from .calendar import LAST_YEAR
-            return (f"工作日计算需要国务院公布的节假日安排，现有日历数据只到{LAST_YEAR}年",
-                    f"counting working days needs the State Council holiday calendar; data available only to {LAST_YEAR}")
+            import datetime as _dt
+            from .calendar import last_year, missing_years
+            rec = act.frame.get("r", {}) if check.kind == "duration" else {}
+            days = [_dt.date.fromordinal(rec[k]) for k in (key(check.spec.from_), key(check.spec.to))
+                    if isinstance(rec.get(k), int) and rec[k] > 0] if rec else []
+            years = missing_years(*days) or [last_year() + 1]
+            ys = "、".join(f"{y}年" for y in years)
+            return (f"工作日计算需要国务院公布的节假日安排：缺少{ys}的放假和调休安排（现有数据只到{last_year()}年）；"
+                    f"可用 --calendar 或环境变量 JUECE_CALENDAR 提供该年的节假日日历（YAML，载明国务院办公厅通知文号）",
+                    f"counting working days needs the State Council holiday calendar: {', '.join(map(str, years))} is missing "
+                    f"(data only to {last_year()}); supply that year's calendar with --calendar or JUECE_CALENDAR (YAML with the notice number)")
         if cause == "exception" and rule.waived_when:
             w = rule.waived_when
             return f"{w.by.zh}：{w.reason.zh}", f"{w.by.en or w.by.zh}: {w.reason.en or w.reason.zh}"
@@ -693,7 +703,7 @@ _KEYED = {"required": ("missing", "unknown_trigger"), "elements": ("elements", "
 
 def _records_of(dossier: Dossier, proc: str) -> int:
     """How many records of a procedure the dossier has (what a `required` finding shows)."""
-    return sum(1 for p in dossier.procedures if p.type == proc and (p.status is None or p.status is _PERFORMED))
+    return sum(1 for p in dossier.procedures if p.type == proc and p.effective_status() in (None, _PERFORMED))
 
 
 def _by_check(fired: tuple) -> int:

@@ -50,7 +50,8 @@ class Reading:
 
 
 def performed(rec: Record) -> bool:
-    return rec.status is None or rec.status is _PERFORMED
+    st = rec.effective_status()
+    return st is None or st is _PERFORMED
 
 
 # ----------------------------------------------------------------------- three-valued reads
@@ -141,7 +142,14 @@ def classify(rule: Rule, check: Check, cause: str, record_ids: list[str], dossie
         return Reading(KEEP)
     kind, s = check.kind, check.spec
     if kind == "required":
-        return _required(s.procedure, s.where, dossier)
+        readings = [_required(ref.procedure, ref.where, dossier) for ref in (s, *s.alternatives)]
+        if len(readings) == 1:
+            return readings[0]
+        # any of the records would do: silence about one of them leaves the duty open
+        for k in (UNKNOWN, ABSENCE):
+            if any(r.kind == k for r in readings):
+                return Reading(k, tuple(dict.fromkeys(n for r in readings for n in r.needed)))
+        return Reading(FACT)
     if kind == "elements":
         if s.procedure == CASE:
             from .findings import _case_value
@@ -212,9 +220,9 @@ def _required(proc: str, where: list[Where], dossier: Dossier) -> Reading:
             needed += [_field(proc, w.field_) for w, v in states if v is None]
     if needed:
         return Reading(ABSENCE, tuple(dict.fromkeys(needed)))
-    if any(p.status is RecordStatus.unknown for p in recs):
+    if any(p.effective_status() is RecordStatus.unknown for p in recs):
         return Reading(UNKNOWN, (_whether(proc),))
-    if any(p.status is RecordStatus.not_performed for p in recs) or done:
+    if any(p.effective_status() is RecordStatus.not_performed for p in recs) or done:
         return Reading(FACT)  # recorded as not done, or every record is recorded as not qualifying
     return Reading(ABSENCE, (_whether(proc),))
 

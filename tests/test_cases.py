@@ -97,12 +97,13 @@ class Expected:
     compliant: bool
     applicable: bool
     outcomes: dict[str, str]
+    verdict: Optional[str] = None  # the headline (docs/open-world.md): compliant | noncompliant | …
 
 
 def read_expected(case: Case) -> Expected:
     raw = yaml.safe_load(case.expected_path.read_text(encoding="utf-8")) or {}
     where = case.expected_path.relative_to(ROOT).as_posix()
-    unknown = set(raw) - {"name", "stage", "compliant", "applicable", "outcomes"}
+    unknown = set(raw) - {"name", "stage", "compliant", "applicable", "outcomes", "verdict"}
     assert not unknown, f"{where}: unknown keys {sorted(unknown)}"
     for k in ("name", "compliant", "applicable"):
         assert k in raw, f"{where}: missing '{k}'"
@@ -114,7 +115,10 @@ def read_expected(case: Case) -> Expected:
     outcomes = raw.get("outcomes") or {}
     for rule, outcome in outcomes.items():
         assert outcome in OUTCOMES, f"{where}: {rule}: unknown outcome {outcome!r} (one of {', '.join(OUTCOMES)})"
-    return Expected(str(raw["name"]), stage, bool(raw["compliant"]), bool(raw["applicable"]), dict(outcomes))
+    verdict = raw.get("verdict")
+    assert verdict in (None, "compliant", "noncompliant", "noncompliant_unrecorded", "unconfirmed", "not_applicable"), \
+        f"{where}: unknown verdict {verdict!r}"
+    return Expected(str(raw["name"]), stage, bool(raw["compliant"]), bool(raw["applicable"]), dict(outcomes), verdict)
 
 
 @lru_cache(maxsize=None)
@@ -147,6 +151,8 @@ def mismatches(case: Case, exp: Expected, result: DossierResult) -> list[str]:
                    + (f" ({result.reason})" if result.reason else ""))
     if result.compliant != exp.compliant:
         out.append(f"{head}: expected compliant {_flag(exp.compliant)}, got {_flag(result.compliant)} — {_findings_note(result)}")
+    if exp.verdict and result.verdict != exp.verdict:
+        out.append(f"{head}: expected the verdict {exp.verdict}, got {result.verdict}（{result.verdict_zh}） — {_findings_note(result)}")
     got = {f.rule: f for f in (result.outcomes or [])}
     for rule, want in exp.outcomes.items():
         f = got.get(rule)

@@ -85,7 +85,8 @@ def _facts(rule: Rule) -> list[tuple[str, dict]]:
     for ci, chk in enumerate(rule.checks):
         s, k = chk.spec, chk.kind
         if k == "required":
-            out.append((s.procedure, {"ci": ci, "what": "procedure", "proc": s.procedure, "where": s.where}))
+            out.append((s.procedure, {"ci": ci, "what": "procedure", "proc": s.procedure, "where": s.where,
+                                      "alts": [a.procedure for a in s.alternatives]}))  # any of them meets the duty
             for w in s.where:
                 out.append((f"{s.procedure}.{w.field_}", {"ci": ci, "what": "where", "proc": s.procedure, "w": w, "where": s.where}))
         elif k == "elements":
@@ -173,12 +174,13 @@ def _variant(d0: dict, how: dict, variant: str) -> Optional[dict]:
     d = copy.deepcopy(d0)
     what = how["what"]
     if what == "procedure":
-        recs = _records(d, how["proc"])
+        procs = [how["proc"], *how.get("alts", [])]
+        recs = [r for p in procs for r in _records(d, p)]
         if variant == "contrary":
             for r in recs:
                 r["status"] = "not_performed"
         elif variant == "absent":
-            d["procedures"] = [p for p in d.get("procedures", []) if p.get("type") != how["proc"]]
+            d["procedures"] = [p for p in d.get("procedures", []) if p.get("type") not in procs]
         elif variant == "unknown":
             for r in recs:
                 r["status"] = "unknown"
@@ -396,3 +398,105 @@ def test_three_states(ruleset_id: str, rule_id: str, fact: str, what: str):
         assert f is not None and f.outcome == "indeterminate", (
             f"{rule_id}: {fact} marked 未知 in a complete file: expected 无法判定, got {f and f.outcome}")
     assert built, f"{rule_id} {fact}: no variant could be built from {path.name}"
+
+
+# ------------------------------------------------------------------------ what the user sees
+
+import json as _json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from engine.cli import app
+
+_runner = CliRunner(env={"COLUMNS": "600"})
+OW = CASES / "open_world"
+HEADLINE = {"compliant": "合规", "noncompliant": "不合规", "noncompliant_unrecorded": "不合规（未见记载）",
+            "unconfirmed": "无法确认合规"}
+
+
+@pytest.mark.parametrize("case,verdict", [
+    ("good/participation-by-hearing.yaml", "compliant"),
+    ("bad/hearing-announced-not-held.yaml", "noncompliant"),
+    ("bad/legality-review-requested-no-opinion.yaml", "noncompliant_unrecorded"),
+    ("indeterminate/pengyang-heating-public-sources.yaml", "unconfirmed"),
+])
+def test_headline_agrees_in_every_format(case: str, verdict: str):
+    path = str(OW / case)
+    r = _runner.invoke(app, ["check", path, "-f", "json"])
+    got = _json.loads(r.stdout)[0]
+    assert got["verdict"] == verdict and got["verdict_zh"] == HEADLINE[verdict]
+    viol = [f for f in got["findings"] if f["outcome"] == "violated"]
+    fact, absent = sum(f["grounds"] == "fact" for f in viol), sum(f["grounds"] == "absence" for f in viol)
+    indet = sum(f["outcome"] == "indeterminate" for f in got["findings"])
+    counts = f"有记载事实 {fact}，未见记载 {absent}；无法判定 {indet} 项"
+    for fmt in ("text", "md", "html"):
+        out = _runner.invoke(app, ["check", path, "-f", fmt]).stdout
+        assert f"{HEADLINE[verdict]} · 违反 {fact + absent} 项：{counts}" in out, fmt
+        if verdict == "compliant":
+            assert "结果: 不合规" not in out and "| 结果 | **" not in out, fmt
+    html = _runner.invoke(app, ["check", path, "-f", "html"]).stdout
+    assert f'data-verdict="{verdict}"' in html and f'data-count="absence">{absent}<' in html
+
+
+def test_fail_on_indeterminate():
+    path = str(OW / "indeterminate/legality-review-status-unknown.yaml")
+    assert _runner.invoke(app, ["check", path]).exit_code == 0  # 无法确认合规: no violation found
+    assert _runner.invoke(app, ["check", path, "--fail-on", "indeterminate"]).exit_code == 1
+    assert _runner.invoke(app, ["check", str(OW / "good/participation-by-hearing.yaml"), "--fail-on", "indeterminate"]).exit_code == 0
+    assert _runner.invoke(app, ["check", path, "--fail-on", "sometimes"]).exit_code == 2
+
+
+def test_public_sources_are_listed_and_evidence_names_where_a_status_was_read():
+    r = _runner.invoke(app, ["check", str(OW / "bad/haiyuan-water-price-public-sources.yaml"), "-f", "json"])
+    got = _json.loads(r.stdout)[0]
+    assert got["record_basis"] == "public_sources" and got["sources"][0].startswith("政府网站《海原县人民政府门户网站》")
+    f = next(f for f in got["findings"] if f["rule"] == "mad.hearing.trigger")
+    assert f["grounds"] == "fact"
+    ev = next(e for e in f["evidence"] if e["fact"] == "hearing.status")
+    assert ev["value"].startswith("未履行") and "海政依申复〔2024〕15号" in ev["value"]
+    html = _runner.invoke(app, ["check", str(OW / "bad/haiyuan-water-price-public-sources.yaml"), "-f", "html"]).stdout
+    assert '<ul class="sources">' in html and "海原县人民政府门户网站" in html
+    # what the published sources do not show is indeterminate, with what would settle it
+    g = next(f for f in got["findings"] if f["rule"] == "mad.legal.before-discussion")
+    assert g["outcome"] == "indeterminate" and g["needed"] == ["是否履行合法性审查"] and "公开信息中未见" in g["reason"]
+
+
+def test_conditional_findings_when_major_status_is_pending():
+    r = _runner.invoke(app, ["check", str(OW / "indeterminate/major-status-pending.yaml"), "-f", "json"])
+    got = _json.loads(r.stdout)[0]
+    assert got["verdict"] == "unconfirmed" and r.exit_code == 0
+    assert got["findings"] and all(f["conditional"] and f["message"].startswith("如属重大行政决策") for f in got["findings"])
+
+
+def test_a_decision_dated_before_its_meeting_is_flagged_naming_both_dates(tmp_path):
+    text = (CASES / "complete/good/pengyang-heating-price.yaml").read_text(encoding="utf-8").replace(
+        "决策日期: 2023-08-02", "决策日期: 2023-07-20")
+    p = tmp_path / "d.yaml"
+    p.write_text(text, encoding="utf-8")
+    r = _runner.invoke(app, ["check", str(p), "-f", "json"])
+    w = next(w for w in _json.loads(r.stdout)[0]["warnings"] if w["code"] == "dates.incoherent")
+    assert "2023-07-20" in w["message"] and "2023-08-02" in w["message"] and "决策日期" in w["message"]
+
+
+def test_a_user_calendar_settles_working_days_in_a_year_the_library_lacks():
+    case = str(CASES / "calendar/review-2027-no-calendar.yaml")
+    base = [sys.executable, "-m", "engine", "check", case, "-f", "json"]
+    without = subprocess.run(base, capture_output=True, text=True, cwd=ROOT)
+    f = next(x for x in _json.loads(without.stdout)[0]["findings"] if x["rule"] == "mad.legal.review-time")
+    assert f["outcome"] == "indeterminate" and "缺少2027年" in f["reason"]
+    assert "2027" in without.stderr and "calendar.missing-year" in without.stderr  # the warning names the year
+    cal = str(CASES / "calendar/2027-example.calendar")
+    withc = subprocess.run(base + ["--calendar", cal], capture_output=True, text=True, cwd=ROOT)
+    f = next(x for x in _json.loads(withc.stdout)[0]["findings"] if x["rule"] == "mad.legal.review-time")
+    assert f["outcome"] == "violated" and f["grounds"] == "fact" and "3个工作日" in f["message"]
+    bad = subprocess.run(base + ["--calendar", str(CASES / "README.md")], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "节假日日历" in bad.stderr
+
+
+def test_the_json_schema_has_the_open_world_keys():
+    r = _runner.invoke(app, ["schema"])
+    text = r.stdout
+    for k in ("案卷来源", "record_basis", "状态", "来源", "是否重大行政决策", "已举行", "报名截止日期", "已调整决策草案"):
+        assert k in text, k

@@ -327,6 +327,10 @@ class Record(ZhModel):
                         obj._written[name] = w
         return obj
 
+    def effective_status(self) -> Optional["RecordStatus"]:
+        """The record's status as the engine reads it (docs/open-world.md); None is 已履行."""
+        return self.status
+
 
 class Initiation(Record):
     """713 Arts. 10–11: proposal studied, procedure started, undertaking unit named."""
@@ -375,6 +379,9 @@ class PublicParticipation(Record):
     groups_consulted: list[str] = field("特定群体代表|沟通协商对象", "people's organisations, social organisations, group representatives consulted (Art. 14 para. 3)", default_factory=list)
     opinions_received: Optional[int] = field("收到意见数", "number of opinions received", ge=0)
     adoption_feedback: ZhBool = field("意见采纳情况|采纳情况反馈", "opinions summarised, studied and adoption reported (Art. 18)")
+    feedback_date: ZhDate = field("采纳情况公布日期|意见反馈日期", "date the feedback on how opinions were adopted was published")
+    draft_changed: ZhBool = field("草案已修改|完善决策草案", "the draft was changed after consultation or on the meeting's instruction (Art. 18 完善决策草案)")
+    draft_changed_date: ZhDate = field("草案修改日期", "date the draft was changed")
     consumers_operators_heard: ZhBool = field("听取消费者经营者意见|消费者经营者参与", "consumers, operators and others concerned were heard (价格法 Art. 22)")
     experts_heard: ZhBool = field("征求专家意见|听取专家意见", "experts' opinions were sought (城乡规划法 Art. 26)")
     outcome_published: ZhBool = field("征求意见情况公布|公布征求意见和修改情况", "how opinions were received and the plan changed was published (征收条例 Art. 11 para. 1)")
@@ -399,6 +406,20 @@ class Hearing(Record):
     materials_served_date: ZhDate = field("材料送达日期", "materials served on participants (Art. 16 para. 3)")
     public: ZhBool = field("公开举行", "held in public (Art. 17)")
     record_signed: ZhBool = field("听证笔录签字|笔录签字确认", "participants confirmed and signed the record (Art. 17)")
+    held: ZhBool = field("已举行", "the hearing took place (否: only announced; the record then shows no hearing held)")
+    registration_start: ZhDate = field("报名开始日期|报名起始日期", "first day of registration of would-be participants")
+    registration_end: ZhDate = field("报名截止日期", "last day of registration (the participants are chosen from those registered, Art. 16 para. 3)")
+    report_published: ZhBool = field("听证报告公布|听证报告已公布", "the hearing report was published")
+
+    @model_validator(mode="after")
+    def _registration(self) -> "Hearing":
+        if self.registration_start and self.registration_end and self.registration_end < self.registration_start:
+            raise ValueError("end_before_start:registration_end:registration_start")
+        return self
+
+    def effective_status(self) -> Optional["RecordStatus"]:
+        """A hearing only announced (已举行: 否) is a hearing not held."""
+        return RecordStatus.not_performed if self.held is False and self.status is None else self.status
     host: Optional[str] = field("主持机关|听证主持机关", "who hosted the hearing")
     hosted_by_price_authority: ZhBool = field("由政府价格主管部门主持|价格主管部门主持", "hosted by the government's price authority (价格法 Art. 23)")
     necessity_feasibility_argued: ZhBool = field("论证必要性可行性", "the hearing heard consumers, operators and others and argued necessity and feasibility (价格法 Art. 23)")
@@ -419,6 +440,7 @@ class ExpertReview(Record):
     feedback_to_experts: ZhBool = field("采纳情况反馈专家|向专家反馈采纳情况", "adoption of the opinions fed back to the experts (宁远 2021–2025)")
     all_adopted: ZhBool = field("专家意见全部采纳|全部采纳", "every expert opinion was adopted")
     non_adoption_reasons: Optional[str] = field("未采纳理由|不予采纳理由", "reasons for not adopting an opinion (宁远 2021–2025)")
+    organised_by: Optional[str] = field("组织单位|论证组织单位", "who organised the review: the undertaking unit, or e.g. a higher-level department (Art. 19)")
     opinions_published: ZhBool = field("论证意见及采纳情况公布|向社会公布论证意见", "the experts' opinions and their adoption published (宁远 2021–2025)")
 
 
@@ -436,6 +458,7 @@ class RiskAssessment(Record):
     controllable: ZhBool = field("风险可控", "risk judged controllable (Art. 24)")
     prior_assessment: Optional[str] = field("已有评估|已有评估依据", "earlier assessment relied on (Art. 22 para. 2)")
     passed: ZhBool = field("评估合格|评估通过", "the assessment found the draft acceptable (彭阳 2018: failed → not to the meeting)")
+    draft_adjusted: ZhBool = field("已调整决策草案|调整决策草案", "the draft was adjusted to make the risk controllable (Art. 24), whether or not it was reassessed")
 
 
 class FairCompetitionReview(Record):
@@ -555,6 +578,8 @@ class Adjustment(Record):
     date: ZhDate = field("日期")
     major: ZhBool = field("重大调整", "a major adjustment")
     procedures_rerun: ZhBool = field("重新履行法定程序", "the statutory procedures were run again (Art. 37)")
+    decided_by: Optional[str] = field("调整决定机关|决定机关", "who decided the adjustment (Art. 37: the decision body)")
+    meeting_type: zh_enum(MeetingType) = field("会议类型", "how it was decided: the meeting type")
 
 
 class NPCHandling(Record):
@@ -790,6 +815,18 @@ class Dossier(ZhModel):
                     data = dict(data)
                     data[key] = [_normalise_type(v) for v in data[key]]
         return data
+
+    def incoherent_dates(self) -> list[tuple[str, str]]:
+        """(zh, en) for dates that cannot both be right: a decision dated before the meeting that made it."""
+        out = []
+        if self.decision_date:
+            meetings = [(i, p) for i, p in enumerate(self.procedures) if isinstance(p, CollectiveDiscussion) and p.date
+                        and (p.status is None or p.status is RecordStatus.performed)]
+            if meetings and all(p.date > self.decision_date for _, p in meetings):
+                i, p = min(meetings, key=lambda x: x[1].date)
+                out.append((f"决策日期（{self.decision_date}）早于集体讨论的会议日期（{p.date}，程序第{i + 1}项）：决定不能早于作出它的会议，请核对两个日期",
+                            f"the decision date ({self.decision_date}) is before the meeting that made it ({p.date}, procedure {i + 1}): check both dates"))
+        return out
 
     def effective_date(self) -> Optional[dt.date]:
         """The date a ruleset is chosen for: the decision date, else the last meeting date."""

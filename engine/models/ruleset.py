@@ -134,6 +134,9 @@ class ProcRef(ZhModel):
     procedure: str
     date: Optional[str] = None
     where: list[Where] = Field(default_factory=list)
+    # `required` only: other records that meet the duty as well (713 Art. 14 para. 2: a hearing is one
+    # of the forms of public participation)
+    alternatives: list["ProcRef"] = Field(default_factory=list)
 
 
 class Precedes(ZhModel):

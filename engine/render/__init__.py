@@ -20,7 +20,7 @@ LABELS = {
            "title": "重大行政决策程序合规检查报告", "selection": "规则集选用", "summary": "汇总",
            "all_rules": "逐条结果", "errors": "无法读取的文件", "warning": "注意", "checked_at": "检查时间", "dossiers": "案卷",
            "unit_items": " 件", "not_applicable_short": "不适用", "ruleset_hash": "规则集哈希", "input_hash": "案卷 SHA-256",
-           "counts": "各结果计数", "reviewer": "审查人", "review_date": "日期", "record_basis": "案卷来源",
+           "counts": "各结果计数", "reviewer": "审查人", "review_date": "日期", "record_basis": "案卷来源", "unconfirmed": "无法确认合规",
            "sources": "信息来源", "needed": "需补充", "grounds": {"fact": "有记载事实", "absence": "未见记载"}},
     "en": {"outcome": OUTCOME_EN, "severity": {"violation": "violation", "warning": "warning", "notice": "notice"},
            "result": "Result", "rule": "Rule", "basis": "Basis", "problem": "Problem", "evidence": "Evidence",
@@ -30,7 +30,7 @@ LABELS = {
            "selection": "Ruleset chosen", "summary": "Summary", "all_rules": "Every rule", "errors": "Files that could not be read", "warning": "Warning",
            "checked_at": "Checked at", "dossiers": "Dossiers", "unit_items": "", "not_applicable_short": "not applicable",
            "ruleset_hash": "Ruleset hash", "input_hash": "Dossier SHA-256", "counts": "Outcome counts", "reviewer": "Reviewer",
-           "review_date": "Date", "record_basis": "Record basis", "sources": "Sources", "needed": "Needed",
+           "review_date": "Date", "record_basis": "Record basis", "unconfirmed": "not confirmed", "sources": "Sources", "needed": "Needed",
            "grounds": {"fact": "on recorded facts", "absence": "not recorded"}},
 }
 
@@ -123,8 +123,9 @@ def render(results: list[DossierResult], fmt: str, lang: str = "zh", explain: bo
     if fmt in ("md", "html"):
         import datetime as dt
         tpl = _env().get_template(f"report.{fmt}.j2")
-        totals = {"dossiers": len(results), "compliant": sum(1 for r in results if r.applicable and r.compliant),
+        totals = {"dossiers": len(results), "compliant": sum(1 for r in results if r.applicable and r.verdict == "compliant"),
                   "noncompliant": sum(1 for r in results if r.applicable and not r.compliant),
+                  "unconfirmed": sum(1 for r in results if r.applicable and r.verdict == "unconfirmed"),
                   "not_applicable": sum(1 for r in results if not r.applicable)}
         return tpl.render(results=results, lang=lang, L=LABELS[lang], explain=explain, errors=errors or [], totals=totals,
                           checked_at=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"))

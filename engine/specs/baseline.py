@@ -79,7 +79,7 @@ def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
     elif kind == "post_evaluation":
         r = {"date": _iso(d), "evaluator": "第三方评估机构", "evaluator_did_pre_assessment": False, "public_views": True}
     elif kind == "adjustment":
-        r = {"date": _iso(d), "major": True, "procedures_rerun": True}
+        r = {"date": _iso(d), "major": True, "procedures_rerun": True, "decided_by": "本级人民政府", "meeting_type": "standing"}
     elif kind == "npc_handling":
         r = {"date": _iso(d), "method": "报告", "kind": "报告"}  # the field was renamed kind → method
     elif kind in _enforcement_kinds():  # 重大执法决定: the compliant example's record, moved to the date

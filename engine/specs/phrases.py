@@ -901,6 +901,47 @@ def finding_remedy(ctx: SpecContext, text: str) -> None:
     _contains(ctx, "整改建议", text, lambda f: [f.remedy])
 
 
+# ------------------------------------------------------------ 未见记载与无法判定（docs/open-world.md）
+
+@phrase("那么", "结论应当为“{text}”", example="结论应当为“无法确认合规”", section="outcome",
+        help="案卷的结论标题：合规、不合规、不合规（未见记载）、无法确认合规 之一（docs/open-world.md）。")
+@phrase("Then", "the verdict is \"{text}\"", example='the verdict is "unconfirmed"', lang="en", section="outcome")
+def verdict_is(ctx: SpecContext, text: str) -> None:
+    res = ctx.run()
+    if text.strip() not in (res.verdict_zh, res.verdict, res.verdict_en):
+        raise ctx.fail(f"结论为“{text}”", f"结论为“{res.verdict_zh}”")
+
+
+@phrase("那么", "该问题应当以记载的事实为依据", example="该问题应当以记载的事实为依据", section="finding",
+        help="前一步所说的违反依据案卷记载的事实（明确的“否”、日期先后颠倒、记录标为“未履行”），JSON 中 grounds 为 fact。")
+@phrase("Then", "it rests on recorded facts", example="it rests on recorded facts", lang="en", section="finding")
+def finding_on_fact(ctx: SpecContext) -> None:
+    rule, f = _last(ctx)
+    if f is None or f.outcome != "violated" or f.grounds != "fact":
+        raise ctx.fail("违反（依记载的事实）", (outcome_zh(f.outcome) + ("（未见记载）" if f.grounds == "absence" else "")) if f else "未检查",
+                       rule=rule, finding=f, show_findings=False)
+
+
+@phrase("那么", "该问题应当以未见记载为依据", example="该问题应当以未见记载为依据", section="finding",
+        help="前一步所说的违反是完整案卷未载明所致（说明写作“案卷未载明……”），JSON 中 grounds 为 absence。")
+@phrase("Then", "it rests on what the file does not record", example="it rests on what the file does not record", lang="en",
+        section="finding")
+def finding_on_absence(ctx: SpecContext) -> None:
+    rule, f = _last(ctx)
+    if f is None or f.outcome != "violated" or f.grounds != "absence" or not f.message.startswith("案卷未载明"):
+        raise ctx.fail("违反（未见记载，说明为“案卷未载明……”）",
+                       (outcome_zh(f.outcome) + f"（{f.grounds or '—'}）：{f.message}") if f else "未检查",
+                       rule=rule, finding=f, show_findings=False)
+
+
+@phrase("那么", "该问题需补充的事实应当包含“{text}”", example="该问题需补充的事实应当包含“是否履行合法性审查”", section="finding",
+        help="无法判定或未见记载的问题列出的“需补充”事实中有这一项。")
+@phrase("Then", "the facts needed include \"{text}\"", example='the facts needed include "whether legality_review took place"',
+        lang="en", section="finding")
+def finding_needed(ctx: SpecContext, text: str) -> None:
+    _contains(ctx, "需补充", text, lambda f: list(f.needed) + list(f.needed_en))
+
+
 # ---------------------------------------------------------------------------- docs
 
 def slot_values_zh() -> dict[str, list[str]]:
