@@ -319,6 +319,7 @@ def sample_command(
     broken: float = typer.Option(0.0, "--broken", help="故意损坏的文件比例 / share of deliberately unreadable files"),
     fmt: str = typer.Option("yaml", "--format", "-f", help="yaml | json | jsonl"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="并行进程数 / processes"),
+    kind: str = typer.Option("重大行政决策", "--kind", "-k", help="案卷类型：重大行政决策 | 重大执法决定 / dossier kind: mad | major_enforcement_decision"),
 ) -> None:
     """生成模拟案卷（演示、基准测试）/ Write realistic synthetic dossiers for demos and benchmarks."""
     from .runner import default_jobs
@@ -333,6 +334,11 @@ def sample_command(
     if count < 0:
         typer.echo("--count 不能为负 / --count must not be negative", err=True)
         raise typer.Exit(EXIT_UNUSABLE)
+    from ..models.dossier import DocumentKind
+    k = DocumentKind.parse(kind.strip())
+    if k not in (DocumentKind.mad, DocumentKind.major_enforcement_decision):
+        typer.echo(f"--kind 只能是 重大行政决策 或 重大执法决定，收到“{kind}” / --kind must be mad or major_enforcement_decision", err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
     t0 = time.monotonic()
-    n = generate(count, out, seed, defects, unknown, broken, fmt, jobs or default_jobs())
+    n = generate(count, out, seed, defects, unknown, broken, fmt, jobs or default_jobs(), kind=k.value)
     typer.echo(f"已生成 {n} 件模拟案卷：{out}（{time.monotonic() - t0:.1f} 秒）/ wrote {n} synthetic dossiers to {out}", err=True)
