@@ -252,7 +252,7 @@ def audit_command(
     executor: str = typer.Option("local", "--executor", help="local | dask"),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask 调度器地址，如 tcp://10.0.0.5:8786（默认启动本机集群）/ Dask scheduler address"),
     resume: bool = typer.Option(False, "--resume", help="继续中断的审核，已完成的不重做 / continue an interrupted audit"),
-    mapping: Optional[Path] = typer.Option(None, "--mapping", help="Excel 台账列对照表（YAML）/ ledger column mapping"),
+    mapping: Optional[Path] = typer.Option(None, "--mapping", help="Excel 台账列对照表（YAML；重大执法决定台账写 重大执法决定）/ ledger column mapping (major_enforcement_decision for an enforcement ledger)"),
     lang: str = typer.Option("zh", "--lang", "-l", help="zh | en（报告默认语言与提示语言）"),
     list_limit: int = typer.Option(500, "--list-limit", help="报告中列出的不合规案卷上限 / non-compliant dossiers listed in the report"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度 / no progress"),

@@ -77,11 +77,11 @@ def rate_status(rule_outcomes: dict[str, str], rd: RateDef, grounds: Optional[di
                 basis: Optional[str] = None) -> Optional[str]:
     """A dossier's status for one rate: done | violated | unrecorded | indeterminate | waived | not_due |
     not_assessable; None if no rule applies. `grounds`: rule → "fact" | "absence" of its violation."""
+    outs = [rule_outcomes[r] for r in rd.rules if r in rule_outcomes]
+    if not outs:  # none of its rules is in the dossier's ruleset (another kind of dossier)
+        return None
     if basis == "ledger" and not rd.ledger:
         return "not_assessable"
-    outs = [rule_outcomes[r] for r in rd.rules if r in rule_outcomes]
-    if not outs:
-        return None
     st = _STATUS_OF[max(outs, key=OUTCOME_RANK.get)]
     if st == "violated" and grounds is not None:
         on_fact = any(rule_outcomes.get(r) == "violated" and grounds.get(r, "fact") == "fact" for r in rd.rules)
