@@ -344,3 +344,12 @@ def test_an_excel_ledger_of_enforcement_decisions_audits_with_the_shipped_mappin
     rates = {x["id"]: x for x in s["rates"]}
     assert (rates["ap_legal_review"]["numerator"], rates["ap_legal_review"]["denominator"]) == (1, 2)
     assert not rates["ap_service"]["assessable"]  # a ledger row does not show service
+
+
+def test_docs_enforcement_lists_every_rule_with_its_article():
+    from engine.findings import article_zh
+    text = (ROOT / "docs/enforcement.md").read_text(encoding="utf-8")
+    for rule in rulesets.load("cn.ap.national").rules:
+        row = next((line for line in text.splitlines() if line.startswith(f"| `{rule.id}` |")), None)
+        assert row is not None, rule.id
+        assert f"第{article_zh(rule.basis.article)[1:-1]}条" in row, (rule.id, row)
