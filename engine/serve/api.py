@@ -30,6 +30,9 @@ _BODY_DOC = {"requestBody": {"required": True, "content": {
 }}}
 
 
+_FMT_DOC = Query("json", description="json | docx | html | md")
+
+
 @dataclass
 class Upload:
     data: bytes
@@ -126,11 +129,17 @@ def check(request: Request, up: Upload = Depends(read_upload), ruleset: Optional
     return _json(run(request, up, ruleset, stage)["json"])
 
 
-@router.post("/opinion", summary="审查意见（JSON）/ review opinion", openapi_extra=_BODY_DOC)
+@router.post("/opinion", summary="审查意见书（JSON、.docx、HTML、Markdown；不存档）/ review opinion (not stored)", openapi_extra=_BODY_DOC)
 def opinion(request: Request, up: Upload = Depends(read_upload), ruleset: Optional[str] = None, stage: Optional[str] = None,
-            actor: Actor = Depends(api_actor)) -> dict:
+            format: str = _FMT_DOC, actor: Actor = Depends(api_actor)) -> Response:
     out = run(request, up, ruleset, stage)
-    return service.opinion(out["result"])
+    if format == "json":
+        return JSONResponse(service.opinion(out["result"]))
+    if format not in ("docx", "html", "md"):
+        raise Refused(422, "serve.format", "format 只能是 json、docx、html 或 md", "format must be json, docx, html or md")
+    from ..load import load_dossier
+    dossier = load_dossier(up.name, data=up.data, name=up.name).dossier
+    return _document(out["result"], dossier, format, out["result"]["dossier"])
 
 
 @router.get("/rulesets", summary="规则集列表 / rulesets")
@@ -279,11 +288,61 @@ def dispositions_list(number: str, fp: str, actor: Actor = Depends(api_actor), d
     return service.dispositions_of(db, d).get(fp, [])
 
 
-@router.get("/dossiers/{number}/opinion", summary="审查意见（JSON）/ review opinion of a stored dossier")
-def dossiers_opinion(number: str, actor: Actor = Depends(api_actor), db=Depends(get_db)) -> dict:
+_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _attachment(data: bytes, media: str, name: str) -> Response:
+    return Response(data, media_type=media, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{_quote(name)}"})
+
+
+def _dossier_of(c) -> object:  # noqa: ANN001
+    """The stored dossier, loaded again (for the materials the opinion lists); None if it cannot be."""
+    from ..errors import JueceError
+    from ..load import load_dossier
+    try:
+        return load_dossier(c.filename, data=c.content, name=c.filename).dossier
+    except JueceError:
+        return None
+
+
+def _document(result: dict, dossier, fmt: str, number: str, reviewer: Optional[str] = None) -> Response:  # noqa: ANN001
+    """审查意见书 in the documents package's formats (docx | html | md)."""
+    from .. import documents as docs
+    try:
+        if fmt == "docx":
+            return _attachment(docs.build_opinion_docx(result, dossier, reviewer=reviewer), _DOCX, f"审查意见书-{number}.docx")
+        if fmt == "html":
+            return Response(docs.build_opinion_html(result, dossier, reviewer=reviewer), media_type="text/html; charset=utf-8")
+        return Response(docs.build_opinion_markdown(result, dossier, reviewer=reviewer), media_type="text/markdown; charset=utf-8")
+    except docs.TemplateProblem as e:
+        raise Refused(500, "documents.template", e.zh, e.en) from None
+
+
+@router.get("/dossiers/{number}/opinion", summary="审查意见书（JSON、.docx、HTML、Markdown）/ review opinion of a stored dossier")
+def dossiers_opinion(number: str, format: str = _FMT_DOC, actor: Actor = Depends(api_actor), db=Depends(get_db)) -> Response:
     d = service.get_dossier(db, actor, number)
-    v = service.dossier_view(db, d)
-    return service.opinion(v["result"], v)
+    c = service.latest_check(db, d)
+    v = service.dossier_view(db, d, c)
+    if format == "json":
+        return JSONResponse(service.opinion(v["result"], v))
+    if format not in ("docx", "html", "md"):
+        raise Refused(422, "serve.format", "format 只能是 json、docx、html 或 md", "format must be json, docx, html or md")
+    return _document(v["result"], _dossier_of(c), format, d.number, reviewer=actor.display_name if not actor.open_mode else None)
+
+
+@router.get("/dossiers/{number}/rectification", summary="整改清单（.xlsx 或 .docx）/ rectification list")
+def dossiers_rectification(number: str, format: str = Query("xlsx", description="xlsx | docx"),
+                           actor: Actor = Depends(api_actor), db=Depends(get_db)) -> Response:
+    from .. import documents as docs
+    d = service.get_dossier(db, actor, number)
+    c = service.latest_check(db, d)
+    res, dossier = service.result_of(c), _dossier_of(c)
+    if format == "xlsx":
+        return _attachment(docs.build_rectification_xlsx(res, dossier), _XLSX, f"整改清单-{d.number}.xlsx")
+    if format == "docx":
+        return _attachment(docs.build_rectification_docx(res, dossier), _DOCX, f"整改清单-{d.number}.docx")
+    raise Refused(422, "serve.format", "format 只能是 xlsx 或 docx", "format must be xlsx or docx")
 
 
 @router.get("/summary", summary="存档案卷的审计汇总（合规率等）/ audit summary of the stored dossiers")

@@ -254,7 +254,7 @@ def test_time_limit_stops_a_slow_check_and_others_go_on(db_url):
 def test_bounded_concurrency_refuses_beyond_the_limit(db_url):
     with make_client(db_url, check_timeout=120, workers=1, max_pending=1) as c:
         out = {}
-        body = big(15000)
+        body = big(6000)
 
         def slow():
             out["slow"] = c.post("/api/v1/check", content=body, headers=YAML).status_code
