@@ -121,8 +121,11 @@ def field_label(proc: str, path: str, lang: str) -> str:
         return f"{proc}.{path}"
     head = model.zh_name(parts[0]) if parts[0] in model.model_fields else parts[0]
     if len(parts) == 3 and parts[1] in ("all", "any"):
+        from .facts import _kind
         from .models.dossier import Expert
-        sub = Expert.zh_name(parts[2]) if parts[2] in Expert.model_fields else parts[2]
+        item = _kind(model.model_fields[parts[0]].annotation)[1] if parts[0] in model.model_fields else None
+        item = item if isinstance(item, type) and hasattr(item, "zh_name") else Expert  # 专家, 执法人员 …
+        sub = item.zh_name(parts[2]) if parts[2] in item.model_fields else parts[2]
         head += f"·{sub}（{'全部' if parts[1] == 'all' else '任一'}）"
     elif len(parts) == 3 and parts[1] == "has":
         head += f"·包含“{parts[2]}”"

@@ -279,3 +279,77 @@ def test_dossier_format_doc_describes_the_kind():
     assert "## 13. 重大执法决定 Major enforcement decisions" in text
     for key in ("法制审核机构", "较大数额罚款", "主持人为本案调查人员", "办案期限另有规定依据", "吊销许可证件"):
         assert key in text, key
+
+
+# ------------------------------------------------------------------ sample, audit, ledger
+
+def test_sampled_enforcement_dossiers_load_and_a_clean_sample_audits_clean(tmp_path):
+    from engine.audit.sample import generate
+    generate(60, tmp_path / "clean", seed=3, defects=0, unknown=0, kind="major_enforcement_decision")
+    files = sorted((tmp_path / "clean").rglob("*.yaml"))
+    assert len(files) == 60
+    for p in files:
+        r = check(load_dossier(p))
+        assert r.ruleset["id"] == "cn.ap.national" and r.compliant and not r.findings, (p, [f.rule for f in r.findings])
+
+
+def test_audit_of_sampled_enforcement_dossiers_reports_the_rates_by_enforcing_body(tmp_path):
+    src, out = tmp_path / "src", tmp_path / "out"
+    r = runner.invoke(app, ["sample", "--kind", "重大执法决定", "-n", "80", "-o", str(src), "--seed", "5"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["audit", str(src), "--out", str(out), "-j", "1", "-q"])
+    assert r.exit_code in (0, 1), r.output
+    s = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    rates = {x["id"]: x for x in s["rates"]}
+    assert s["kinds"] == ["major_enforcement_decision"]
+    assert "legality_review" not in rates  # the decision rates are not shown for an enforcement archive
+    legal = rates["ap_legal_review"]
+    assert legal["zh"] == "法制审核率" and legal["denominator"] > 0
+    assert legal["numerator"] + legal["violated"] + legal["unrecorded"] == legal["denominator"]
+    assert rates["ap_hearing_notice"]["zh"] == "听证告知率"
+    bodies = s["by"]["decision_body"]
+    assert bodies and all(k.endswith(("局", "委员会")) for k in bodies if k)
+    assert any(g["rates"]["ap_legal_review"]["denominator"] for g in bodies.values())
+    assert set(s["by"]["year"]) <= {"2022", "2023", "2024", "2025", 2022, 2023, 2024, 2025}
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "按执法机关：合规率" in html and "法制审核率" in html
+
+
+def test_sample_refuses_a_kind_it_cannot_make(tmp_path):
+    r = runner.invoke(app, ["sample", "--kind", "会议纪要", "-n", "1", "-o", str(tmp_path)])
+    assert r.exit_code == 2
+
+
+def test_an_excel_ledger_of_enforcement_decisions_audits_with_the_shipped_mapping(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["重大执法决定台账"])
+    ws.append(["案件编号", "案件名称", "执法机关", "行政区划", "立案日期", "决定日期", "涉及重大公共利益", "情节复杂或者重大违法行为",
+               "法制审核", "集体讨论"])
+    ws.append(["E-1", "甲案", "某县市场监督管理局", "640425", "2023-03-01", "2023-05-18", "是", "是", "2023-05-12", "2023-05-16"])
+    ws.append(["E-2", "乙案", "某县生态环境局", "640425", "2023-03-01", "2023-05-18", "是", "是", "否", "2023-05-16"])
+    ws.append(["E-3", "丙案", "某县自然资源局", "640425", "2023-03-01", "2023-05-18", "否", "是", "", "否"])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["audit", str(path), "--mapping", "重大执法决定", "--out", str(out), "-j", "1", "-q"])
+    assert r.exit_code == 1, r.output
+    res = {json.loads(line)["dossier"]: json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert {x["ruleset"]["id"] for x in res.values()} == {"cn.ap.national"}
+    assert res["E-1"]["rule_outcomes"]["ap.review.required"] == "satisfied"
+    assert res["E-2"]["rule_outcomes"]["ap.review.required"] == "violated"  # 法制审核: 否, a 第五十八条 case
+    assert res["E-3"]["rule_outcomes"]["ap.discussion.collective"] == "violated"
+    s = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    rates = {x["id"]: x for x in s["rates"]}
+    assert (rates["ap_legal_review"]["numerator"], rates["ap_legal_review"]["denominator"]) == (1, 2)
+    assert not rates["ap_service"]["assessable"]  # a ledger row does not show service
+
+
+def test_docs_enforcement_lists_every_rule_with_its_article():
+    from engine.findings import article_zh
+    text = (ROOT / "docs/enforcement.md").read_text(encoding="utf-8")
+    for rule in rulesets.load("cn.ap.national").rules:
+        row = next((line for line in text.splitlines() if line.startswith(f"| `{rule.id}` |")), None)
+        assert row is not None, rule.id
+        assert f"第{article_zh(rule.basis.article)[1:-1]}条" in row, (rule.id, row)

@@ -402,7 +402,7 @@ def audit_command(
     executor: str = typer.Option("local", "--executor", help="local | dask"),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask 调度器地址，如 tcp://10.0.0.5:8786（默认启动本机集群）/ Dask scheduler address"),
     resume: bool = typer.Option(False, "--resume", help="继续中断的审核，已完成的不重做 / continue an interrupted audit"),
-    mapping: Optional[Path] = typer.Option(None, "--mapping", help="Excel 台账列对照表（YAML）/ ledger column mapping"),
+    mapping: Optional[Path] = typer.Option(None, "--mapping", help="Excel 台账列对照表（YAML；重大执法决定台账写 重大执法决定）/ ledger column mapping (major_enforcement_decision for an enforcement ledger)"),
     lang: str = typer.Option("zh", "--lang", "-l", help="zh | en（报告默认语言与提示语言）"),
     list_limit: int = typer.Option(500, "--list-limit", help="报告中列出的不合规案卷上限 / non-compliant dossiers listed in the report"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度 / no progress"),
@@ -476,6 +476,7 @@ def sample_command(
     broken: float = typer.Option(0.0, "--broken", help="故意损坏的文件比例 / share of deliberately unreadable files"),
     fmt: str = typer.Option("yaml", "--format", "-f", help="yaml | json | jsonl"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="并行进程数 / processes"),
+    kind: str = typer.Option("重大行政决策", "--kind", "-k", help="案卷类型：重大行政决策 | 重大执法决定 / dossier kind: mad | major_enforcement_decision"),
 ) -> None:
     """生成模拟案卷（演示、基准测试）/ Write realistic synthetic dossiers for demos and benchmarks."""
     from .runner import default_jobs
@@ -490,6 +491,11 @@ def sample_command(
     if count < 0:
         typer.echo("--count 不能为负 / --count must not be negative", err=True)
         raise typer.Exit(EXIT_UNUSABLE)
+    from ..models.dossier import DocumentKind
+    k = DocumentKind.parse(kind.strip())
+    if k not in (DocumentKind.mad, DocumentKind.major_enforcement_decision):
+        typer.echo(f"--kind 只能是 重大行政决策 或 重大执法决定，收到“{kind}” / --kind must be mad or major_enforcement_decision", err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
     t0 = time.monotonic()
-    n = generate(count, out, seed, defects, unknown, broken, fmt, jobs or default_jobs())
+    n = generate(count, out, seed, defects, unknown, broken, fmt, jobs or default_jobs(), kind=k.value)
     typer.echo(f"已生成 {n} 件模拟案卷：{out}（{time.monotonic() - t0:.1f} 秒）/ wrote {n} synthetic dossiers to {out}", err=True)

@@ -24,6 +24,10 @@ from .worker import Item, error_record
 DEFAULT_MAPPING = Path(__file__).with_name("ledger_mapping.yaml")
 TOP_FIELDS = ("id", "title", "decision_body", "undertaking_unit", "jurisdiction", "category", "exclusion",
               "stage", "decision_date", "special_procedure_basis", "record_basis", "major")
+# 重大执法决定 (models/enforcement.py): its own top-level fields and 情形, for ledger_mapping_enforcement.yaml
+ENFORCEMENT_MAPPING = Path(__file__).with_name("ledger_mapping_enforcement.yaml")
+ENFORCEMENT_NAMES = ("重大执法决定", "enforcement", "major_enforcement_decision")
+ENFORCEMENT_TOP = ("enforcing_body", "review_unit", "filing_date", "investigation_end_date", "notice_date", "service_date")
 # A procedure cell that says the step does not apply or is left blank on purpose: no record (not
 # "not done"); 否 / 无 / 未… say the step was not done (a record marked 未履行, docs/open-world.md).
 NOT_APPLICABLE = {"不适用", "不涉及", "/", "／", "-", "—", "——", "－"}
@@ -57,6 +61,7 @@ class Mapping:
     sheet: Optional[str] = None
     source: str = "default"
     record_basis: str = "ledger"  # what a row is (docs/open-world.md); a mapping may say otherwise
+    document_kind: Optional[str] = None  # every row's 案卷类型, when the mapping says (重大执法决定)
 
     @staticmethod
     def default() -> "Mapping":
@@ -67,6 +72,8 @@ class Mapping:
         base = _default()
         if path is None:
             return base
+        if Path(str(path).strip()).name in ENFORCEMENT_NAMES and not Path(path).exists():  # `--mapping 重大执法决定`: the shipped enforcement mapping
+            path = ENFORCEMENT_MAPPING
         try:
             raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as e:
@@ -81,8 +88,14 @@ class Mapping:
         if not isinstance(parsed, RecordBasis):
             raise MappingError(f"对照表 {path}：案卷来源“{basis}”应为 台账 / 完整案卷 / 公开信息",
                                f"the mapping {path}: record_basis '{basis}' must be ledger / complete_file / public_sources")
+        kind = raw.get("document_kind", raw.get("案卷类型"))
+        if kind is not None:
+            from ..models.dossier import DocumentKind
+            if not isinstance(DocumentKind.parse(str(kind).strip()), DocumentKind):
+                raise MappingError(f"对照表 {path}：案卷类型“{kind}”无效", f"the mapping {path}: unknown document_kind '{kind}'")
+            kind = DocumentKind.parse(str(kind).strip()).value
         return Mapping(cols, raw.get("header_row", base.header_row), raw.get("sheet", base.sheet), str(path),
-                       parsed.value)
+                       parsed.value, kind)
 
 
 def _columns(raw: dict, where: str) -> dict[str, str]:
@@ -96,10 +109,11 @@ def _columns(raw: dict, where: str) -> dict[str, str]:
 
 def _check_target(target: str, header: str, where: str) -> None:
     ok = False
-    if target == "ignore" or target in TOP_FIELDS:
+    from ..models.enforcement import EnforcementTriggers
+    if target == "ignore" or target in TOP_FIELDS or target in ENFORCEMENT_TOP:
         ok = True
     elif target.startswith("triggers."):
-        ok = target[9:] in Triggers.model_fields
+        ok = target[9:] in Triggers.model_fields or target[9:] in EnforcementTriggers.model_fields
     else:
         proc, _, fld = target.partition(".")
         ok = proc in PROCEDURES and (not fld or (fld in PROCEDURES[proc].model_fields and fld != "type"))
@@ -171,8 +185,10 @@ def row_to_dossier(header: list[Optional[str]], row: tuple, mapping: Mapping, de
         target = mapping.columns[col]
         if target == "ignore":
             continue
-        if target in TOP_FIELDS:
-            d[target] = cell_date(v) if target == "decision_date" and cell_date(v) else _value(Dossier, target, v)
+        if target in TOP_FIELDS or target in ENFORCEMENT_TOP:
+            from ..models.enforcement import EnforcementDossier
+            model = Dossier if target in Dossier.model_fields else EnforcementDossier
+            d[target] = cell_date(v) if target.endswith("_date") and cell_date(v) else _value(model, target, v)
         elif target.startswith("triggers."):
             triggers[target[9:]] = _value(Triggers, target[9:], v)
         else:
@@ -197,6 +213,8 @@ def row_to_dossier(header: list[Optional[str]], row: tuple, mapping: Mapping, de
                 problems.append((col, f"无法识别“{t}”：程序列应填日期或 是/否", f"cannot read '{t}': a procedure column takes a date or 是/否 (yes/no)"))
     d.setdefault("id", default_id)
     d.setdefault("record_basis", mapping.record_basis)
+    if mapping.document_kind:
+        d.setdefault("document_kind", mapping.document_kind)
     if triggers:
         d["triggers"] = triggers
     records = []

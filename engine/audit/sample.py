@@ -166,8 +166,12 @@ def broken_text(i: int, seed: int) -> tuple[str, str]:
     return kind, ""
 
 
-def dossier_text(i: int, seed: int, defects: float, unknown: float, fmt: str) -> str:
-    d = make_dossier(i, seed, defects, unknown)
+def dossier_text(i: int, seed: int, defects: float, unknown: float, fmt: str, kind: str = "mad") -> str:
+    if kind == "major_enforcement_decision":  # 重大执法决定: sample_enforcement.py
+        from .sample_enforcement import make_enforcement_dossier
+        d = make_enforcement_dossier(i, seed, defects, unknown)
+    else:
+        d = make_dossier(i, seed, defects, unknown)
     if fmt == "yaml":
         return yaml.dump(d, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=200)
     return json.dumps(d, ensure_ascii=False, indent=None if fmt == "jsonl" else 1)
@@ -182,14 +186,15 @@ def _path(out: Path, i: int, seed: int, fmt: str) -> Path:
 
 
 def write_range(args: tuple) -> int:
-    out, start, stop, seed, defects, unknown, broken, fmt = args
+    out, start, stop, seed, defects, unknown, broken, fmt, *rest = args
+    kind = rest[0] if rest else "mad"
     n = 0
     if fmt == "jsonl":
         with open(Path(out) / f"dossiers-{start:07d}.jsonl", "w", encoding="utf-8") as f:
             for i in range(start, stop):
                 is_broken = broken and random.Random(seed * 3_000_017 + i).random() < broken
                 f.write((json.dumps({"编号": f"BROKEN-{i:06d}", "决策机管": "?"}, ensure_ascii=False) if is_broken
-                         else dossier_text(i, seed, defects, unknown, fmt)) + "\n")
+                         else dossier_text(i, seed, defects, unknown, fmt, kind)) + "\n")
                 n += 1
         return n
     made: set[Path] = set()
@@ -201,16 +206,17 @@ def write_range(args: tuple) -> int:
         if broken and random.Random(seed * 3_000_017 + i).random() < broken:
             p.with_suffix(".yaml").write_text(broken_text(i, seed)[1], encoding="utf-8")
         else:
-            p.write_text(dossier_text(i, seed, defects, unknown, fmt), encoding="utf-8")
+            p.write_text(dossier_text(i, seed, defects, unknown, fmt, kind), encoding="utf-8")
         n += 1
     return n
 
 
 def generate(count: int, out: Path, seed: int = 1, defects: float = 0.1, unknown: float = 0.05, broken: float = 0.0,
-             fmt: str = "yaml", jobs: int = 1, on_progress: Optional[Any] = None) -> int:
+             fmt: str = "yaml", jobs: int = 1, on_progress: Optional[Any] = None, kind: str = "mad") -> int:
+    """`kind`: mad (重大行政决策, the default) or major_enforcement_decision (重大执法决定)."""
     out.mkdir(parents=True, exist_ok=True)
     step = 1000 if fmt != "jsonl" else 10_000
-    ranges = [(str(out), a, min(a + step, count), seed, defects, unknown, broken, fmt) for a in range(0, count, step)]
+    ranges = [(str(out), a, min(a + step, count), seed, defects, unknown, broken, fmt, kind) for a in range(0, count, step)]
     done = 0
     if jobs <= 1 or len(ranges) == 1:
         for r in ranges:

@@ -55,25 +55,33 @@ class RateDef:
     due_zh: str = ""
     due_en: str = ""
     ledger: bool = False  # a ledger row can show it (the five statutory procedures, 713 Art. 4 / Art. 9)
+    kind: str = "mad"  # the kind of dossier it is about (重大执法决定: major_enforcement_decision)
 
 
 @lru_cache(maxsize=1)
 def rate_defs() -> tuple[RateDef, ...]:
     raw = yaml.safe_load(RATES_FILE.read_text(encoding="utf-8"))
     return tuple(RateDef(r["id"], r["zh"], r["en"], tuple(r["rules"]), r.get("due_zh", ""), r.get("due_en", ""),
-                         bool(r.get("ledger", False)))
+                         bool(r.get("ledger", False)), r.get("kind", "mad"))
                  for r in raw["rates"])
+
+
+def shown_rates(counts: dict[str, Counter]) -> list[RateDef]:
+    """The rates an audit reports: those of the kinds of dossier it met (a rate some dossier had a
+    rule for); with none met, the decision rates, as before the third kind existed."""
+    kinds = {rd.kind for rd in rate_defs() if sum(counts.get(rd.id, Counter()).values())}
+    return [rd for rd in rate_defs() if rd.kind in (kinds or {"mad"})]
 
 
 def rate_status(rule_outcomes: dict[str, str], rd: RateDef, grounds: Optional[dict[str, str]] = None,
                 basis: Optional[str] = None) -> Optional[str]:
     """A dossier's status for one rate: done | violated | unrecorded | indeterminate | waived | not_due |
     not_assessable; None if no rule applies. `grounds`: rule → "fact" | "absence" of its violation."""
+    outs = [rule_outcomes[r] for r in rd.rules if r in rule_outcomes]
+    if not outs:  # none of its rules is in the dossier's ruleset (another kind of dossier)
+        return None
     if basis == "ledger" and not rd.ledger:
         return "not_assessable"
-    outs = [rule_outcomes[r] for r in rd.rules if r in rule_outcomes]
-    if not outs:
-        return None
     st = _STATUS_OF[max(outs, key=OUTCOME_RANK.get)]
     if st == "violated" and grounds is not None:
         on_fact = any(rule_outcomes.get(r) == "violated" and grounds.get(r, "fact") == "fact" for r in rd.rules)
@@ -305,8 +313,9 @@ class Tally:
                         "violated": tv["noncompliant_fact"], "unrecorded": tv["noncompliant_unrecorded"],
                         "indeterminate": tv["unconfirmed"]},
             "rates": [{"id": rd.id, "zh": rd.zh, "en": rd.en, "rules": list(rd.rules), "due_zh": rd.due_zh, "due_en": rd.due_en,
-                       "ledger": rd.ledger, "assessable": not (ledger_only and not rd.ledger),
-                       **_rate_block(t.rates[rd.id])} for rd in rate_defs()],
+                       "ledger": rd.ledger, "assessable": not (ledger_only and not rd.ledger), "kind": rd.kind,
+                       **_rate_block(t.rates[rd.id])} for rd in shown_rates(t.rates)],
+            "kinds": sorted({rd.kind for rd in shown_rates(t.rates)}),
             "by": {d: {k: g.out() for k, g in sorted(self.by[d].items())} for d in DIMENSIONS},
             "rules": rules,
             "top_violated": [r for r in rules if r["violated"]][:10],
@@ -353,7 +362,7 @@ def summary_csv(s: dict) -> str:
             emit(dim, key or "（未填）", {"numerator": g["compliant"], "denominator": g["decided"], "rate": g["compliance_rate"],
                                          "violated": g["noncompliant_fact"], "unrecorded": g["noncompliant_unrecorded"],
                                          "indeterminate": g["unconfirmed"], "not_due": g["checked"] - g["applicable"]},
-                 [(rid, names[rid], b) for rid, b in g["rates"].items()])
+                 [(rid, names[rid], b) for rid, b in g["rates"].items() if rid in names])
     return _csv_text(rows)
 
 
