@@ -252,7 +252,10 @@ def rulesets_list(fmt: str = typer.Option("text", "--format", "-f", help="text |
         rows.append({"id": ix.id, "title": ix.title.zh, "title_en": ix.title.en, "kind": ix.kind, "version": ix.version,
                      "jurisdiction": ix.jurisdiction, "valid_from": ix.valid_from.isoformat() if ix.valid_from else None,
                      "valid_to": ix.valid_to.isoformat() if ix.valid_to else None, "extends": ix.extends,
-                     "rules": len(rs.rules), "checkable_rules": sum(r.checkable for r in rs.rules)})
+                     "rules": len(rs.rules), "checkable_rules": sum(r.checkable for r in rs.rules),
+                     # sector and decision-body layers (docs/sectors.md): what selects them and what they stack on
+                     "layer": ix.layer, "sector": ix.sector, "body_levels": ix.body_levels, "stacks_on": ix.stacks_on,
+                     "law": ix.law.zh, "relations": _relations(rs) if ix.layer != "jurisdiction" else {}})
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -263,8 +266,30 @@ def rulesets_list(fmt: str = typer.Option("text", "--format", "-f", help="text |
         t.add_column(col[0] if lang == "zh" else col[1])
     for r in rows:
         t.add_row(r["id"], r["title"] if lang == "zh" else (r["title_en"] or r["title"]), r["jurisdiction"], r["valid_from"] or "",
-                  r["valid_to"] or "", r["extends"] or "", str(r["rules"]))
+                  r["valid_to"] or "", r["extends"] or _stacks_label(r, lang), str(r["rules"]))
     Console(width=160).print(t)
+
+
+def _relations(rs) -> dict:
+    """{adds: n, replaces: n, tightens: n} of a sector or decision-body layer's rules."""
+    out: dict = {}
+    for r in rs.rules:
+        k = r.stands or "adds"
+        out[k] = out.get(k, 0) + 1
+    return out
+
+
+def _stacks_label(r: dict, lang: str) -> str:
+    """How `rulesets list` shows a layer that stacks on the chain rather than extending a parent."""
+    if r["layer"] == "jurisdiction":
+        return ""
+    from .layers import LEVEL_EN, LEVEL_ZH, RELATION_EN, RELATION_ZH
+    rel = r["relations"]
+    if lang == "zh":
+        what = ("领域：" + "、".join(r["sector"][:3])) if r["layer"] == "sector" else ("决策机关：" + "、".join(LEVEL_ZH[x] for x in r["body_levels"]))
+        return f"叠加于 {r['stacks_on']}（{what}；{r['law']}；" + "、".join(f"{RELATION_ZH[k]}{v}" for k, v in rel.items()) + "）"
+    what = ("sector: " + ", ".join(r["sector"][:3])) if r["layer"] == "sector" else ("body: " + ", ".join(LEVEL_EN[x] for x in r["body_levels"]))
+    return f"stacked on {r['stacks_on']} ({what}; " + ", ".join(f"{RELATION_EN[k]} {v}" for k, v in rel.items()) + ")"
 
 
 @rulesets_app.command("show")
@@ -285,6 +310,9 @@ def rulesets_show(ruleset_id: str = typer.Argument(..., help="规则集编号 / 
         return
     ix = rs.index
     typer.echo(f"{ix.title.get(lang)}  [{ix.id} {ix.version}]  {ix.valid_from} — {ix.valid_to or ''}")
+    if ix.layer != "jurisdiction":  # a sector or decision-body layer: its law, what selects it, what it stacks on
+        from .layers import layer_header
+        typer.echo(layer_header(rs, lang))
     for name, p in ix.parameters.items():
         typer.echo(f"  参数 {name} = {p.value} {p.unit}  ({cite(p.basis, rs, lang)})" if lang == "zh"
                    else f"  parameter {name} = {p.value} {p.unit}  ({cite(p.basis, rs, lang)})")
@@ -296,7 +324,13 @@ def rulesets_show(ruleset_id: str = typer.Argument(..., help="规则集编号 / 
             typer.echo(f"\n{section}")
         flag = "" if r.checkable else ("（不可自动检查）" if lang == "zh" else " (not checkable)")
         typer.echo(f"  {r.id}  {r.title.get(lang)}{flag}\n      {cite(r.basis, rs, lang)} · {r.modality} · {r.severity} · due {r.due.value}"
-                   + (f" · when {', '.join(c.model_dump_json(exclude_none=True, by_alias=True) for c in r.when)}" if r.when else ""))
+                   + (f" · when {', '.join(c.model_dump_json(exclude_none=True, by_alias=True) for c in r.when)}" if r.when else "")
+                   + (_relation_text(r, lang) if ix.layer != "jurisdiction" else ""))
+
+
+def _relation_text(r, lang: str) -> str:
+    from .layers import relation_text
+    return "\n      " + relation_text(r, lang)
 
 
 @rulesets_app.command("lint")

@@ -441,6 +441,12 @@ def check_layering(rs: Ruleset, c: Compiled) -> None:
     from .layers import own_rules
     own = own_rules(rs)
     beneath = {x for r in parent.rules for x in (r.id, r.tightens, *r.replaces) if x}
+    if declared.stacks_on and declared.stacks_on in parent.lineage:  # a rule a local layer disabled is still a name
+        from . import rulesets
+        try:
+            beneath |= {r.id for r in rulesets.load(declared.stacks_on).rules}
+        except RulesetErrors:
+            pass
 
     def err(code: str, rule: Optional[str], zh: str, en: str) -> None:
         c.errors.append(RulesetError(code, file, rule, zh, en, stage="check_layering"))
@@ -473,8 +479,18 @@ def check_layering(rs: Ruleset, c: Compiled) -> None:
             else:
                 tightening.append(r)
     # a tightening demands at least what the rule beneath did; parameters of the same name likewise
-    target = {r.tightens: r for r in tightening}
-    parent_view = parent.model_copy(update={"rules": [p for p in parent.rules if p.id in target]})
+    # compared with the rule of the jurisdiction chain that stands for the target (itself or a local
+    # tightening), not with another layer's rule on the same matter (two sector laws: both apply)
+    chain = parent
+    while chain.layers and chain.parent is not None:
+        chain = chain.parent
+    stands = [(p, {x for x in (p.id, p.tightens, *p.replaces) if x}) for p in chain.rules]
+    view = []
+    for r in tightening:
+        p = next((p for p, ids in stands if p.id == r.tightens), None) or next((p for p, ids in stands if r.tightens in ids), None)
+        if p is not None:
+            view.append(p if p.id == r.tightens else p.model_copy(update={"id": r.tightens}))
+    parent_view = parent.model_copy(update={"rules": view})
     for e in loosening(parent_view, rs, {r.id for r in tightening}, [], file, own_rules=tightening):
         e.stage = "check_layering"
         c.errors.append(e)

@@ -196,6 +196,12 @@ def choose(d: Dossier, on: Optional[dt.date], base: Ruleset, root: str,
     return chosen, zh, en
 
 
+def _overlap(a, b) -> bool:
+    lo = max((x for x in (a.index.valid_from, b.index.valid_from) if x), default=None)
+    hi = min((x for x in (a.index.valid_to, b.index.valid_to) if x), default=None)
+    return lo is None or hi is None or lo <= hi
+
+
 def apply(base: Ruleset, d: Dossier, on: Optional[dt.date], root: str, why_zh: str, why_en: str,
           forced: Optional[Ruleset] = None) -> tuple[Ruleset, str, str]:
     """`base` with this dossier's layers stacked on it, and the selection reason extended."""
@@ -203,6 +209,10 @@ def apply(base: Ruleset, d: Dossier, on: Optional[dt.date], root: str, why_zh: s
     chosen, zh, en = choose(d, on, base, root, forced)
     rs = base
     for ov in chosen:
+        if not _overlap(ov, rs):  # a base given by --ruleset for another period: the layer cannot apply with it
+            zh.append(f"{ov.id}（{_window(ov)}）与 {rs.id}（{_window(rs)}）的有效期不重叠，未叠加")
+            en.append(f"{ov.id} and {rs.id} are never in force together; not stacked")
+            continue
         if not isinstance(ov, Ruleset):  # a head: load the layer chosen
             ov = rulesets.load(ov.id, root)
         rs = _stack_cached(rs, ov)
@@ -261,6 +271,7 @@ def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
     for i, br in enumerate(base.rules):
         for x in _stands_for(br):
             where.setdefault(x, i)
+    layered = {x for lay in base.layers for x in lay["own"]}  # rules an earlier layer brought
     put_at: dict[int, list[tuple[Rule, object]]] = {}
     dropped: dict[int, Rule] = {}
     displaced: list[dict] = []
@@ -274,6 +285,8 @@ def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
         put_at.setdefault(hits[0], []).append((r, sec))
         for i in hits:
             br = base.rules[i]
+            if br.id in layered:  # another layer's duty on the same matter (two sector laws): both apply
+                continue
             dropped[i] = br
             if r.replaces:
                 by, by_en = cite(r.basis, view), cite(r.basis, view, "en")
@@ -283,8 +296,10 @@ def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
                     zh = f"{by}：{reading.zh if reading else '不按字面适用'}（由规则 {r.id} 代替 {br.id}）"
                     en = f"{by_en}: {(reading.en or reading.zh) if reading else 'not applied literally'} (rule {r.id} instead of {br.id})"
                 else:
-                    zh = f"依照{by}，不适用{was}，由规则 {r.id} 代替" + (f"：{reading.zh}" if reading else "")
-                    en = f"under {by_en}, {was_en} is not applied; rule {r.id} applies instead" + (f": {reading.en or reading.zh}" if reading else "")
+                    zh = (f"依照{by}（由规则 {r.id} 代替）：{reading.zh}" if reading
+                          else f"依照{by}，不适用{was}，由规则 {r.id} 代替")
+                    en = (f"under {by_en} (rule {r.id} instead): {reading.en or reading.zh}" if reading
+                          else f"under {by_en}, {was_en} is not applied; rule {r.id} applies instead")
                 displaced.append({
                     "rule": br.id, "title": br.title.zh, "title_en": br.title.en or br.title.zh,
                     "basis": was, "basis_en": was_en, "by": r.id, "by_basis": by, "by_basis_en": by_en,
@@ -334,3 +349,40 @@ def reference_cite(basis: Basis, law: str, ref: Basis, lang: str, plain: str) ->
     if lang == "en":
         return f"by reference to {plain} (Art. {ref.article})"
     return f"参照{plain}（{article_zh(ref.article)}）" if ref.article else f"参照{plain}"
+
+
+# ------------------------------------------------------------------------------ describing layers
+
+def relation_text(r: Rule, lang: str) -> str:
+    """增加（条例各条照常适用） / 替代 mad.x（不适用 mad.x）/ 收紧 mad.y — what a layer's rule does beneath it."""
+    k = r.stands or "adds"
+    if k == "replaces":
+        out = (f"替代 {'、'.join(r.replaces)}（被替代的规则不再适用）" if lang == "zh"
+               else f"replaces {', '.join(r.replaces)} (not applied)")
+    elif k == "tightens":
+        out = f"收紧 {r.tightens}（要求不低于原规则）" if lang == "zh" else f"tightens {r.tightens} (demands at least as much)"
+    else:
+        out = "增加（下层规则照常适用）" if lang == "zh" else "adds (the rules beneath still apply)"
+    if r.reading:
+        out += ("：" if lang == "zh" else ": ") + (r.reading.zh if lang == "zh" else (r.reading.en or r.reading.zh))
+    return out
+
+
+def layer_header(rs: Ruleset, lang: str) -> str:
+    ix = rs.index
+    if lang == "zh":
+        what = ("领域：" + "、".join(ix.sector)) if ix.layer == "sector" else ("决策机关层级：" + "、".join(LEVEL_ZH[x] for x in ix.body_levels))
+        out = f"  {LAYER_ZH[ix.layer]}，依据{ix.law.zh}；{what}；叠加于 {ix.stacks_on}（及其地方层）之上"
+        if ix.reference is not None:
+            out += f"；{ix.stacks_on} 的各条按“参照”引用（{_art(ix.reference.article)}）"
+        return out
+    what = ("sector: " + ", ".join(ix.sector)) if ix.layer == "sector" else ("decision body level: " + ", ".join(LEVEL_EN[x] for x in ix.body_levels))
+    out = f"  {ix.layer} layer under {ix.law.en or ix.law.zh}; {what}; stacked on {ix.stacks_on} (and its local layers)"
+    if ix.reference is not None:
+        out += f"; {ix.stacks_on}'s rules apply by reference (Art. {ix.reference.article})"
+    return out
+
+
+def _art(n: Optional[int]) -> str:
+    from .findings import article_zh
+    return article_zh(n) if n else ""

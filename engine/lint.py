@@ -8,6 +8,9 @@ parent's rule and article):
     names           procedures, fields, facts, parameters a rule names exist (compile stages)
     citations       every rule cites an article (or a section of a plan) and quotes its words
     parameters      within a sensible range; a layer's parameter not looser than its parent's
+    stacked         a sector or decision-body layer, stacked on its `stacks_on` ruleset: each rule
+                    says adds / replaces / tightens, names the rules it replaces or tightens, and
+                    a tightening only tightens (compile.check_layering)
     layer           parent exists, same kind of dossier, jurisdiction inside the parent's,
                     validity inside the parent's; a rule that `tightens` a parent rule keeps its
                     severity, modality, checks, conditions and exceptions or makes them stricter;
@@ -77,12 +80,48 @@ def lint_folder(folder: Path) -> list[RulesetError]:
         from .models.ruleset import Ruleset as _R
         rs = _R(index=index, rules=[r for r, _ in own_rules], sections={r.id: s for r, s in own_rules},
                 files=files, content_hash=digest, lineage=[index.id], declared=index)
-    try:
-        compile_ruleset(rs, "explain")
-    except RulesetErrors as e:
-        problems += [p for p in e.errors if p.code != "ruleset.duplicate-id" or not any(q.code == p.code and q.rule == p.rule for q in problems)]
+    if index.layer != "jurisdiction":  # a sector or decision-body layer: compiled stacked on what it is written for
+        problems += _new(problems, _stacked_problems(index, rs, file))
+    else:
+        try:
+            compile_ruleset(rs, "explain")
+        except RulesetErrors as e:
+            problems += _new(problems, e.errors)
     problems += _unexercised([r for r, _ in own_rules], file)
     return problems
+
+
+def _new(problems: list[RulesetError], found: list[RulesetError]) -> list[RulesetError]:
+    """The problems not already reported (compile's check_layering repeats the layer checks lint ran)."""
+    seen = {(q.code, q.rule, q.zh) for q in problems}
+    out = []
+    for p in found:
+        k = (p.code, p.rule, p.zh)
+        if k in seen or (p.code == "ruleset.duplicate-id" and any(q.code == p.code and q.rule == p.rule for q in problems)):
+            continue
+        seen.add(k)
+        out.append(p)
+    return out
+
+
+def _stacked_problems(index: RulesetIndex, rs: Ruleset, file: str) -> list[RulesetError]:
+    """A sector or decision-body layer stacked on the ruleset it names (`stacks_on`) and compiled:
+    every replacement and tightening names a rule there, a tightening only tightens, and every
+    rule says whether it adds, replaces or tightens (compile.check_layering) — nothing is dropped
+    that is not named."""
+    from .layers import stack
+    from .rulesets import load
+    try:
+        base = load(index.stacks_on or "")
+    except RulesetErrors as e:
+        return [RulesetError("ruleset.stacks-on-not-found", file, None,
+                             f"本层叠加的规则集“{index.stacks_on}”无法加载：{e.text('zh')}",
+                             f"the ruleset this layer stacks on, '{index.stacks_on}', cannot be loaded: {e.text('en')}", stage="layer")]
+    try:
+        compile_ruleset(stack(base, rs), "explain")
+    except RulesetErrors as e:
+        return e.errors
+    return []
 
 
 # ----------------------------------------------------------------------------- own layer

@@ -118,6 +118,11 @@ def diff(a: Ruleset, b: Ruleset, lang: str = "zh") -> dict:
     """Structured difference B − A."""
     ra, rb = {r.id: r for r in a.rules}, {r.id: r for r in b.rules}
     replaced = {r.tightens: r.id for r in b.rules if r.tightens and r.tightens in ra and r.tightens not in rb}
+    how = {p: "tightens" for p in replaced}
+    for r in b.rules:  # a sector or decision-body layer's replacements (engine/layers.py)
+        for t in r.replaces:
+            if t in ra and t not in rb:
+                replaced[t], how[t] = r.id, "replaces"
     added = [i for i in rb if i not in ra and i not in replaced.values()]
     removed = [i for i in ra if i not in rb and i not in replaced]
     changed = []
@@ -140,7 +145,7 @@ def diff(a: Ruleset, b: Ruleset, lang: str = "zh") -> dict:
             for k in ("jurisdiction", "valid_from", "valid_to", "version", "kind", "extends")
             if getattr(a.index, k) != getattr(b.index, k)}
     return {"a": a.id, "b": b.id, "index": meta, "added": added, "removed": removed,
-            "replaced": [{"parent": p, "by": c} for p, c in replaced.items()], "changed": changed, "parameters": params}
+            "replaced": [{"parent": p, "by": c, "relation": how[p]} for p, c in replaced.items()], "changed": changed, "parameters": params}
 
 
 def diff_text(d: dict, a: Ruleset, b: Ruleset, lang: str) -> str:
@@ -158,6 +163,10 @@ def diff_text(d: dict, a: Ruleset, b: Ruleset, lang: str) -> str:
         out.append(f"  + {i}  {r.title.get(lang)}  ({cite(r.basis, b, lang)})")
     for x in d["replaced"]:
         r = rb[x["by"]]
+        if x.get("relation") == "replaces":  # another law's procedure governs: the rule is not applied
+            out.append(_t(f"  ≠ {x['parent']} 不再适用，由 {x['by']} 替代（依照{cite(r.basis, b, lang)}）：{r.title.get(lang)}",
+                          f"  ≠ {x['parent']} not applied, replaced by {x['by']} (under {cite(r.basis, b, lang)}): {r.title.get(lang)}", lang))
+            continue
         out.append(_t(f"  ~ {x['parent']} 由 {x['by']} 收紧替代：{r.title.get(lang)}  ({cite(r.basis, b, lang)})",
                       f"  ~ {x['parent']} replaced (tightened) by {x['by']}: {r.title.get(lang)}  ({cite(r.basis, b, lang)})", lang))
     for c in d["changed"]:
@@ -176,6 +185,9 @@ def diff_command(a: str = typer.Argument(..., help="规则集编号 A（旧/上�
                  lang: str = typer.Option("zh", "--lang", "-l", help="zh | en")) -> None:
     """比较两个规则集 / Show what ruleset B adds, drops, replaces or changes relative to A."""
     ra, rb = _load(a, lang), _load(b, lang)
+    if rb.index.layer != "jurisdiction" and ra.index.layer == "jurisdiction":
+        # a sector or decision-body layer: what it does on top of A, i.e. A against A with the layer stacked
+        rb = _load(f"{ra.id}+{rb.id}", lang)
     d = diff(ra, rb, lang)
     typer.echo(json.dumps(d, ensure_ascii=False, indent=2) if fmt == "json" else diff_text(d, ra, rb, lang))
 
@@ -202,6 +214,15 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
         rows.append((_t("上位规则集", "Extends", lang), " → ".join(f"`{x}`" for x in rs.lineage[1:])))
     if ix.source:
         rows.append((_t("文本来源", "Source", lang), ix.source))
+    if ix.layer != "jurisdiction":  # sector / decision-body layer (docs/sectors.md)
+        from .layers import LEVEL_EN, LEVEL_ZH
+        rows.append((_t("层类", "Layer", lang), _t({"sector": "领域规则集（按“事项领域”选用）", "decision_body": "决策机关层级规则集（按“决策机关层级”选用）"}[ix.layer],
+                                                    {"sector": "sector layer (chosen by the dossier's sector)", "decision_body": "decision-body layer (chosen by the body's level)"}[ix.layer], lang)))
+        if ix.sector:
+            rows.append((_t("领域名称", "Sector names", lang), "、".join(ix.sector) if lang == "zh" else ", ".join(ix.sector)))
+        if ix.body_levels:
+            rows.append((_t("决策机关层级", "Decision body level", lang), "、".join(LEVEL_ZH[x] for x in ix.body_levels) if lang == "zh" else ", ".join(LEVEL_EN[x] for x in ix.body_levels)))
+        rows.append((_t("叠加于", "Stacked on", lang), f"`{ix.stacks_on}`" + _t("（及其地方层）", " (and its local layers)", lang)))
     L.append(f"| | |\n|---|---|")
     L += [f"| {k} | {v} |" for k, v in rows]
     L.append("")
@@ -273,6 +294,9 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
                 L.append(f"- {_t('检查', 'Check', lang)}：{describe_check(c, rs, lang)}")
         else:
             L.append(f"- {_t('不自动检查', 'Not checked automatically', lang)}：{r.not_checkable_reason.get(lang) if r.not_checkable_reason else ''}")
+        if ix.layer != "jurisdiction":
+            from .layers import relation_text
+            L.append(f"- {_t('与条例的关系', 'Relation to the rules beneath', lang)}：{relation_text(r, lang)}")
         if r.tightens and parent:
             try:
                 pr = parent.rule(r.tightens)
@@ -381,6 +405,14 @@ NOT_COVERED_ZH = {"kind": "案卷类型不同", "place": "行政区划不在适�
 NOT_COVERED_EN = {"kind": "another kind of dossier", "place": "outside the ruleset's jurisdiction", "date": "not in force on the dossier's date"}
 
 
+def _by_sector(changed: list[dict]) -> dict[str, int]:
+    """How many changed dossiers there are in each 事项领域 ("" = none given)."""
+    out: dict[str, int] = {}
+    for c in changed:
+        out[c.get("sector") or ""] = out.get(c.get("sector") or "", 0) + 1
+    return dict(sorted(out.items()))
+
+
 def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict], dict]:
     """(changed dossiers, unreadable files, skipped counts): each dossier that BOTH rulesets cover
     (kind, place and date) checked under both. The others are counted by why they are not
@@ -416,6 +448,7 @@ def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict]
                        and {oa.get(r), ob.get(r)} & {"violated", "indeterminate", "waived"})
         if a.compliant != b.compliant or a.applicable != b.applicable or rules:
             changed.append({"file": str(p), "dossier": loaded.dossier.id, "title": loaded.dossier.title,
+                            "sector": "、".join(loaded.dossier.sector),  # 事项领域: the text report groups by it
                             "old": {"compliant": a.compliant, "applicable": a.applicable},
                             "new": {"compliant": b.compliant, "applicable": b.applicable},
                             "rules": [{"rule": r, "old": oa.get(r, "absent"), "new": ob.get(r, "absent")} for r in rules]})
@@ -450,7 +483,7 @@ def impact_command(old: str = typer.Argument(..., help="旧规则集编号 / old
     if fmt == "json":
         typer.echo(json.dumps({"old": old, "new": new, "compared": skipped["compared"],
                                "not_compared": {k: v for k, v in skipped.items() if k != "compared"},
-                               "changed": changed, "errors": errors}, ensure_ascii=False, indent=2))
+                               "changed": changed, "by_sector": _by_sector(changed), "errors": errors}, ensure_ascii=False, indent=2))
     else:
         yn = lambda v: _t("合规" if v["compliant"] else "不合规", "compliant" if v["compliant"] else "not compliant", lang) + (
             "" if v["applicable"] else _t("（不适用）", " (not applicable)", lang))
@@ -460,7 +493,12 @@ def impact_command(old: str = typer.Argument(..., help="旧规则集编号 / old
         for k in ("date", "place", "kind"):
             if skipped[k]:
                 typer.echo(_t(f"  未比较（{names[k]}）：{skipped[k]} 件", f"  not compared ({names[k]}): {skipped[k]}", lang))
-        for c in changed:
+        sector = None
+        for c in sorted(changed, key=lambda c: (c.get("sector") == "", c.get("sector") or "")):  # grouped by 事项领域
+            if len({x.get("sector") for x in changed}) > 1 and c.get("sector") != sector:
+                sector = c.get("sector")
+                n = sum(1 for x in changed if x.get("sector") == sector)
+                typer.echo(_t(f"  事项领域：{sector or '（未载明）'}（{n} 件）", f"  sector: {sector or '(not given)'} ({n})", lang))
             typer.echo(f"  {c['file']}  {c['dossier']}  {yn(c['old'])} → {yn(c['new'])}")
             for r in c["rules"]:
                 typer.echo(f"      {r['rule']}: {_outcome_word(r['old'], lang)} → {_outcome_word(r['new'], lang)}")

@@ -273,7 +273,7 @@ def test_diff_lists_added_and_replaced_rules():
     assert r.exit_code == 0, r.output
     d = json.loads(r.output)
     assert "hunan.ningyuan.risk.level" in d["added"]
-    assert {"parent": "mad.adjust.due-process", "by": "hunan.ningyuan.adjust.post-evaluation"} in d["replaced"]
+    assert {"parent": "mad.adjust.due-process", "by": "hunan.ningyuan.adjust.post-evaluation", "relation": "tightens"} in d["replaced"]
     assert not d["removed"]
 
 

@@ -76,7 +76,7 @@ def _group_rows(groups: dict[str, dict], dim: str, limit: int = 25) -> list[dict
     for key, g in groups.items():
         if not g["applicable"]:
             continue
-        zh, en = _category_label(key) if dim == "category" else ((key, key) if key else ("（未填）", "(not given)"))
+        zh, en = _category_label(key) if dim == "category" else ((key, key) if key else (("（无领域规则集）", "(no sector layer)") if dim == "sector" else ("（未填）", "(not given)")))
         rows.append({"zh": zh, "en": en, "rate": g["compliance_rate"], "num": g["compliant"], "den": g["applicable"]})
     if dim == "year":
         rows.sort(key=lambda r: r["zh"])
@@ -100,6 +100,7 @@ def render_dashboard(s: dict, lang: str = "zh") -> str:
         "undertaking_unit": bar_chart(_group_rows(s["by"]["undertaking_unit"], "undertaking_unit"), "chart-unit", "按承办单位", "By undertaking unit"),
         "year": bar_chart(_group_rows(s["by"]["year"], "year", 50), "chart-year", "按年度", "By year"),
         "category": bar_chart(_group_rows(s["by"]["category"], "category"), "chart-category", "按事项类别", "By category"),
+        "sector": bar_chart(_group_rows(s["by"].get("sector", {}), "sector"), "chart-sector", "按事项领域", "By sector"),
     }
     tpl = _env().get_template("dashboard.html.j2")
     return tpl.render(s=s, charts=charts, lang=lang, category_label=_category_label,

@@ -35,9 +35,9 @@ from ..models.finding import OUTCOME_RANK, OUTCOME_ZH
 from .store import ERRORS, RESULTS, atomic_write, iter_lines
 
 RATES_FILE = Path(__file__).with_name("rates.yaml")
-DIMENSIONS = ("decision_body", "undertaking_unit", "year", "category")
-DIM_ZH = {"decision_body": "决策机关", "undertaking_unit": "承办单位", "year": "年度", "category": "事项类别"}
-DIM_EN = {"decision_body": "decision body", "undertaking_unit": "undertaking unit", "year": "year", "category": "category"}
+DIMENSIONS = ("decision_body", "undertaking_unit", "year", "category", "sector")
+DIM_ZH = {"decision_body": "决策机关", "undertaking_unit": "承办单位", "year": "年度", "category": "事项类别", "sector": "事项领域"}
+DIM_EN = {"decision_body": "decision body", "undertaking_unit": "undertaking unit", "year": "year", "category": "category", "sector": "sector"}
 STATUS = ("done", "violated", "unrecorded", "indeterminate", "waived", "not_due", "not_assessable")
 STATUS_ZH = {"done": "符合", "violated": "违反", "unrecorded": "违反（未见记载）", "indeterminate": "无法判定", "waived": "豁免",
              "not_due": "不适用", "not_assessable": "台账不可评估"}
@@ -121,8 +121,24 @@ class _Group:
 
 
 def _group_key(obj: dict, dim: str) -> str:
+    if dim == "sector":  # the sector layers the dossier was checked under (engine/layers.py), from the ruleset's id
+        return _sector_of((obj.get("ruleset") or {}).get("id") or "")
     v = obj.get(dim)
     return NOT_GIVEN if v is None or v == "" else str(v)
+
+
+@lru_cache(maxsize=1024)
+def _sector_of(ruleset_id: str) -> str:
+    """`cn.mad.decree-713+cn.sector.price` → 政府定价: the sector names of the stacked sector layers."""
+    if "+" not in ruleset_id:
+        return NOT_GIVEN
+    from .. import rulesets as _rs
+    names = []
+    for part in ruleset_id.split("+")[1:]:
+        h = _rs.heads().get(part)
+        if h is not None and h.index.layer == "sector" and h.index.sector:
+            names.append(h.index.sector[0])
+    return "、".join(names)
 
 
 class Tally:

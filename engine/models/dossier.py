@@ -245,6 +245,9 @@ class Triggers(ZhModel):
     old_district_renewal: ZhBool = field("旧城区改建", "house expropriation for the renewal of an old urban district (征收条例 Art. 11 para. 2)")
     majority_object: ZhBool = field("多数被征收人认为方案不符合规定|多数被征地农民认为方案不符合规定|多数人认为补偿方案不符合规定", "most of those expropriated consider the compensation plan unlawful (征收条例 Art. 11 para. 2; 土地管理法 Art. 47 para. 3)")
     many_owners: ZhBool = field("被征收人数量较多", "the expropriation decision affects many owners (征收条例 Art. 12 para. 1)")
+    general_plan: ZhBool = field("总体规划|省域城镇体系规划城市总体规划镇总体规划", "the plan is a provincial urban-system plan, a city or a town master plan (城乡规划法 Arts. 16, 47)")
+    plan_revision: ZhBool = field("修改总体规划", "a provincial urban-system plan or a city or town master plan is being revised (城乡规划法 Art. 47)")
+    detailed_plan_revision: ZhBool = field("修改控制性详细规划", "a regulatory detailed plan is being revised (城乡规划法 Art. 48)")
     judged_by: Optional[str] = field("判断人", "who made these judgements")
 
 
