@@ -88,7 +88,9 @@ class BodyLimit:
 
         try:
             await self.app(scope, limited, tracking_send)
-        except _TooLarge:
+        except Exception as e:  # noqa: BLE001 - _TooLarge, possibly wrapped in a task group's ExceptionGroup
+            if not _too_large_in(e):
+                raise
             if not started:
                 await self._too_large(send)
 
@@ -102,12 +104,24 @@ class _TooLarge(Exception):
     pass
 
 
+def _too_large_in(e: BaseException) -> bool:
+    if isinstance(e, _TooLarge):
+        return True
+    if isinstance(e, BaseExceptionGroup):
+        return any(_too_large_in(x) for x in e.exceptions)
+    return False
+
+
 async def _no_receive() -> dict:
     return {"type": "http.disconnect"}
 
 
 def create_app(settings: Optional[Settings] = None) -> FastAPI:
     settings = settings or Settings()
+    from starlette.formparsers import MultiPartParser
+    # uploads stay in memory (never spooled to a temporary file): they are at most max_bytes, and they
+    # are kept in the database only
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, settings.max_bytes + 64 * 1024)
     engine = dbmod.connect(settings.db_url)
     dbmod.migrate(engine)  # refuses (DatabaseRefused) before anything is served
     Sessionmaker = dbmod.sessions(engine)
@@ -156,6 +170,9 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
 
     @app.exception_handler(Refused)
     async def _refused(request: Request, e: Refused):
+        if not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", ""):
+            from .web import error_page  # a person at the page gets a page, not JSON
+            return error_page(request, e)
         return JSONResponse(error_body(e.code, e.zh, e.en, **e.extra), status_code=e.status,
                             headers={"WWW-Authenticate": "Bearer"} if e.status == 401 else None)
 

@@ -109,6 +109,11 @@ def _page(request: Request, name: str, actor: Optional[auth.Actor], status: int 
     return r
 
 
+def error_page(request: Request, e: Refused) -> HTMLResponse:
+    return _page(request, "error.html", None, status=e.status, error=e, back=request.headers.get("referer", "/")
+                 if (request.headers.get("referer") or "").startswith(str(request.base_url)) else "/")
+
+
 def _set_cookie(request: Request, r: Response, value: str) -> None:
     r.set_cookie(auth.SESSION_COOKIE, value, httponly=True, samesite="lax", max_age=auth.SESSION_HOURS * 3600,
                  secure=request.app.state.settings.secure_cookies)

@@ -120,10 +120,40 @@ def make_client(db_url: str, **kw):
     return TestClient(create_app(s), base_url="http://127.0.0.1:8000")
 
 
-@pytest.fixture
-def client(db_url):
-    with make_client(db_url) as c:
-        yield c
+@pytest.fixture(scope="session")
+def _shared():
+    """One running app (and worker pool) per kind of database for the whole session; `client` empties it."""
+    import tempfile
+    apps: dict = {}
+    tmp = Path(tempfile.mkdtemp(prefix="juece-serve-shared-"))
+
+    def get(kind: str, request) -> object:  # noqa: ANN001
+        if kind not in apps:
+            url = f"sqlite:///{tmp / 'shared.db'}" if kind == "sqlite" else request.getfixturevalue("postgres").new_database()
+            c = make_client(url)
+            c.__enter__()
+            apps[kind] = c
+        return apps[kind]
+
+    yield get
+    for c in apps.values():
+        c.__exit__(None, None, None)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def client(request, _shared):
+    """A client of a running app whose database holds nothing but the schema (and its secret key)."""
+    from sqlalchemy import delete
+
+    from engine.serve.models import Base
+    c = _shared(request.param, request)
+    with c.app.state.engine.begin() as conn:
+        for t in reversed(Base.metadata.sorted_tables):
+            if t.name != "settings":
+                conn.execute(delete(t))
+    c.cookies.clear()
+    return c
 
 
 def case(rel: str) -> bytes:

@@ -272,3 +272,100 @@ def test_bounded_concurrency_refuses_beyond_the_limit(db_url):
         assert still, "the slow check must still have been running"
         assert busy.status_code == 503 and busy.json()["error"]["code"] == "serve.busy"
         assert pages.status_code == 200 and out["slow"] == 200
+
+
+# ----------------------------------------------------------------------------- sessions, CSRF, documents, streaming limit
+
+def _login(client) -> str:
+    """Log in through the page as the reviewer; → the CSRF token the page carries."""
+    import re
+    from engine.serve import auth
+    with client.app.state.sessions() as s:
+        auth.add_user(s, "zhou", "审查密码-2024", "reviewer", display_name="周文斌")
+        s.commit()
+    page = client.get("/login")
+    token = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    bad_csrf = client.post("/login", data={"csrf": "forged", "name": "zhou", "password": "审查密码-2024"}, headers={"accept": "text/html"})
+    assert bad_csrf.status_code == 403 and "CSRF" in bad_csrf.text and "<html" in bad_csrf.text
+    wrong = client.post("/login", data={"csrf": token, "name": "zhou", "password": "nope"})
+    assert wrong.status_code == 401
+    r = client.post("/login", data={"csrf": token, "name": "zhou", "password": "审查密码-2024"}, follow_redirects=False)
+    assert r.status_code == 303
+    home = client.get("/")
+    assert "周文斌" in home.text
+    return re.search(r'data-csrf="([^"]+)"', home.text).group(1)
+
+
+def test_session_cookie_needs_the_csrf_token_for_changes(client):
+    csrf = _login(client)
+    no = client.post("/api/v1/dossiers", content=bad(), headers=YAML)
+    assert no.status_code == 403 and no.json()["error"]["code"] == "serve.csrf"
+    ok = client.post("/api/v1/dossiers", content=bad(), headers={**YAML, "x-csrf-token": csrf})
+    assert ok.status_code == 201 and ok.json()["check"]["by"] == "zhou"
+    assert client.get("/api/v1/me").json()["name"] == "zhou"  # reading needs no token
+    form = client.post(f"/dossiers/{NUMBER}/recheck", data={"csrf": "forged"}, headers={"accept": "text/html"})
+    assert form.status_code == 403 and "CSRF" in form.text
+    # a forged cookie is no session
+    client.cookies.set("juece_session", "forged.cookie.value")
+    assert client.get("/api/v1/me").status_code == 401
+
+
+def test_documents_download(client):
+    import io
+    import zipfile
+    client.post("/api/v1/dossiers", content=bad(), headers=YAML)
+    docx = client.get(f"/api/v1/dossiers/{NUMBER}/opinion", params={"format": "docx"})
+    assert docx.status_code == 200 and "attachment" in docx.headers["content-disposition"]
+    xml = zipfile.ZipFile(io.BytesIO(docx.content)).read("word/document.xml").decode("utf-8")
+    assert "第二十五条" in xml and "宜兴市老旧小区改造" in xml
+    xlsx = client.get(f"/api/v1/dossiers/{NUMBER}/rectification")
+    from openpyxl import load_workbook
+    cells = [c.value for row in load_workbook(io.BytesIO(xlsx.content)).active.iter_rows() for c in row if c.value]
+    assert any("第二十五条" in str(c) for c in cells)
+    md = client.post("/api/v1/opinion", content=bad(), headers=YAML, params={"format": "md"})
+    assert md.status_code == 200 and "第二十五条" in md.text
+    assert client.get(f"/api/v1/dossiers/{NUMBER}/opinion", params={"format": "pdf"}).status_code == 422
+
+
+def test_streamed_body_over_the_limit_is_refused(client):
+    def chunks():
+        for _ in range(6):
+            yield b"#" * (1024 * 1024)
+    r = client.post("/api/v1/check", content=chunks(), headers=YAML)  # no Content-Length: counted as it arrives
+    assert r.status_code == 413 and r.json()["error"]["code"] == "load.too-large"
+
+
+def test_preload_stores_the_shipped_examples_once(db_url):
+    from engine.serve.cli import _preload
+    with make_client(db_url) as c:
+        _preload(c.app, [str(CASES / "examples"), str(CASES / NO_REVIEW)])
+        _preload(c.app, [str(CASES / "examples")])  # already stored: skipped
+        rows = c.get("/api/v1/dossiers").json()
+        assert rows["total"] == 2 and all(d["checks"] == 1 for d in rows["dossiers"])
+
+
+def test_check_command_does_not_import_the_web_stack():
+    import subprocess
+    import sys
+    code = ("import sys\nfrom engine.cli import main\nsys.argv=['juece','check',%r]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "bad=[m for m in ('fastapi','sqlalchemy','uvicorn','alembic','engine.serve') if m in sys.modules]\n"
+            "assert not bad, bad\n") % str(CASES / "examples/peng-yang-heating-price.yaml")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(CASES.parent), timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+
+
+def test_uploads_are_not_spooled_to_disk(client, monkeypatch):
+    import tempfile
+    made = []
+    real = tempfile.SpooledTemporaryFile
+
+    class Watch(real):  # type: ignore[misc,valid-type]
+        def rollover(self):
+            made.append(True)
+            return super().rollover()
+
+    monkeypatch.setattr("starlette.formparsers.SpooledTemporaryFile", Watch)
+    body = big(12000)
+    assert len(body) > 1024 * 1024
+    r = client.post("/api/v1/dossiers", files={"file": ("big.yaml", body)})
+    assert r.status_code in (201, 504) and not made  # a 1.3 MB upload never went to a temporary file
