@@ -30,6 +30,8 @@ LAZY_COMMANDS = {
     "audit": "engine.audit.cli:audit_command",  # batch audit and synthetic dossiers (engine/audit)
     "sample": "engine.audit.cli:sample_command",
     "specs": "engine.specs.cli:app",  # the specs commands live with the step library (engine/specs)
+    "serve": "engine.serve.cli:serve_command",  # the reviewer workbench (engine/serve): web page and API
+    "users": "engine.serve.cli:users_app",  # its users: add, list, disable, token
     "opinion": "engine.documents.cli:opinion_command",  # 审查意见书 and 整改清单 (engine/documents)
 }
 LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/ruleset_tools.py)
@@ -90,6 +92,8 @@ def check(
     lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
     explain: bool = typer.Option(False, "--explain", help="列出每条规则的结果和理由 / show every rule's outcome and why"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写入文件而非标准输出 / write to a file"),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="基线文件：只报告基线中没有的问题 / baseline file: report only findings it does not hold"),
+    write_baseline: bool = typer.Option(False, "--write-baseline", help="把本次发现的问题写入 --baseline 文件 / write this run's findings to the --baseline file"),
     fail_on: str = typer.Option("violation", "--fail-on", help="violation | indeterminate：何时以退出码 1 结束（indeterminate：违法级义务无法判定也算）/ when to exit 1 (indeterminate: an undecidable violation-level duty too)"),
 ) -> None:
     """检查案卷 / Check dossiers."""
@@ -113,6 +117,15 @@ def check(
         if not isinstance(st, Stage):
             names = "、".join(f"{s.zh}（{s.value}）" for s in Stage)
             _fail(f"未知阶段“{stage}”，可用：{names}", f"unknown stage '{stage}'; use one of: {', '.join(s.value for s in Stage)}", lang)
+    if write_baseline and baseline is None:
+        _fail("--write-baseline 需要同时给出 --baseline 文件", "--write-baseline needs --baseline FILE", lang)
+    known = None
+    if baseline is not None and (baseline.exists() or not write_baseline):
+        from .baseline import read_baseline
+        try:
+            known = read_baseline(baseline)
+        except JueceError as e:
+            _fail(e.text("zh"), e.text("en"), lang)
     paths = iter_paths(files)
     if not paths:
         if fmt == "json":
@@ -155,6 +168,19 @@ def check(
             _say(f"{p}: {w['message_en'] if lang == 'en' else w['message']} [{w['code']}]")
             if w["code"] == "ruleset.not-in-force":  # a usage notice: the option could not be used for this dossier
                 errors.append({"file": str(p), "text": w["message"], "notice": True, "problems": []})
+    if write_baseline:
+        from .baseline import write_baseline as _write_baseline
+        _write_baseline(baseline, results, __version__, keep=known)
+    if known is not None:
+        from .baseline import only_new
+        hidden, newer = 0, {}
+        for r in results:
+            newer[id(r)], n = only_new(r, known)
+            hidden += n
+        results = [newer[id(r)] for r in results]
+        rows = [newer.get(id(r), r) for r in rows]
+        if hidden:
+            _say(f"基线 {baseline} 中已有的 {hidden} 项问题未列出" if lang == "zh" else f"{hidden} findings already in the baseline {baseline} not shown")
     if fmt == "json":
         body = json_rows(rows)
     else:
@@ -188,10 +214,18 @@ def json_rows(rows: list) -> str:
 
 
 @app.command()
-def schema() -> None:
+def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重大执法决定 等（默认重大行政决策、行政规范性文件）/ dossier kind, e.g. major_enforcement_decision")) -> None:
     """打印案卷 JSON Schema（供编辑器校验）/ Print the dossier JSON Schema for editors."""
     from .docsgen import json_schema
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    from .models.dossier import DocumentKind, Dossier
+    from .models.enforcement import EnforcementDossier
+    k = DocumentKind.parse(kind) if kind else None
+    if kind and not isinstance(k, DocumentKind):
+        typer.echo(f"未知的案卷类型“{kind}”，可用：" + "、".join(f"{m.zh}（{m.value}）" for m in DocumentKind)
+                   + f" / unknown dossier kind '{kind}'", err=True)
+        raise typer.Exit(2)
+    model = EnforcementDossier if k is DocumentKind.major_enforcement_decision else Dossier
+    typer.echo(json.dumps(json_schema(model), ensure_ascii=False, indent=2))
 
 
 @docs_app.command("dossier-format")

@@ -27,6 +27,7 @@ from .models.base import ZhEnum, ZhModel
 from .models.dossier import (
     PROCEDURE_ZH, PROCEDURES, Catalog, Dossier, Expert, Record, Source, Stage, Triggers, Waiver,
 )
+from .models.enforcement import ENFORCEMENT_PROCEDURE_ZH, ENFORCEMENT_PROCEDURES
 
 REGENERATE = "juece docs dossier-format > docs/dossier-format.md"
 
@@ -390,7 +391,9 @@ def _model_section(title: str, model: type[ZhModel], intro: list[str], skip: Ite
 
 def _enum_users(cls: type[ZhEnum]) -> list[tuple[str, str]]:
     """(Chinese key, English key) of every field whose values come from `cls`."""
-    models: list[type[ZhModel]] = [Dossier, Catalog, Triggers, Expert, Waiver, Source, *PROCEDURES.values()]
+    from .models import enforcement as e
+    models: list[type[ZhModel]] = [Dossier, Catalog, Triggers, Expert, Waiver, Source, *PROCEDURES.values(),
+                                   e.EnforcementDossier, e.EnforcementTriggers, e.Party, e.Penalty, e.Officer]
     users: list[tuple[str, str]] = []
     for model in models:
         for name, info in model.model_fields.items():
@@ -537,6 +540,8 @@ def dossier_format_markdown() -> str:
         "completion and validation (e.g. VS Code with the YAML extension: `# yaml-language-server: $schema=dossier.schema.json`).",
         "",
     ]
+    from .docs_enforcement import markdown as enforcement_markdown  # §13: the third kind of dossier
+    out += enforcement_markdown()
     return "\n".join(out)
 
 
@@ -559,13 +564,14 @@ def _procedures() -> list[str]:
            "`procedures` is a list with one item per procedure performed; each item needs a `type` (`类型`), and the other "
            "keys depend on the type. A procedure performed twice is written twice.", "",
            "| 类型 type (English) | 类型 type (中文，任一均可 any of) | 依据 basis |", "|---|---|---|"]
-    for name, cls in PROCEDURES.items():
+    decision_procedures = {n: c for n, c in PROCEDURES.items() if n not in ENFORCEMENT_PROCEDURES}  # §13 has the others
+    for name, cls in decision_procedures.items():
         zh = "、".join(f"`{z}`" for z in PROCEDURE_ZH.get(name, ()))
         out.append(f"| [`{name}`](#{_anchor(cls)}) | {zh} | {_cell(_first_line(cls.__doc__))} |")
     out += ["", "每种程序都可以有下列两个键。Every procedure record may also have these two keys:", ""]
     out += _field_rows(Record)
     out.append("")
-    for i, (name, cls) in enumerate(PROCEDURES.items(), 1):
+    for i, (name, cls) in enumerate(decision_procedures.items(), 1):
         zh = PROCEDURE_ZH.get(name, (name,))
         out += [f'<a id="{_anchor(cls)}"></a>', "", f"### 8.{i} {zh[0]} `{name}`", "",
                 f"{_first_line(cls.__doc__)}　`类型: {zh[0]}` = `type: {name}`", ""]
@@ -596,11 +602,14 @@ def _walk(node: Any, fn) -> Any:  # noqa: ANN001
     return node
 
 
-def json_schema() -> dict:
-    """JSON Schema for dossier files that accepts English AND Chinese keys and values."""
-    schema = copy.deepcopy(Dossier.model_json_schema())
+def json_schema(model: type[ZhModel] = Dossier) -> dict:
+    """JSON Schema for dossier files that accepts English AND Chinese keys and values.
+
+    `model`: the dossier model of one kind (Dossier: 重大行政决策 and 行政规范性文件; EnforcementDossier: 重大执法决定)."""
+    from .docs_enforcement import enum_classes as enforcement_enums
+    schema = copy.deepcopy(model.model_json_schema())
     defs = schema.get("$defs", {})
-    enums = {cls.__name__: cls for cls in _enum_classes()}
+    enums = {cls.__name__: cls for cls in [*_enum_classes(), *enforcement_enums()]}
     bool_schema = _bool_schema()
 
     # enum definitions accept the Chinese labels and synonyms
@@ -640,7 +649,8 @@ def json_schema() -> dict:
             if key == "type" and isinstance(sub, dict) and "const" in sub:  # procedure type: Chinese names too
                 const = sub.pop("const")
                 sub.pop("type", None)
-                sub["enum"] = [const, *PROCEDURE_ZH.get(const, ())]
+                table = ENFORCEMENT_PROCEDURE_ZH if model is not Dossier and const in ENFORCEMENT_PROCEDURE_ZH else PROCEDURE_ZH
+                sub["enum"] = [const, *table.get(const, ())]
             new[key] = sub
             alternatives[key] = [key, *names]
             for zh in names:

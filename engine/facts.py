@@ -35,6 +35,7 @@ from .calendar import workday_ordinal
 from .memo import by_identity
 from .models.base import ZhEnum, unwrap
 from .models.dossier import PROCEDURES, Catalog, Dossier, Record, RecordStatus, Triggers
+from .models import enforcement
 
 CASE = "case"
 
@@ -117,6 +118,15 @@ def field_kinds() -> dict[str, dict[str, str]]:
         case[f"catalog.{name}"] = kind
     for name in ("decision_body", "undertaking_unit", "jurisdiction", "special_procedure_basis"):
         case[name] = "text"
+    # 重大执法决定: its triggers, its dates, the party and the penalties proposed and decided
+    for name, (kind, _) in _schema_of(enforcement.EnforcementTriggers).items():
+        case[name] = kind
+    for prefix, model in enforcement.CASE_PARTS.items():
+        for name, (kind, extra) in _schema_of(model).items():
+            case[prefix + name] = "list" if kind == "enum_list" else kind
+            if kind == "enum_list":
+                for member in extra:
+                    case[f"{prefix}{name}.has.{member.value}"] = "bool"
     case.update({"category": "enum", "exclusion": "enum", "decision_date": "date"})
     schema[CASE] = case
     return schema
@@ -266,6 +276,7 @@ class _Plan:
     record_keep: Optional[dict]  # procedure → the properties rules read (None: all)
     latest: Optional[frozenset]  # procedures whose "latest" flag rules read (None: all)
     records: Optional[frozenset] = None  # procedures some pattern reads (None: all); no other record can match
+    enforcement: bool = True  # rules read the case facts of 重大执法决定 (dates, party, penalties)
 
 
 @by_identity
@@ -277,7 +288,22 @@ def _plan(keys: Optional[dict]) -> _Plan:
                  "decision_date" in keep, tuple((p, f"n__{p}") for p in PROCEDURES if f"n__{p}" in keep),
                  {p: keys.get(p, frozenset()) for p in PROCEDURES},
                  frozenset(p for p in PROCEDURES if "latest" in keys.get(p, ())),
-                 frozenset(p for p in PROCEDURES if p in keys))
+                 frozenset(p for p in PROCEDURES if p in keys),
+                 bool(keep & _ENFORCEMENT_CASE_KEYS))
+
+
+def _enforcement_case_keys() -> frozenset:
+    out: set[str] = set()
+    for prefix, model in enforcement.CASE_PARTS.items():
+        for name, (kind, extra) in _schema_of(model).items():
+            k = key(prefix + name)
+            out |= {k, k + "__wd"}
+            if kind == "enum_list":
+                out |= {f"{k}__has__{m.value}" for m in extra}
+    return frozenset(out)
+
+
+_ENFORCEMENT_CASE_KEYS = _enforcement_case_keys()
 
 
 def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> list[dict[str, Any]]:
@@ -294,6 +320,10 @@ def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> 
     case: dict[str, Any] = {"id": CASE, _CASE_TAG: 1, "stage": stage_rank}
     _encode_into(case, dossier.triggers, keep=keep)
     _encode_into(case, dossier.catalog or _EMPTY_CATALOG, prefix="catalog__", keep=keep)
+    if plan.enforcement:  # 重大执法决定: every key its rules read, also for another kind of dossier
+        parts = dossier.case_parts() if isinstance(dossier, enforcement.EnforcementDossier) else enforcement.EMPTY_PARTS
+        for (prefix, part), (_, empty) in zip(parts, enforcement.EMPTY_PARTS):
+            _encode_into(case, part if part is not None else empty, prefix=prefix, keep=keep)
     for name in plan.text:
         v = getattr(dossier, name)
         case[name] = 1 if v and str(v).strip() else -1

@@ -16,6 +16,7 @@ from .evaluate import Activation
 from .facts import CASE, display_value, display_values, record_of
 from .memo import by_identity
 from .models.dossier import PROCEDURES, Catalog, Dossier, MajorStatus, Record, RecordStatus, Stage, Triggers, procedure_zh
+from .models import enforcement
 from .openworld import ABSENCE, FACT, UNKNOWN, Reading, absence_message, classify, needed_reason, resolve, status_evidence
 from .models.finding import OUTCOME_RANK, Evidence, Finding
 from .models.ruleset import Basis, Check, Rule, Ruleset
@@ -104,7 +105,9 @@ def case_label(fact: str, lang: str) -> str:
         return Triggers.zh_name(fact) if lang == "zh" else fact
     if lang == "en":
         return fact
-    return Dossier.zh_name(fact) if fact in Dossier.model_fields else fact
+    if fact in Dossier.model_fields:
+        return Dossier.zh_name(fact)
+    return enforcement.case_label_zh(fact) or fact
 
 
 @lru_cache(maxsize=None)
@@ -123,7 +126,7 @@ def field_label(proc: str, path: str, lang: str) -> str:
     elif len(parts) == 3 and parts[1] == "has":
         head += f"·包含“{parts[2]}”"
         from .models import dossier as m
-        for v in vars(m).values():
+        for v in [*vars(m).values(), *vars(enforcement).values()]:
             if isinstance(v, type) and issubclass(v, m.ZhEnum) and v is not m.ZhEnum and parts[2] in v._value2member_map_:
                 head = f"{model.zh_name(parts[0])}·包含“{v(parts[2]).zh}”"
                 break
@@ -681,6 +684,8 @@ _REASONED = frozenset(("unknown_trigger", "date_unknown", "same_day", "calendar_
 
 
 def _case_value(dossier: Dossier, fact: str) -> Any:
+    if isinstance(dossier, enforcement.EnforcementDossier):
+        return enforcement.case_value(dossier, fact)
     if fact.startswith("catalog."):
         return getattr(dossier.catalog, fact.split(".", 1)[1], None) if dossier.catalog else None
     if fact in Triggers.model_fields:
@@ -693,4 +698,6 @@ def _case_source(fact: str) -> str:
         return "catalog"
     if fact in Triggers.model_fields:
         return f"triggers.{fact}"
+    if enforcement.case_label_zh(fact):
+        return enforcement.case_source(fact)
     return fact

@@ -20,7 +20,7 @@ import re
 import reprlib
 import stat
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -28,6 +28,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import LoadError, Problem
 from .models.base import ZhModel
 from .models.dossier import PROCEDURES, Dossier, procedure_zh
+from .models.enforcement import EnforcementDossier, dossier_model_for
 
 MAX_BYTES = 5 * 1024 * 1024  # a hand-written dossier is a few KB; 5 MB is generous
 MAX_DEPTH = 40
@@ -282,7 +283,7 @@ class Loaded(BaseModel):
     """A dossier with where it came from (for the run manifest)."""
 
     model_config = {"arbitrary_types_allowed": True}
-    dossier: Dossier
+    dossier: Union[Dossier, EnforcementDossier]
     file: str
     sha256: str
 
@@ -315,12 +316,12 @@ def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[
     return Loaded(dossier=dossier, file=name, sha256=sha256(raw))
 
 
-def validate(obj: Any, text: str, name: str) -> Dossier:
+def validate(obj: Any, text: str, name: str) -> Union[Dossier, EnforcementDossier]:
     if not isinstance(obj, dict):
         raise LoadError([Problem("load.not-a-mapping", name, "案卷应当是键值对（YAML 映射或 JSON 对象）",
                                  "a dossier must be a mapping (YAML mapping or JSON object)", 1, 1)])
     try:
-        return Dossier.model_validate(obj)
+        return dossier_model_for(obj).model_validate(obj)  # the kind (案卷类型) chooses the model
     except ValidationError as e:
         raise LoadError(explain(e, obj, text, name)) from None
     except RecursionError:
@@ -424,8 +425,8 @@ def _find_key(d: dict, part: Any) -> Any:
 
 
 def _all_models() -> list[type[ZhModel]]:
-    from .models import dossier as m
-    return [v for v in vars(m).values() if isinstance(v, type) and issubclass(v, ZhModel)]
+    from .models import dossier as m, enforcement as e
+    return [v for mod in (m, e) for v in vars(mod).values() if isinstance(v, type) and issubclass(v, ZhModel)]
 
 
 def _key_index(node: Any) -> dict:
@@ -473,7 +474,7 @@ def _json_line(text: str, loc: list) -> Optional[int]:
 def _field_names(loc: list, obj: Any) -> tuple[str, str]:
     zh_parts, en_parts = [], []
     cur: Any = obj
-    model: Any = Dossier
+    model: Any = dossier_model_for(obj)
     for part in loc:
         if isinstance(part, int):
             zh_parts.append(f"[{part + 1}]")
@@ -482,7 +483,9 @@ def _field_names(loc: list, obj: Any) -> tuple[str, str]:
             if isinstance(cur, dict):
                 t = cur.get("type", cur.get("类型"))
                 from .models.dossier import _TYPE_LOOKUP
-                proc = _TYPE_LOOKUP.get(str(t)) if t is not None else None
+                from .models.enforcement import TYPE_LOOKUP
+                lookup = TYPE_LOOKUP if dossier_model_for(obj) is EnforcementDossier else _TYPE_LOOKUP
+                proc = lookup.get(str(t)) if t is not None else None
                 if proc:
                     model = PROCEDURES[proc]
                     zh_parts.append(f"（{procedure_zh(proc)}）")
@@ -566,9 +569,9 @@ def _type_of(inp: Any) -> str:
 
 
 def _enum_zh(expected: str) -> str:
-    from .models import dossier as m
+    from .models import dossier as m, enforcement as e
     out = expected
-    for v in vars(m).values():
+    for v in [*vars(m).values(), *vars(e).values()]:
         if isinstance(v, type) and issubclass(v, m.ZhEnum) and v is not m.ZhEnum:
             for member in v:
                 out = out.replace(f"'{member.value}'", f"{member.zh}（{member.value}）")

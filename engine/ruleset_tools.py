@@ -193,7 +193,7 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
     rows = [(_t("编号", "Id", lang), f"`{ix.id}` {_t('第', 'version ', lang)}{ix.version}{_t(' 版', '', lang)}"),
             (_t("依据文件", "Instrument", lang), ix.law.get(lang) + (f"（{ix.instrument}）" if ix.instrument else "")),
             (_t("案卷类型", "Dossier kind", lang),
-             _t({"mad": "重大行政决策", "normative_document": "行政规范性文件"}.get(ix.kind, ix.kind), ix.kind, lang)),
+             _t({"mad": "重大行政决策", "normative_document": "行政规范性文件", "major_enforcement_decision": "重大执法决定"}.get(ix.kind, ix.kind), ix.kind, lang)),
             (_t("行政区划", "Jurisdiction", lang), _t("全国", "national", lang) if ix.jurisdiction == "CN" else ix.jurisdiction),
             (_t("有效期", "In force", lang), f"{ix.valid_from or '—'} — {ix.valid_to or _t('（未定）', '(open)', lang)}")]
     if ix.issued:

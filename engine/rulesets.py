@@ -210,7 +210,7 @@ def _window_en(rs: Any) -> str:
     return f"{rs.index.valid_from or '—'} to {rs.index.valid_to or 'now'}"
 
 
-KIND_ZH = {"mad": "重大行政决策", "normative_document": "行政规范性文件"}
+KIND_ZH = {"mad": "重大行政决策", "normative_document": "行政规范性文件", "major_enforcement_decision": "重大执法决定"}
 
 
 @lru_cache(maxsize=4096)  # one entry per division code; reads the index files only (heads), not the rules

@@ -95,6 +95,23 @@ def _stale_doc(tmp: Path) -> str:
     return str(p)
 
 
+def _pw(tmp: Path, pw: str = "correct horse 42") -> str:
+    p = tmp / "pw.txt"
+    p.write_text(pw + "\n", encoding="utf-8")
+    return str(p)
+
+
+def _db(tmp: Path, user: bool = False, foreign: bool = False) -> str:
+    url = f"sqlite:///{tmp / 'juece.db'}"
+    if foreign:
+        import sqlite3
+        with sqlite3.connect(tmp / "juece.db") as c:
+            c.execute("CREATE TABLE payroll (id INTEGER)")
+    if user:
+        assert runner.invoke(app, ["users", "add", "zhou", "--role", "reviewer", "--password-file", _pw(tmp), "--db", url]).exit_code == 0
+    return url
+
+
 # command → code → argv (a callable gets tmp_path)
 CASES = {
     "check": {0: lambda t: ["check", EXAMPLE], 1: lambda t: ["check", _bad(t)],
@@ -108,6 +125,12 @@ CASES = {
     "opinion": {0: lambda t: ["opinion", EXAMPLE, "-o", str(t / "意见书.md")],
                 2: lambda t: ["opinion", str(t / "none.yaml"), "-o", str(t / "x.md")]},
     "version": {0: lambda t: ["version"]},
+    "serve": {2: lambda t: ["serve", "--host", "0.0.0.0", "--db", _db(t)]},
+    "users add": {0: lambda t: ["users", "add", "zhou", "--role", "审查人员", "--password-file", _pw(t), "--db", _db(t)],
+                  2: lambda t: ["users", "add", "zhou", "--role", "审查人员", "--password-file", _pw(t, "short"), "--db", _db(t)]},
+    "users list": {0: lambda t: ["users", "list", "--db", _db(t, user=True)], 2: lambda t: ["users", "list", "--db", _db(t, foreign=True)]},
+    "users disable": {0: lambda t: ["users", "disable", "zhou", "--db", _db(t, user=True)], 2: lambda t: ["users", "disable", "nobody", "--db", _db(t)]},
+    "users token": {0: lambda t: ["users", "token", "zhou", "--db", _db(t, user=True)], 2: lambda t: ["users", "token", "nobody", "--db", _db(t)]},
     "docs dossier-format": {0: lambda t: ["docs", "dossier-format"]},
     "rulesets list": {0: lambda t: ["rulesets", "list"]},
     "rulesets show": {0: lambda t: ["rulesets", "show", "cn.mad.decree-713"], 2: lambda t: ["rulesets", "show", "no.such"]},

@@ -32,6 +32,7 @@ from engine.check import check
 from engine.facts import CASE, field_kinds
 from engine.load import Loaded, load_dossier
 from engine.models.dossier import PROCEDURES, Dossier, Stage
+from engine.models.enforcement import dossier_model_for
 from engine.models.ruleset import Rule
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -305,7 +306,7 @@ def _dump(d: Dossier) -> dict:
 
 def _outcome(d: dict, rule_id: str, ruleset_id: str, stage: Optional[Stage], name: str):
     try:
-        dossier = Dossier.model_validate(d)
+        dossier = dossier_model_for(d).model_validate(d)  # the kind (案卷类型) chooses the model
     except ValidationError as e:
         if "#contrary" in name:
             return None

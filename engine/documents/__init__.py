@@ -197,7 +197,8 @@ def build_rectification_docx(results: Union[Any, Iterable[Any]], dossiers: Any =
         para(doc, f"决策事项：{t}" if lang == "zh" else f"Decision: {t}", align=WD_ALIGN_PARAGRAPH.CENTER)
     cols = RECT_COLUMNS[lang][:1] + (DOSSIER_COLUMNS[lang][:1] if many else []) + RECT_COLUMNS[lang][1:]
     keys = RECT_KEYS[:1] + (["dossier"] if many else []) + RECT_KEYS[1:]
-    widths = {"no": 10, "dossier": 28, "problem": 62, "basis": 42, "requirement": 58, "unit": 30, "deadline": 22, "status": 18}
+    widths = {"no": 10, "dossier": 28, "problem": 56, "basis": 40, "requirement": 52, "unit": 30, "deadline": 22, "status": 18} if many else \
+        {"no": 10, "problem": 62, "basis": 42, "requirement": 58, "unit": 30, "deadline": 22, "status": 18}  # mm; A4 landscape text width 257
     table = doc.add_table(rows=1, cols=len(cols))
     table.style = doc.styles["Table Grid"]
     for i, c in enumerate(cols):
@@ -216,6 +217,9 @@ def build_rectification_docx(results: Union[Any, Iterable[Any]], dossiers: Any =
         for i, k in enumerate(keys):
             cell_text(tr.cells[i], str(row[k]), nowrap=k in ("no", "status"))
         no_split(tr)
+    table.autofit = False
+    for i, k in enumerate(keys):
+        table.columns[i].width = Mm(widths[k])
     for tr in table.rows:
         for i, k in enumerate(keys):
             tr.cells[i].width = Mm(widths[k])

@@ -37,7 +37,7 @@ LABELS = {
         "rulesets": "适用规则集", "laws": "引用的法律法规", "source": "案卷文件", "reviewer": "审查机构",
         "reviewer_person": "审查人", "checker": "复核人", "date": "日期", "check_record": "检查记录",
         "supplement": "需补充的材料", "no_items": "经逐项审查，未发现违反法定程序的情形。",
-        "no_materials": "（案卷未列明程序材料）", "intro_tail": "现提出审查意见如下：", "colon": "：",
+        "no_materials": "（案卷未列明程序材料）", "intro_tail": "现提出审查意见如下：", "colon": "：", "record_basis": "案卷来源",
     },
     "en": {
         "doc_title": "Legality review opinion", "matter": "1. The matter", "materials": "2. Materials reviewed",
@@ -51,7 +51,7 @@ LABELS = {
         "rulesets": "Rulesets applied", "laws": "Laws cited", "source": "Dossier file", "reviewer": "Reviewing body",
         "reviewer_person": "Reviewer", "checker": "Checked by", "date": "Date", "check_record": "Check record",
         "supplement": "Materials to supply", "no_items": "Item by item, no breach of the statutory procedure was found.",
-        "no_materials": "(the dossier lists no procedure records)", "intro_tail": "Our opinion follows.", "colon": ": ",
+        "no_materials": "(the dossier lists no procedure records)", "intro_tail": "Our opinion follows.", "colon": ": ", "record_basis": "What the file is",
     },
 }
 DOC_TITLE = {"mad": ("合法性审查意见书", "Legality review opinion"),
@@ -215,6 +215,16 @@ def rectification_rows(result: Any, dossier: Any = None, lang: str = "zh", deadl
     return rows
 
 
+def _record_basis(result: Any, lang: str) -> str:
+    """完整案卷 / 台账 / 公开信息 (docs/open-world.md): how the file's silence was read; 完整案卷 when not given."""
+    from ..models.dossier import RecordBasis
+    try:
+        rb = RecordBasis(_get(result, "record_basis") or "complete_file")
+    except ValueError:
+        return str(_get(result, "record_basis"))
+    return rb.zh if lang == "zh" else rb.value.replace("_", " ")
+
+
 def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] = None, reviewer: Optional[str] = None,
                     date: Optional[dt.date] = None, lang: str = "zh", deadline: Optional[str] = None) -> dict:
     """The template variables (docs/documents.md). `result`: a DossierResult (explain mode lists every
@@ -290,7 +300,7 @@ def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] =
                    "kind": kind_label},
         "materials": materials, "has_materials": bool(materials),
         "source": {"file": _get(result, "file"), "sha256": _get(manifest, "input_sha256") or ""},
-        "sources": list(_get(result, "sources") or []), "verdict": verdict,
+        "sources": list(_get(result, "sources") or []), "verdict": verdict, "record_basis": _record_basis(result, lang),
         "rulesets": rulesets, "laws": laws,
         "review_rows": review_rows, "counts": counts, "counts_text": counts_text,
         "items": items, "has_items": bool(items),

@@ -123,6 +123,9 @@ def loop_table(doc, headers: list[str], loop: str, cells: list[str], widths: lis
     no_split(t.rows[2])
     t.rows[3].cells[0].merge(t.rows[3].cells[-1])
     cell_text(t.rows[3].cells[0], "{%tr endfor %}")
+    t.autofit = False
+    for i, w in enumerate(widths):
+        t.columns[i].width = Mm(w)  # w:gridCol, which WPS reads
     for row in t.rows:
         for i, w in enumerate(widths):
             row.cells[i].width = Mm(w)
@@ -163,6 +166,7 @@ def build(path: Path = TEMPLATE) -> Path:
     para(doc, "{{ s }}", indent=True)
     para(doc, "{%p endfor %}")
     para(doc, "{{ L.source }}{{ L.colon }}{{ source.file }}（SHA-256 {{ source.sha256 }}）", indent=True)
+    para(doc, "{{ L.record_basis }}{{ L.colon }}{{ record_basis }}", indent=True)
 
     heading(doc, "{{ L.basis }}")
     para(doc, "{%p for r in rulesets %}")

@@ -20,11 +20,11 @@ from .base import Code, RequiredCode, Text, ZhBool, ZhDate, ZhEnum, ZhModel, fie
 class Stage(ZhEnum):
     """How far the decision has got. A rule is checked only from the stage at which it is due."""
 
-    drafting = ("drafting", "起草", "起草阶段", "草案起草")
-    legality_review = ("legality_review", "送审", "送请合法性审查", "合法性审查前", "送审前")
-    discussion = ("discussion", "集体讨论前", "提交讨论前", "提请讨论", "待集体讨论", "讨论前")
-    decided = ("decided", "已决定", "已作出决定", "集体讨论后", "决定")
-    published = ("published", "已公布", "公布")
+    drafting = ("drafting", "起草", "起草阶段", "草案起草", "调查取证", "调查")  # 调查: enforcement decisions
+    legality_review = ("legality_review", "送审", "送请合法性审查", "合法性审查前", "送审前", "法制审核前", "送法制审核")
+    discussion = ("discussion", "集体讨论前", "提交讨论前", "提请讨论", "待集体讨论", "讨论前", "待决定")
+    decided = ("decided", "已决定", "已作出决定", "集体讨论后", "决定", "已作出处罚决定")
+    published = ("published", "已公布", "公布", "已送达", "已公开")
     archived = ("archived", "已归档", "归档")
     completed = ("completed", "已完成", "执行", "执行评估", "全部完成")
 
@@ -147,6 +147,7 @@ class DocumentKind(ZhEnum):
 
     mad = ("mad", "重大行政决策", "重大决策")
     normative_document = ("normative_document", "行政规范性文件", "规范性文件")
+    major_enforcement_decision = ("major_enforcement_decision", "重大执法决定", "重大行政执法决定", "重大执法决定法制审核")
 
 
 class RecordBasis(ZhEnum):
@@ -799,5 +800,16 @@ def _dates_of(record: Record) -> list[dt.date]:
     """Dates on which a procedure step was taken (a validity end date in 2025 is not one)."""
     return [v for k, v in record.__dict__.items() if isinstance(v, dt.date) and k not in _FORWARD_DATES]
 
+
+# The third kind (重大执法决定) keeps its models in models/enforcement.py; its records join the
+# registry here, so the compiler, facts and findings know them (a 重大行政决策 dossier does not
+# accept them: `ProcedureRecord` above was built from this module's records only).
+from .enforcement import ENFORCEMENT_PROCEDURE_ZH, ENFORCEMENT_PROCEDURES  # noqa: E402
+
+PROCEDURES.update(ENFORCEMENT_PROCEDURES)
+# Names both kinds use (听证、集体讨论、公布、归档) keep meaning the decision's record wherever the kind
+# is not known (specs, docs); an enforcement dossier reads them with its own table (enforcement.TYPE_LOOKUP).
+_DECISION_NAMES = {n for names in PROCEDURE_ZH.values() for n in names}
+PROCEDURE_ZH.update({k: tuple(n for n in names if n not in _DECISION_NAMES) for k, names in ENFORCEMENT_PROCEDURE_ZH.items()})
 
 __all__ = [n for n in dir() if not n.startswith("_")]

@@ -315,7 +315,7 @@ class RulesetIndex(ZhModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$")
     title: Text
     version: str
-    kind: Literal["mad", "normative_document"] = "mad"
+    kind: Literal["mad", "normative_document", "major_enforcement_decision"] = "mad"
     law: Text  # the instrument's name, e.g. 《重大行政决策程序暂行条例》
     instrument: Optional[str] = None  # e.g. 国务院令第713号
     jurisdiction: str = Field(pattern=r"^(CN|\d{2,12})$")

@@ -82,11 +82,19 @@ def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
         r = {"date": _iso(d), "major": True, "procedures_rerun": True}
     elif kind == "npc_handling":
         r = {"date": _iso(d), "method": "报告", "kind": "报告"}  # the field was renamed kind → method
+    elif kind in _enforcement_kinds():  # 重大执法决定: the compliant example's record, moved to the date
+        from .enforcement import record as enforcement_record
+        return enforcement_record(kind, d)
     else:
         r = _generic(kind, d)
     from ..models.dossier import PROCEDURES
     known = PROCEDURES[kind].model_fields  # tolerate a renamed field: tests/test_specs.py checks the result is clean
     return {"type": kind, **{k: v for k, v in r.items() if v is not None and k in known}}
+
+
+def _enforcement_kinds() -> dict:
+    from ..models.enforcement import ENFORCEMENT_PROCEDURES
+    return ENFORCEMENT_PROCEDURES
 
 
 def _generic(kind: str, d: Optional[dt.date]) -> dict[str, Any]:

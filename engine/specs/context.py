@@ -27,6 +27,7 @@ from ..findings import article_zh
 from ..load import Loaded, explain, load_dossier
 from ..models.base import ZhModel, parse_date
 from ..models.dossier import PROCEDURES, Dossier, Stage, procedure_zh
+from ..models.enforcement import EnforcementDossier, dossier_model_for
 from ..models.finding import OUTCOME_ZH, DossierResult, Finding
 from ..models.ruleset import Rule, Ruleset
 from . import baseline
@@ -261,6 +262,10 @@ class SpecContext:
         tried = "、".join(str(b / p) for b in self.base_dirs) or rel
         raise SpecFailure(f"找不到案卷文件“{rel}”（查找了：{tried}）")
 
+    def is_enforcement(self) -> bool:
+        """The scenario's dossier is a 重大执法决定 (its procedure names are read with that kind's table)."""
+        return self.raw is not None and dossier_model_for(self.raw) is EnforcementDossier
+
     def records(self, kind: str, create: bool = False) -> list[dict]:
         d = self.dossier()
         recs = [r for r in d.setdefault("procedures", []) if r.get("type") == kind]
@@ -289,7 +294,7 @@ class SpecContext:
             raw["stage"] = self.check_stage.value
         raw["waivers"] = [self._waiver(w) for w in raw.get("waivers", [])]
         try:
-            d = Dossier.model_validate(raw)
+            d = dossier_model_for(raw).model_validate(raw)  # the kind (案卷类型) chooses the model
         except ValidationError as e:
             text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
             problems = explain(e, raw, text, self.source)
@@ -315,8 +320,8 @@ class SpecContext:
         if self.ruleset_id:
             return self.ruleset()
         try:
-            d = Dossier.model_validate({**self.raw, "waivers": []})  # type: ignore[arg-type]
-            rs, _, _ = rulesets.select(d.jurisdiction, d.effective_date())
+            d = dossier_model_for(self.raw).model_validate({**self.raw, "waivers": []})  # type: ignore[arg-type]
+            rs, _, _ = rulesets.select(d.jurisdiction, d.effective_date(), kind=d.kind_of())
             if rs is not None:
                 return rs
         except ValidationError:
@@ -406,6 +411,8 @@ class SpecContext:
 
 def dump(d: Dossier) -> dict:
     """Dossier → plain dict with English keys (what the building steps change)."""
+    if isinstance(d, EnforcementDossier):  # what it works out from the records is worked out again at each check
+        return d.dump_given()
     out = d.model_dump(mode="json", exclude_none=True)
     for p in out.get("procedures", []):
         if p.get("type") == "collective_discussion":

@@ -283,7 +283,12 @@ def file_dossier(ctx: SpecContext, file: str) -> None:
 
 # ---------------------------------------------------------------------- 逐项描述案卷
 
-def _proc(name: str) -> str:
+def _proc(name: str, ctx: Optional[SpecContext] = None) -> str:
+    if ctx is not None and ctx.is_enforcement():  # 重大执法决定: 听证、集体讨论、公开、归档 … are its own records
+        from ..models.enforcement import TYPE_LOOKUP
+        kind = TYPE_LOOKUP.get(name.strip()) or TYPE_LOOKUP.get(name.strip().removesuffix("程序"))
+        if kind is not None:
+            return kind
     kind = procedure_names().get(name.strip())
     if kind is None:
         raise SpecFailure(f"不认识的程序“{name}”；可用：{'、'.join(n[0] for n in PROCEDURE_ZH.values())}")
@@ -310,7 +315,7 @@ def _replace(ctx: SpecContext, kind: str, rec: dict) -> None:
 @phrase("And", "the {proc:proc_en} was completed on {date}", example="the legality review was completed on 2023-05-01",
         lang="en", section="facts")
 def procedure_done(ctx: SpecContext, proc: str, date: str) -> None:
-    kind = _proc(proc)
+    kind = _proc(proc, ctx)
     _replace(ctx, kind, baseline.record(kind, to_date(date)))
 
 
@@ -320,7 +325,7 @@ def procedure_done(ctx: SpecContext, proc: str, date: str) -> None:
 @phrase("And", "the dossier has no {proc:proc_en} record", example="the dossier has no expert review record",
         lang="en", section="facts")
 def procedure_absent(ctx: SpecContext, proc: str) -> None:
-    kind = _proc(proc)
+    kind = _proc(proc, ctx)
     d = ctx.dossier()
     d["procedures"] = [r for r in d.get("procedures", []) if r.get("type") != kind]
 
@@ -334,7 +339,7 @@ def procedure_record(ctx: SpecContext, proc: str, docstring: Optional[str] = Non
     from pydantic import ValidationError
 
     from ..load import explain
-    kind = _proc(proc)
+    kind = _proc(proc, ctx)
     if not docstring:
         raise SpecFailure("此步骤后面需要一段用三个引号（\"\"\"）括起的记录 YAML")
     try:
@@ -399,9 +404,9 @@ def stage_is(ctx: SpecContext, stage: str) -> None:
 
 
 def _set_path(ctx: SpecContext, path: str, value: Any, remove: bool) -> None:
-    from ..models.dossier import Dossier
+    from ..models.enforcement import dossier_model_for
     d = ctx.dossier()
-    model: Any = Dossier
+    model: Any = dossier_model_for(d)  # the kind (案卷类型) chooses the model
     cur = d
     parts = [p for p in re.split(r"[.．·]", path) if p]
     where = "案卷"
@@ -442,7 +447,7 @@ def case_field_missing(ctx: SpecContext, path: str) -> None:
 
 
 def _record_field(ctx: SpecContext, proc: str, fld: str, value: Any, remove: bool) -> None:
-    kind = _proc(proc)
+    kind = _proc(proc, ctx)
     model = PROCEDURES[kind]
     name = field_name(model, fld, f"{procedure_zh(kind)}记录")
     for rec in ctx.records(kind):
@@ -903,6 +908,7 @@ def slot_values_zh() -> dict[str, list[str]]:
     return {
         "程序": [f"{names[0]}（也可写：{'、'.join(names[1:])}）" if len(names) > 1 else names[0] for names in PROCEDURE_ZH.values()],
         "情形": [f"{yes} / {no}" for _, yes, no, _, _ in TRIGGERS],
+        "执法情形": [f"{yes} / {no}" for _, yes, no, _, _ in ENFORCEMENT_TRIGGERS],
         "阶段": [f"{s.zh}（也可写：{'、'.join(s.synonyms)}）" if s.synonyms else s.zh for s in Stage],  # type: ignore[attr-defined]
         "结果": ["违反", "符合", "不适用", "无法判定", "豁免"],
         "排除情形": [e.zh for e in Exclusion],  # type: ignore[attr-defined]
@@ -996,3 +1002,7 @@ def call(p: Phrase, ctx: SpecContext, text: str, docstring: Optional[str] = None
     p.handler(ctx, **kw)
 
 
+# The third kind of dossier (重大执法决定) brings its own phrases: specs/enforcement.py.
+from .enforcement import ENFORCEMENT_TRIGGERS, register as _register_enforcement  # noqa: E402
+
+_register_enforcement()
