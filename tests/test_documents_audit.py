@@ -148,3 +148,33 @@ def _year_with_most_src(src: Path) -> int:
             if d.get(k):
                 years[int(str(d[k])[:4])] += 1
     return years.most_common(1)[0][0] if years else 2023
+
+
+def test_annual_report_counts_the_status_the_units_filled_in(audit, tmp_path):
+    year = _year_with_most(audit)
+    path = tmp_path / "整改清单.xlsx"
+    assert runner.invoke(app, ["audit", "-o", str(audit), "--summarize-only", "--rectification", str(path)]).exit_code in (0, 1)
+    in_year = {o["dossier"] for o in _lines(audit) if o.get("year") == year}
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    mine = [r for r in ws.iter_rows(min_row=3) if isinstance(r[0].value, int) and r[1].value in in_year]
+    assert len(mine) >= 2
+    mine[0][8].value = "已整改"
+    mine[1][8].value = "整改中"
+    wb.save(path)
+    res = runner.invoke(app, ["audit", "-o", str(audit), "--summarize-only", "--annual-report", str(year), "--rectification-status", str(path)])
+    assert res.exit_code in (0, 1), res.output
+    md = (audit / f"annual-report-{year}.md").read_text(encoding="utf-8")
+    data = json.loads((audit / f"annual-report-{year}.json").read_text(encoding="utf-8"))
+    filled = {}
+    for s in data["sections"]:
+        for k, v in (s["rectification"]["filled"] or {}).items():
+            filled[k] = filled.get(k, 0) + v
+    assert filled.get("已整改") == 1 and filled.get("整改中") == 1
+    assert "已整改 1 项" in md and "整改状态为各单位所填，审核未予核实" in md
+    bad = runner.invoke(app, ["audit", "-o", str(audit), "--summarize-only", "--annual-report", str(year), "--rectification-status", str(tmp_path / "none.xlsx")])
+    assert bad.exit_code == 2
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"not a workbook")
+    bad = runner.invoke(app, ["audit", "-o", str(audit), "--summarize-only", "--annual-report", str(year), "--rectification-status", str(junk)])
+    assert bad.exit_code == 2 and "无法读取整改清单" in bad.output and "Traceback" not in bad.output

@@ -259,6 +259,7 @@ def audit_command(
     summarize_only: bool = typer.Option(False, "--summarize-only", help="只由已有 jsonl 重新生成汇总和报告 / only rebuild summary and report from the jsonl files"),
     rectification: Optional[Path] = typer.Option(None, "--rectification", help="整改清单（.xlsx 或 .docx），按责任单位分组 / rectification list by responsible unit"),
     annual_report: Optional[int] = typer.Option(None, "--annual-report", help="写出该年度法治政府建设年度报告的决策部分（.docx、.md）/ annual report section for this year"),
+    rectification_status: Optional[Path] = typer.Option(None, "--rectification-status", help="各单位已填写状态的整改清单（.xlsx），年度报告据此统计整改情况 / a filled-in rectification list for the annual report"),
 ) -> None:
     """批量审核归档决策：合规率、看板、可续审 / Audit an archive: compliance rates, dashboard, resumable.
 
@@ -271,6 +272,10 @@ def audit_command(
     if annual_report is not None and not 1949 <= annual_report <= 2200:
         typer.echo(f"--annual-report 应为年份，如 2023，收到 {annual_report}" if lang == "zh" else f"--annual-report takes a year such as 2023, got {annual_report}", err=True)
         raise typer.Exit(EXIT_UNUSABLE)
+    if rectification_status is not None and (annual_report is None or not rectification_status.is_file()):
+        typer.echo("--rectification-status 需与 --annual-report 同用，并指向已填写的整改清单 .xlsx" if lang == "zh"
+                   else "--rectification-status goes with --annual-report and names a filled-in .xlsx list", err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
     if summarize_only:
         from .store import Store
         from .summary import summarize
@@ -281,7 +286,7 @@ def audit_command(
         s = summarize(store.out, list_limit, store.read_run() or None, lang)
         if not quiet:
             _print_summary(s, store.out, lang)
-        raise typer.Exit(_documents(store.out, rectification, annual_report, lang, exit_for(s)))
+        raise typer.Exit(_documents(store.out, rectification, annual_report, lang, exit_for(s), rectification_status))
     try:
         code, _ = run_audit(list(paths or []), out, jobs, ruleset, executor, scheduler, resume, mapping, lang, list_limit, quiet)
     except OSError as e:  # disk full, output folder not writable: a message, not a traceback
@@ -289,18 +294,23 @@ def audit_command(
                    else f"cannot write the output: {e} (what was written is intact; --resume continues)", err=True)
         raise typer.Exit(EXIT_UNUSABLE)
     if code in (EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE) and (rectification or annual_report) and Path(out, "results.jsonl").exists():
-        code = _documents(Path(out).resolve(), rectification, annual_report, lang, code)
+        code = _documents(Path(out).resolve(), rectification, annual_report, lang, code, rectification_status)
     raise typer.Exit(code)
 
 
-def _documents(out: Path, rectification: Optional[Path], year: Optional[int], lang: str, code: int) -> int:
-    """--rectification / --annual-report (engine/documents/audit_docs.py); → the exit code."""
+def _documents(out: Path, rectification: Optional[Path], year: Optional[int], lang: str, code: int,
+               status_file: Optional[Path] = None) -> int:
+    """--rectification / --annual-report [--rectification-status] (engine/documents/audit_docs.py); → the exit code."""
     if not (rectification or year):
         return code
+    from ..documents.annual import StatusFileProblem
     from ..documents.audit_docs import write_audit_documents
     try:
-        for p in write_audit_documents(out, rectification, year, lang):
+        for p in write_audit_documents(out, rectification, year, lang, status_file):
             typer.echo(("已写出 " if lang == "zh" else "wrote ") + str(p), err=True)
+    except StatusFileProblem as e:
+        typer.echo(e.en if lang == "en" else e.zh, err=True)
+        return EXIT_UNUSABLE
     except ValueError:
         typer.echo("整改清单只能写为 .xlsx 或 .docx" if lang == "zh" else "the rectification list is written as .xlsx or .docx", err=True)
         return EXIT_UNUSABLE

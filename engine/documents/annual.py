@@ -63,9 +63,51 @@ def _pct(num: int, den: int) -> str:
     return "—" if not den else f"{num / den * 100:.1f}%"
 
 
-def annual_data(out: Path, year: int) -> dict:
-    """The figures of the section, from out/results.jsonl (and errors.jsonl), with the files behind each."""
+class StatusFileProblem(ValueError):
+    """A filled-in 整改清单 that cannot be read: zh/en text for the CLI."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
+def read_status_file(path: Path) -> dict[tuple[str, str, str], str]:
+    """A 整改清单 .xlsx written by `juece audit --rectification` and filled in by the units:
+    {(案卷编号, 依据, 问题): 状态}. Only the rows with a 序号 count; group lines are skipped."""
+    from openpyxl import load_workbook
+    try:
+        ws = load_workbook(path, read_only=True, data_only=True).active
+        rows = list(ws.iter_rows(values_only=True))
+    except Exception as e:  # noqa: BLE001 - not an .xlsx, damaged, …
+        raise StatusFileProblem(f"{path}: 无法读取整改清单：{type(e).__name__}: {e}",
+                                f"{path}: cannot read the rectification list: {type(e).__name__}: {e}") from e
+    head_i = next((i for i, r in enumerate(rows) if r and ("状态" in r or "Status" in r)), None)
+    if head_i is None:
+        raise StatusFileProblem(f"{path}: 找不到“状态”列（应为 juece audit --rectification 写出的整改清单）",
+                                f"{path}: no Status column (expected a list written by juece audit --rectification)")
+    head = [str(c) if c is not None else "" for c in rows[head_i]]
+
+    def col(*names: str) -> Optional[int]:
+        return next((head.index(n) for n in names if n in head), None)
+
+    ci, cb, cp, cs = col("案卷编号", "Dossier"), col("依据", "Basis"), col("问题", "Problem"), col("状态", "Status")
+    if ci is None or cb is None or cp is None:
+        raise StatusFileProblem(f"{path}: 整改清单缺少“案卷编号”“依据”或“问题”列（单件案卷的清单不含案卷编号，请用 juece audit --rectification 写出的清单）",
+                                f"{path}: the list lacks the Dossier, Basis or Problem column (use a list written by juece audit --rectification)")
+    out: dict[tuple[str, str, str], str] = {}
+    for r in rows[head_i + 1:]:
+        if not r or not isinstance(r[0], (int, float)):
+            continue
+        out[(str(r[ci]), str(r[cb]), str(r[cp]))] = str(r[cs]).strip() if r[cs] is not None else ""
+    return out
+
+
+def annual_data(out: Path, year: int, status_file: Optional[Path] = None) -> dict:
+    """The figures of the section, from out/results.jsonl (and errors.jsonl), with the files behind each.
+
+    `status_file`: a filled-in 整改清单 (.xlsx); its 状态 column then gives the rectification status."""
     out = Path(out)
+    filled = read_status_file(Path(status_file)) if status_file else None
     kinds: dict[str, dict] = {}
     no_year = 0
     for obj in iter_lines(out / RESULTS):
@@ -110,6 +152,9 @@ def annual_data(out: Path, year: int) -> dict:
         for row in rectification_rows(obj):
             k["rect"][row["status"]] += 1
             k["rect_units"][row["unit"]] += 1
+            if filled is not None:
+                got = filled.get((str(row["dossier"]), str(row["basis"]), str(row["problem"])))
+                k.setdefault("filled", Counter())[got if got is not None else ""] += 1
     errors = sum(1 for _ in iter_lines(out / ERRORS))
     sections = []
     for kind in sorted(kinds, key=lambda x: (x != "mad", x != "normative_document", x)):
@@ -137,6 +182,7 @@ def annual_data(out: Path, year: int) -> dict:
             "verdicts": [{"verdict": v, "zh": zh, "en": en, "dossiers": n} for (v, zh, en), n in sorted(k.get("verdicts", Counter()).items())],
             "rates": rates, "problems": problems, "undetermined": undetermined,
             "rectification": {"items": sum(k["rect"].values()), "by_status": dict(k["rect"]), "units": len(k["rect_units"]),
+                              "filled": dict(k["filled"]) if "filled" in k else None,
                               "by_unit": dict(k["rect_units"].most_common())},
             "files": {"checked": sorted(k["checked"]), "applicable": sorted(k["applicable"]), "compliant": sorted(k["compliant"]),
                       "noncompliant": sorted(k["noncompliant"]), "with_indeterminate": sorted(k["with_indeterminate"]),
@@ -147,7 +193,7 @@ def annual_data(out: Path, year: int) -> dict:
         run = json.loads((out / "audit.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
-    return {"year": int(year), "source": str(out / RESULTS), "errors": errors, "without_year": no_year, "sections": sections,
+    return {"year": int(year), "source": str(out / RESULTS), "status_file": str(status_file) if status_file else None, "errors": errors, "without_year": no_year, "sections": sections,
             "generated": dt.date.today().isoformat(), "audit_started": run.get("started"), "audit_finished": run.get("finished")}
 
 
@@ -232,10 +278,21 @@ def blocks(data: dict, lang: str = "zh") -> list[tuple]:
         if rc["items"]:
             st = "，".join(f"{k} {v} 项" for k, v in sorted(rc["by_status"].items())) if zh else \
                 ", ".join(f"{_STATUS_EN.get(k, k)} {v}" for k, v in sorted(rc["by_status"].items()))
-            out.append(("p", (f"审核形成整改清单 {rc['items']} 项，涉及责任单位 {rc['units']} 个（{st}）。"
-                              "整改完成情况以各责任单位反馈为准，审核结果不记录整改是否完成。") if zh else
-                        (f"The audit lists {rc['items']} items to rectify for {rc['units']} responsible units ({st}). "
-                         "Whether they were completed is for the units to report; the audit results do not record it.")))
+            if rc.get("filled") is None:
+                out.append(("p", (f"审核形成整改清单 {rc['items']} 项，涉及责任单位 {rc['units']} 个（{st}）。"
+                                  "整改完成情况以各责任单位反馈为准，审核结果不记录整改是否完成。") if zh else
+                            (f"The audit lists {rc['items']} items to rectify for {rc['units']} responsible units ({st}). "
+                             "Whether they were completed is for the units to report; the audit results do not record it.")))
+            else:
+                filled = rc["filled"]
+                missing = filled.get("", 0)
+                parts = [(k, v) for k, v in sorted(filled.items()) if k]
+                st2 = ("，".join(f"{k} {v} 项" for k, v in parts) if zh else ", ".join(f"{k} {v}" for k, v in parts)) or "—"
+                name = Path(data["status_file"]).name
+                out.append(("p", (f"审核形成整改清单 {rc['items']} 项，涉及责任单位 {rc['units']} 个。据各单位在 {name} 中填写的状态：{st2}"
+                                  + (f"；另有 {missing} 项在该清单中未找到" if missing else "") + "。整改状态为各单位所填，审核未予核实。") if zh else
+                            (f"The audit lists {rc['items']} items to rectify for {rc['units']} responsible units. As the units filled in {name}: {st2}"
+                             + (f"; {missing} items are not in that list" if missing else "") + ". The statuses are the units' own; the audit did not verify them.")))
         else:
             out.append(("p", "没有需要整改的事项。" if zh else "Nothing to rectify."))
     tail = []
@@ -307,10 +364,10 @@ def docx_bytes(data: dict, lang: str = "zh") -> bytes:
     return buf.getvalue()
 
 
-def write_annual_report(out: Path, year: int, lang: str = "zh") -> list[Path]:
+def write_annual_report(out: Path, year: int, lang: str = "zh", status_file: Optional[Path] = None) -> list[Path]:
     """Write annual-report-<year>.docx, .md and .json into the audit folder; → the paths."""
     from ..audit.store import atomic_write
-    data = annual_data(out, year)
+    data = annual_data(out, year, status_file)
     paths = [Path(out) / f"annual-report-{year}.{ext}" for ext in ("docx", "md", "json")]
     atomic_write(paths[0], docx_bytes(data, lang))
     atomic_write(paths[1], markdown(data, lang))

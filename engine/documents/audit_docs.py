@@ -10,8 +10,9 @@ from typing import Optional
 
 
 def write_audit_documents(out: Path, rectification: Optional[Path] = None, annual_year: Optional[int] = None,
-                          lang: str = "zh") -> list[Path]:
-    """→ the files written. Raises OSError if one cannot be written, ValueError for a bad suffix."""
+                          lang: str = "zh", status_file: Optional[Path] = None) -> list[Path]:
+    """→ the files written. Raises OSError if one cannot be written, ValueError for a bad suffix,
+    annual.StatusFileProblem for a filled-in list that cannot be read."""
     from ..audit.store import RESULTS, atomic_write, iter_lines
     written: list[Path] = []
     if rectification is not None:
@@ -27,5 +28,5 @@ def write_audit_documents(out: Path, rectification: Optional[Path] = None, annua
         written.append(Path(rectification))
     if annual_year is not None:
         from .annual import write_annual_report
-        written += write_annual_report(Path(out), annual_year, lang)
+        written += write_annual_report(Path(out), annual_year, lang, status_file)
     return written
