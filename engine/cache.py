@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+KEEP = 256  # entries kept; on a write beyond that the least recently written go (a ruleset author's old versions)
 FORMAT = "1"  # bump when the layout of an entry changes in a way the source hash would not catch
 _ENGINE_DIR = Path(__file__).resolve().parent
 # The modules whose code decides what a cached ruleset, catalog or compiled ruleset holds.
@@ -116,6 +117,7 @@ def put(name: str, obj: Any) -> None:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
             os.replace(tmp, d / f"{name}.pickle")
+            _prune(d)
         except BaseException:
             try:
                 os.unlink(tmp)
@@ -124,3 +126,16 @@ def put(name: str, obj: Any) -> None:
             raise
     except Exception:  # noqa: BLE001 - read-only install, full disk, unpicklable object: run uncached
         return
+
+
+def _prune(d: Path) -> None:
+    """Keep the cache folder at KEEP entries (a miss is the only time anything is written)."""
+    try:
+        entries = [e for e in os.scandir(d) if e.name.endswith(".pickle")]
+        if len(entries) <= KEEP:
+            return
+        entries.sort(key=lambda e: e.stat().st_mtime_ns)
+        for e in entries[: len(entries) - KEEP]:
+            os.unlink(e.path)
+    except OSError:
+        pass

@@ -55,7 +55,8 @@ _DECLINE_CHARS = re.compile("[\\t\\\\\\x85\\u2028\\u2029\\x00-\\x08\\x0b\\x0c\\x
 _INDICATORS = "&*!%?@`"
 _INDICATOR = re.compile(r"(?:^|[\s\[\]{},])[&*!%?@`]", re.M)
 _DOCUMENT = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.M)
-_FLOW = re.compile(r"[\[{](?![\]}])|(?:^|[ ])[|>][-+0-9]*[ ]*(?:#.*)?$", re.M)
+_FLOW = re.compile(r"[\[{](?![\]}])")
+_BLOCK = re.compile(r"(?:^|[ ])[|>][-+0-9]*[ ]*(?:#.*)?$", re.M)
 # A plain scalar YAML 1.1 may type: it starts with a character some implicit resolver of PyYAML
 # starts with (yaml.resolver.Resolver: bool yYnNtTfFoO, int/float -+0-9., null ~nN, merge <,
 # value =) at the start of a value: after indentation and "- " items, or after "key: ".
@@ -171,7 +172,14 @@ def _emit_json(data: bytes, quiet: bool) -> bytes:
 
 def parse(text: str, quiet: bool = True) -> Optional[Any]:
     """The objects the strict loader builds from `text`, or None when this module cannot vouch for them."""
-    if ryml is None or _DECLINE_CHARS.search(text) or _FLOW.search(text) or _DOCUMENT.search(text):
+    if ryml is None or _DECLINE_CHARS.search(text):
+        return None
+    # each scan only when its characters occur at all (a `str in` test is ~20× cheaper than a regex pass)
+    if ("[" in text or "{" in text) and _FLOW.search(text):
+        return None
+    if ("|" in text or ">" in text) and _BLOCK.search(text):
+        return None
+    if ("---" in text or "..." in text) and _DOCUMENT.search(text):
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # a CRLF line break is a line break to both parsers

@@ -197,6 +197,8 @@ def _depth_ok(text: str) -> bool:
             return False
     if _COMPACT.search(text):
         return False
+    if " " * (MAX_DEPTH * 8 + 1) not in text:  # no line can be indented deeper than the limit
+        return True
     widest = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()), default=0)
     return widest <= MAX_DEPTH * 8
 

@@ -120,3 +120,16 @@ def test_errors_through_the_fast_path_are_the_strict_loaders(tmp_path):
     fast, slow = outcome(p, True), outcome(p, False)
     assert fast[0] == "error" and fast == slow
     assert any(pr["line"] == 3 for pr in fast[1])  # file:line:col kept
+
+
+def test_audit_result_lines_are_byte_identical_with_and_without_the_fast_path(tmp_path, monkeypatch):
+    from engine import load as load_mod
+    from engine.audit import worker
+    generate(80, tmp_path, seed=5, defects=0.3, unknown=0.2, broken=0.2, jobs=1)
+    items = [(str(p), "file", str(p)) for p in sorted(tmp_path.rglob("*.yaml"))]
+    fast_lines, _ = worker.process_chunk(items, {})
+    real = load_mod.load_dossier
+    monkeypatch.setattr(load_mod, "load_dossier", lambda *a, **k: real(*a, **{**k, "fast": False}))
+    strict_lines, _ = worker.process_chunk(items, {})
+    assert fast_lines == strict_lines  # every results.jsonl and errors.jsonl line, byte for byte
+    assert sum(kind == "error" for kind, _, _ in fast_lines) > 0 and sum(kind == "result" for kind, _, _ in fast_lines) > 40

@@ -265,3 +265,13 @@ def test_the_key_covers_the_engine_source():
     for rel in ("rulesets.py", "load.py", "compile.py", "models/ruleset.py", "models/base.py"):
         assert rel in cache._SOURCES
         assert (Path(cache.__file__).parent / rel).exists()
+
+
+def test_the_cache_folder_stays_bounded(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUECE_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setattr(cache, "KEEP", 5)
+    for i in range(12):
+        cache.put(cache.key("test", [str(i).encode()]), {"i": i})
+    names = sorted(p.name for p in (tmp_path / "c").glob("*.pickle"))
+    assert len(names) == 5
+    assert cache.get(cache.key("test", [b"11"])) == {"i": 11}  # the newest are kept
