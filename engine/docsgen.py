@@ -629,14 +629,17 @@ def _record_choice(refs: set[str]) -> dict:
     """A procedure record, chosen by its 类型/type (if/then), so that an editor reports the wrong
     key inside the record of that type, not "matches none of 25 schemas" for the whole item.
     `refs`: the record definitions this dossier kind's list holds."""
-    from .models.dossier import PROCEDURES as ALL
+    from .models.dossier import PROCEDURES as MAD
+    ALL = {**MAD, **ENFORCEMENT_PROCEDURES}
     PROCEDURES = {p: m for p, m in ALL.items() if f"#/$defs/{m.__name__}" in refs}
-    every = [n for p in PROCEDURES for n in (p, *PROCEDURE_ZH.get(p, ()))]
+    # a kind's own Chinese names: 听证 is the enforcement hearing in an enforcement dossier
+    table = ENFORCEMENT_PROCEDURE_ZH if any(p in ENFORCEMENT_PROCEDURES for p in PROCEDURES) else PROCEDURE_ZH
+    every = [n for p in PROCEDURES for n in (p, *table.get(p, ()))]
     type_given = {"anyOf": [{"required": ["type"]}, {"required": ["类型"]}],
                   "properties": {"type": {"enum": every}, "类型": {"enum": every}}}
     branches = []
     for proc, model in PROCEDURES.items():
-        names = [proc, *PROCEDURE_ZH.get(proc, ())]
+        names = [proc, *table.get(proc, ())]
         branches.append({"if": {"anyOf": [{"properties": {"type": {"enum": names}}, "required": ["type"]},
                                           {"properties": {"类型": {"enum": names}}, "required": ["类型"]}]},
                          "then": {"$ref": f"#/$defs/{model.__name__}"}})

@@ -129,8 +129,16 @@ def test_readme_command_runs_as_written(command, codes, scratch):
     if argv[0] == "serve":
         _run_server(argv, scratch)
         return
+    target = None
+    if ">" in argv:  # `juece schema > file`: the shell's redirection, done here
+        i = argv.index(">")
+        argv, target = argv[:i], scratch / argv[i + 1]
     env = {**os.environ, "COLUMNS": "200"}
     p = subprocess.run([sys.executable, "-m", "engine", *argv], cwd=scratch, capture_output=True,
                        text=True, timeout=600, env=env, stdin=subprocess.DEVNULL)
     assert "Traceback" not in p.stderr + p.stdout, p.stderr
+    if target is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(p.stdout, encoding="utf-8")
+        assert p.stdout.strip(), f"`{command}` printed nothing"
     assert p.returncode in codes, f"`{command}` exited {p.returncode}, README says {sorted(codes)}:\n{p.stderr[-2000:]}"

@@ -125,7 +125,11 @@ function initForm() {
       var f = field(schema, k, trig.properties[k], t);
       if (f) $("#triggers").appendChild(f);
     });
-    var types = (props["程序"].items.oneOf || []).map(function (r) {
+    // the schema picks a record's format by its 类型 (if/then; older schemas used oneOf)
+    var items = props["程序"].items, refs = items.oneOf || (items.allOf || []).filter(function (x) {
+      return x.then && x.then.$ref;
+    }).map(function (x) { return x.then; });
+    var types = refs.map(function (r) {
       var name = r.$ref.split("/").pop(), d = schema.$defs[name];
       var tv = (d.properties.type || d.properties["类型"]).enum;
       return { def: d, value: tv[0], label: tv.filter(function (x) { return !/^[\x00-\x7f]+$/.test(x); })[0] || tv[0] };
