@@ -84,6 +84,11 @@ def scratch(tmp_path_factory) -> Path:
     return d
 
 
+def _env() -> dict:
+    """The scratch folder is not the checkout: import this checkout's engine, whatever is installed."""
+    return {**os.environ, "COLUMNS": "200", "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -100,7 +105,7 @@ def _run_server(argv: list[str], cwd: Path) -> None:
     else:
         port = int(argv[argv.index("--port") + 1])
     p = subprocess.Popen([sys.executable, "-m", "engine", *argv], cwd=cwd, stdout=subprocess.PIPE,
-                         stderr=subprocess.STDOUT, start_new_session=True)
+                         stderr=subprocess.STDOUT, start_new_session=True, env=_env())
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -133,7 +138,7 @@ def test_readme_command_runs_as_written(command, codes, scratch):
     if ">" in argv:  # `juece schema > file`: the shell's redirection, done here
         i = argv.index(">")
         argv, target = argv[:i], scratch / argv[i + 1]
-    env = {**os.environ, "COLUMNS": "200"}
+    env = _env()
     p = subprocess.run([sys.executable, "-m", "engine", *argv], cwd=scratch, capture_output=True,
                        text=True, timeout=600, env=env, stdin=subprocess.DEVNULL)
     assert "Traceback" not in p.stderr + p.stdout, p.stderr

@@ -22,15 +22,20 @@ def _say(msg: str) -> None:
 
 def _open(db: Optional[str]):
     from . import db as dbmod
-    url = db or dbmod.default_url()
-    engine = dbmod.connect(url)
     try:
+        url = dbmod.normalize_url(db)
+        engine = dbmod.connect(url)
         dbmod.migrate(engine)
     except dbmod.DatabaseRefused as e:
         _say(e.text("zh"))
         _say(e.text("en"))
         raise typer.Exit(EXIT_UNUSABLE)
     return engine, dbmod.sessions(engine)
+
+
+def dbmod_url(db: Optional[str]) -> str:
+    from . import db as dbmod
+    return dbmod.normalize_url(db)
 
 
 def serve_command(
@@ -52,7 +57,7 @@ def serve_command(
         _say(f"refusing to bind {host}: no users are configured, so only a loopback address is allowed. Add users first with `juece users add`")
         raise typer.Exit(EXIT_UNUSABLE)
     engine.dispose()
-    settings = Settings(db_url=db or Settings().db_url, check_timeout=timeout, secure_cookies=False)
+    settings = Settings(db_url=dbmod_url(db), check_timeout=timeout, secure_cookies=False)
     if workers:
         settings.workers = workers
     app = create_app(settings)

@@ -36,6 +36,24 @@ def default_url() -> str:
     return "sqlite:///juece.db"
 
 
+def normalize_url(db: str | None) -> str:
+    """`--db` takes an SQLAlchemy URL or a plain file path (an SQLite file; its folder is created).
+    A string that is neither is refused with a message (DatabaseRefused), never a traceback."""
+    from pathlib import Path
+    if not db:
+        return default_url()
+    if "://" not in db:
+        p = Path(db).expanduser()
+        p.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{p}"
+    try:
+        make_url(db).get_dialect()  # the backend's driver can be loaded
+    except Exception as e:  # noqa: BLE001 - sqlalchemy.exc.ArgumentError and friends
+        raise DatabaseRefused("db.url", f"--db 不是可用的数据库地址：{db}（例：juece.db 或 postgresql+psycopg://用户@主机/库名）",
+                              f"--db is not a usable database URL: {db} (e.g. juece.db or postgresql+psycopg://user@host/db)") from e
+    return db
+
+
 def connect(url: str) -> Engine:
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
