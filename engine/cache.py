@@ -13,15 +13,16 @@ renamed into place, so parallel audit workers can share one directory. Every fai
 disk, full disk, no home directory, a corrupt or foreign entry, a folder writable by others) is
 silent and means "no cache": results never depend on the cache, only speed does.
 
-The entries are pickles, which can run code when read, so a folder is used only if it belongs to
-the current user and no one else can write to it.
+The entries are JSON (orjson), never pickles: reading an entry can only give data, which the
+caller validates again through its pydantic model, so a planted or corrupt entry cannot run code.
+A folder is still used only if it belongs to the current user and no one else can write to it, so
+nobody else can change what a check reads.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 import tempfile
 from functools import lru_cache
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 KEEP = 256  # entries kept; on a write beyond that the least recently written go (a ruleset author's old versions)
-FORMAT = "1"  # bump when the layout of an entry changes in a way the source hash would not catch
+FORMAT = "2"  # 2: JSON entries (1 was pickles); bump when the layout of an entry changes in a way the source hash would not catch
 _ENGINE_DIR = Path(__file__).resolve().parent
 # The modules whose code decides what a cached ruleset, catalog or compiled ruleset holds.
 _SOURCES = ("__init__.py", "cache.py", "rulesets.py", "load.py", "compile.py", "facts.py", "errors.py",
@@ -85,25 +86,30 @@ def _usable(d: Path) -> bool:
 
 
 def get(name: str) -> Any:
-    """The cached object, or None (not cached, cache off or unusable, entry unreadable)."""
+    """The cached JSON value (dicts, lists, strings, numbers), or None (not cached, cache off or
+    unusable, entry unreadable). Callers validate it before use."""
+    import orjson
     d = cache_dir()
     if d is None:
         return None
     try:
-        data = (d / f"{name}.pickle").read_bytes()
+        data = (d / f"{name}.json").read_bytes()
     except OSError:
         return None
     if not _usable(d):
         return None
     try:
-        stored_key, obj = pickle.loads(data)  # noqa: S301 - our own folder (see _usable)
-    except Exception:  # noqa: BLE001 - a truncated or foreign entry: rebuild
+        entry = orjson.loads(data)
+    except orjson.JSONDecodeError:  # a truncated or foreign entry: rebuild
         return None
-    return obj if stored_key == name else None
+    if not isinstance(entry, dict) or entry.get("key") != name:
+        return None
+    return entry.get("value")
 
 
-def put(name: str, obj: Any) -> None:
-    """Store obj under name; silently nothing if the cache is off or cannot be written."""
+def put(name: str, value: Any) -> None:
+    """Store a JSON-able value under name; silently nothing if the cache is off or cannot be written."""
+    import orjson
     d = cache_dir()
     if d is None:
         return
@@ -111,12 +117,12 @@ def put(name: str, obj: Any) -> None:
         d.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _usable(d):
             return
-        data = pickle.dumps((name, obj), protocol=pickle.HIGHEST_PROTOCOL)
+        data = orjson.dumps({"key": name, "value": value})
         fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{name[:24]}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
-            os.replace(tmp, d / f"{name}.pickle")
+            os.replace(tmp, d / f"{name}.json")
             _prune(d)
         except BaseException:
             try:
@@ -124,14 +130,14 @@ def put(name: str, obj: Any) -> None:
             except OSError:
                 pass
             raise
-    except Exception:  # noqa: BLE001 - read-only install, full disk, unpicklable object: run uncached
+    except Exception:  # noqa: BLE001 - read-only install, full disk, a value JSON cannot hold: run uncached
         return
 
 
 def _prune(d: Path) -> None:
     """Keep the cache folder at KEEP entries (a miss is the only time anything is written)."""
     try:
-        entries = [e for e in os.scandir(d) if e.name.endswith(".pickle")]
+        entries = [e for e in os.scandir(d) if e.name.endswith((".json", ".pickle"))]  # .pickle: format 1
         if len(entries) <= KEEP:
             return
         entries.sort(key=lambda e: e.stat().st_mtime_ns)

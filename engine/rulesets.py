@@ -323,8 +323,8 @@ def _catalog(root: str) -> dict[str, tuple[Path, Optional[RulesetIndex]]]:
         except OSError:
             continue
     k = cache.key("catalog", [str(p).encode() + b"\0" + data for p, data in found])
-    hit = cache.get(k)
-    if isinstance(hit, dict):
+    hit = _catalog_from_json(cache.get(k))
+    if hit is not None:
         return hit
     out: dict[str, tuple[Path, Optional[RulesetIndex]]] = {}
     for idx, data in found:
@@ -338,8 +338,41 @@ def _catalog(root: str) -> dict[str, tuple[Path, Optional[RulesetIndex]]]:
             except ValidationError:
                 ix = None
             out[obj["id"]] = (idx.parent, ix)
-    cache.put(k, out)
+    cache.put(k, [[rid, str(folder), ix.model_dump(mode="json") if ix is not None else None] for rid, (folder, ix) in out.items()])
     return out
+
+
+def _catalog_from_json(value: object) -> Optional[dict[str, tuple[Path, Optional[RulesetIndex]]]]:
+    """The catalog as `_catalog` stored it, validated again; None when the entry is not one."""
+    if not isinstance(value, list):
+        return None
+    try:
+        return {rid: (Path(folder), RulesetIndex.model_validate(ix) if ix is not None else None) for rid, folder, ix in value}
+    except (ValueError, TypeError, ValidationError):
+        return None
+
+
+def _ruleset_to_json(rs: Ruleset) -> dict:
+    d = rs.model_dump(mode="json")
+    d["parent"] = _ruleset_to_json(rs.parent) if rs.parent is not None else None  # excluded from dumps, kept here
+    return d
+
+
+def _ruleset_from_json(value: object) -> Optional[Ruleset]:
+    """A ruleset as `_load_cached` stored it, validated again (with its parent chain); None if not one."""
+    if not isinstance(value, dict):
+        return None
+    value = dict(value)
+    parent = value.pop("parent", None)
+    try:
+        rs = Ruleset.model_validate(value)
+    except ValidationError:
+        return None
+    if parent is not None:
+        rs.parent = _ruleset_from_json(parent)
+        if rs.parent is None:
+            return None
+    return rs
 
 
 @lru_cache(maxsize=None)
@@ -397,11 +430,11 @@ def _load_cached(ruleset_id: str, root: str) -> Ruleset:
     except OSError:
         return load_path(folder, root)
     k = cache.key("ruleset", parts)
-    hit = cache.get(k)
-    if isinstance(hit, Ruleset):
+    hit = _ruleset_from_json(cache.get(k))
+    if hit is not None:
         return hit
     rs = load_path(folder, root)
-    cache.put(k, rs)
+    cache.put(k, _ruleset_to_json(rs))
     return rs
 
 

@@ -144,7 +144,7 @@ def test_cached_rulesets_equal_the_ones_loaded_from_files(fresh):
                     for rid in rulesets.all_ids()}
     for rid in rulesets.all_ids():
         rulesets.load(rid)  # fills the cache
-    assert len(list(fresh.glob("ruleset-*.pickle"))) == len(fresh_loaded)
+    assert len(list(fresh.glob("ruleset-*.json"))) == len(fresh_loaded)
     rulesets.clear_caches()
     for rid, want in fresh_loaded.items():
         assert _dump(rulesets.load(rid)) == want, rid
@@ -235,14 +235,14 @@ def test_cache_off_writes_nothing(tmp_path, monkeypatch):
 
 def test_a_corrupt_or_foreign_entry_is_rebuilt(fresh):
     want = _dump(rulesets.load("cn.mad.decree-713"))
-    entries = sorted(fresh.glob("ruleset-*.pickle"))
+    entries = sorted(fresh.glob("ruleset-*.json"))
     assert entries
     entries[0].write_bytes(b"\x80\x05garbage")
     rulesets.clear_caches()
     assert _dump(rulesets.load("cn.mad.decree-713")) == want
     # an entry stored under another name (a file copied over another) is not trusted either
-    catalog = next(fresh.glob("catalog-*.pickle"))
-    entries = sorted(fresh.glob("ruleset-*.pickle"))
+    catalog = next(fresh.glob("catalog-*.json"))
+    entries = sorted(fresh.glob("ruleset-*.json"))
     shutil.copy(catalog, entries[0])
     rulesets.clear_caches()
     assert _dump(rulesets.load("cn.mad.decree-713")) == want
@@ -251,7 +251,7 @@ def test_a_corrupt_or_foreign_entry_is_rebuilt(fresh):
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="owner bits")
 def test_a_folder_others_can_write_to_is_not_read(fresh):
     rulesets.load("cn.mad.decree-713")
-    name = next(fresh.glob("ruleset-*.pickle")).stem
+    name = next(fresh.glob("ruleset-*.json")).stem
     assert cache.get(name) is not None
     fresh.chmod(0o777)
     try:
@@ -272,6 +272,30 @@ def test_the_cache_folder_stays_bounded(tmp_path, monkeypatch):
     monkeypatch.setattr(cache, "KEEP", 5)
     for i in range(12):
         cache.put(cache.key("test", [str(i).encode()]), {"i": i})
-    names = sorted(p.name for p in (tmp_path / "c").glob("*.pickle"))
+    names = sorted(p.name for p in (tmp_path / "c").glob("*.json"))
     assert len(names) == 5
     assert cache.get(cache.key("test", [b"11"])) == {"i": 11}  # the newest are kept
+
+
+def test_an_entry_is_data_never_code(fresh):
+    """Cache entries are JSON validated again on reading: a planted pickle is never read, and an
+    entry of the right name but the wrong shape (or rules edited to say less) is rebuilt or refused
+    by validation, never run."""
+    want = _dump(rulesets.load("cn.mad.decree-713"))
+    entry = sorted(fresh.glob("ruleset-*.json"))[0]
+    marker = fresh / "ran"
+    planted = entry.with_suffix(".pickle")
+    import pickle
+
+    class Boom:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+    planted.write_bytes(pickle.dumps((entry.stem, Boom())))
+    entry.unlink()
+    rulesets.clear_caches()
+    assert _dump(rulesets.load("cn.mad.decree-713")) == want
+    assert not marker.exists()
+    entry = sorted(fresh.glob("ruleset-*.json"))[0]
+    entry.write_text('{"key": "%s", "value": {"index": "not an index"}}' % entry.stem, encoding="utf-8")
+    rulesets.clear_caches()
+    assert _dump(rulesets.load("cn.mad.decree-713")) == want
