@@ -17,7 +17,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, BinaryIO, Callable, Iterator, Optional
 
 RESULTS, ERRORS, RUN, LOCK = "results.jsonl", "errors.jsonl", "audit.json", ".audit.lock"
 RETRIED_CODES = frozenset(("engine.worker-died", "engine.timeout"))  # --resume checks these dossiers again
@@ -34,11 +34,16 @@ class Busy(Exception):
 def atomic_write(path: Path, text: str | bytes) -> None:
     """Write to a temporary file in the same folder, fsync, rename: readers see old or new, never half."""
     data = text.encode("utf-8") if isinstance(text, str) else text
+    _atomic(path, lambda f: f.write(data))
+
+
+def _atomic(path: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """`fill` writes the new content into a temporary file beside `path`; then fsync and rename."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            fill(f)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -132,23 +137,12 @@ def _index(path: Path) -> dict[str, tuple[tuple[str, str], int, int]]:
 
 def _rewrite(path: Path, entries: list[tuple[tuple[str, str], int, int]]) -> None:
     """Write the lines at these places of `path`, in this order, atomically."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
+    with open(path, "rb") as src:
+        def fill(out: BinaryIO) -> None:
             for _, off, n in entries:
                 src.seek(off)
                 out.write(src.read(n))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
+        _atomic(path, fill)
 
 
 class Store:
