@@ -101,7 +101,7 @@ def check(
     from .check import check as run_check
     from .errors import JueceError, RulesetErrors
     from .load import iter_paths, load_dossier
-    from .models.dossier import Stage
+    from .models.dossier import Stage, unknown_stage
     from .render import FORMATS, render
 
     lang = _lang(lang)
@@ -125,8 +125,7 @@ def check(
     if stage:
         st = Stage.parse(stage)
         if not isinstance(st, Stage):
-            names = "、".join(f"{s.zh}（{s.value}）" for s in Stage)
-            _fail(f"未知阶段“{stage}”，可用：{names}", f"unknown stage '{stage}'; use one of: {', '.join(s.value for s in Stage)}", lang)
+            _fail(*unknown_stage(stage), lang)
     if write_baseline and baseline is None:
         _fail("--write-baseline 需要同时给出 --baseline 文件", "--write-baseline needs --baseline FILE", lang)
     known = None

@@ -304,11 +304,7 @@ class Head:
         return self.index.id
 
     def in_force(self, on: Optional[dt.date]) -> bool:
-        if on is None:
-            return True
-        if self.index.valid_from and on < self.index.valid_from:
-            return False
-        return not (self.index.valid_to and on > self.index.valid_to)
+        return self.index.in_force(on)
 
 
 @lru_cache(maxsize=None)

@@ -48,13 +48,12 @@ def load_and_check(file: Path, ruleset: Optional[str], stage: Optional[str], lan
     from ..check import check
     from ..errors import JueceError, RulesetErrors
     from ..load import load_dossier
-    from ..models.dossier import Stage
+    from ..models.dossier import Stage, unknown_stage
     st = None
     if stage:
         st = Stage.parse(stage)
         if not isinstance(st, Stage):
-            names = "、".join(f"{s.zh}（{s.value}）" for s in Stage)
-            _fail(f"未知阶段“{stage}”，可用：{names}", f"unknown stage '{stage}'; use one of: {', '.join(s.value for s in Stage)}", lang)
+            _fail(*unknown_stage(stage), lang)
     if not file.is_file():
         _fail(f"{file}: 找不到案卷文件", f"{file}: no such dossier file", lang)
     try:

@@ -36,6 +36,12 @@ class Stage(ZhEnum):
 _STAGE_RANK = {s: i for i, s in enumerate(Stage)}  # position in the procedure's order
 
 
+def unknown_stage(text: str) -> tuple[str, str]:
+    """The (zh, en) message for a stage name that is none of Stage's: every command says the same."""
+    names = "、".join(f"{s.zh}（{s.value}）" for s in Stage)
+    return (f"未知阶段“{text}”，可用：{names}", f"unknown stage '{text}'; use one of: {', '.join(s.value for s in Stage)}")
+
+
 class Category(ZhEnum):
     """713 Art. 3 para. 1, items (一)–(五)."""
 

@@ -342,6 +342,14 @@ class RulesetIndex(ZhModel):
     stacks_on: Optional[str] = None  # the ruleset whose rule ids this layer names (e.g. cn.mad.decree-713)
     reference: Optional[Basis] = None  # the base law's rules apply by reference (参照), under this provision
 
+    def in_force(self, on: Optional[dt.date]) -> bool:
+        """In force on that day (both ends included); a dossier with no date is not excluded."""
+        if on is None:
+            return True
+        if self.valid_from and on < self.valid_from:
+            return False
+        return not (self.valid_to and on > self.valid_to)
+
     @model_validator(mode="after")
     def _dates(self) -> "RulesetIndex":
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
@@ -386,11 +394,7 @@ class Ruleset(ZhModel):
         return self.index.id
 
     def in_force(self, on: Optional[dt.date]) -> bool:
-        if on is None:
-            return True
-        if self.index.valid_from and on < self.index.valid_from:
-            return False
-        return not (self.index.valid_to and on > self.index.valid_to)
+        return self.index.in_force(on)
 
     def rule(self, rule_id: str) -> Rule:
         for r in self.rules:

@@ -77,11 +77,10 @@ async def read_upload(request: Request, name: Optional[str] = Query(None, descri
 def parse_stage(stage: Optional[str]) -> Optional[str]:
     if not stage:
         return None
-    from ..models.dossier import Stage
+    from ..models.dossier import Stage, unknown_stage
     st = Stage.parse(stage)
     if not isinstance(st, Stage):
-        names = "、".join(f"{s.zh}（{s.value}）" for s in Stage)
-        raise Refused(422, "serve.stage", f"未知阶段“{stage}”，可用：{names}", f"unknown stage '{stage}'; use one of: {', '.join(s.value for s in Stage)}")
+        raise Refused(422, "serve.stage", *unknown_stage(stage))
     return st.value
 
 
