@@ -42,12 +42,10 @@ def _zh_keys(info: FieldInfo) -> list[str]:
     return [k for k in str(extra.get("zh", "")).split("|") if k]
 
 
-@lru_cache(maxsize=1)
 def _meanings_zh() -> dict[str, str]:
-    """engine/models/meanings_zh.yaml: the Chinese meaning of each field (Model.field, or *.field)."""
-    import yaml
-    path = Path(__file__).resolve().parent / "models" / "meanings_zh.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    """The Chinese meaning of each field (Model.field, or *.type): each field's `meaning` in rulesets/vocabulary/*.yaml."""
+    from .models.vocabulary import meanings_zh
+    return meanings_zh()
 
 
 def _meaning_zh(model: type, name: str) -> str:

@@ -186,15 +186,10 @@ class ZhEnum(str, enum.Enum):
         return self.zh if lang == "zh" else self.value  # type: ignore[attr-defined]
 
 
-@functools.lru_cache(maxsize=1)
 def _alias_table() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
-    """engine/models/aliases.yaml: {enum class name: [(contains, unless, value)]}."""
-    import pathlib
-
-    import yaml
-    raw = yaml.safe_load((pathlib.Path(__file__).with_name("aliases.yaml")).read_text(encoding="utf-8")) or {}
-    return {name: [(tuple(e.get("contains", ())), tuple(e.get("unless", ())), str(e["means"])) for e in entries]
-            for name, entries in raw.items()}
+    """{enum class name: [(contains, unless, value)]}: each enum's `phrasings` in rulesets/vocabulary/*.yaml."""
+    from .vocabulary import phrasings
+    return phrasings()
 
 
 @functools.lru_cache(maxsize=8192)
