@@ -34,7 +34,8 @@ FORMAT = "2"  # 2: JSON entries (1 was pickles); bump when the layout of an entr
 _ENGINE_DIR = Path(__file__).resolve().parent
 # The modules whose code decides what a cached ruleset, catalog or compiled ruleset holds.
 _SOURCES = ("__init__.py", "cache.py", "rulesets.py", "load.py", "compile.py", "facts.py", "errors.py",
-            "models/base.py", "models/ruleset.py", "models/dossier.py")
+            "models/base.py", "models/ruleset.py", "models/dossier.py", "models/enforcement.py",
+            "models/vocabulary.py", "models/behaviour.py")
 
 
 def cache_dir() -> Optional[Path]:
@@ -65,6 +66,11 @@ def engine_key() -> str:
             h.update(rel.encode() + b"\0" + (_ENGINE_DIR / rel).read_bytes() + b"\0")
         except OSError:
             h.update(rel.encode() + b"\0missing\0")
+    try:  # the vocabulary files (rulesets/vocabulary, a folder's vocabulary.yaml): compiled rulesets read the records
+        from .models.vocabulary import digest
+        h.update(b"vocabulary\0" + digest().encode())
+    except Exception:  # noqa: BLE001 - an unusable vocabulary is reported when the models are built
+        pass
     return h.hexdigest()
 
 

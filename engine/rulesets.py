@@ -30,6 +30,8 @@ from .models.ruleset import Basis, Rule, RuleFile, Ruleset, RulesetIndex
 RULESETS_DIR = Path(__file__).resolve().parent.parent / "rulesets"
 
 
+VOCABULARY = "vocabulary.yaml"  # a folder's own facts (docs/dossier-format.md “添加事实”), never a rule file
+
 def _errors_from_validation(e: ValidationError, text: str, name: str, obj: Any) -> list[RulesetError]:
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -72,8 +74,10 @@ def load_folder(folder: Path) -> tuple[RulesetIndex, list[tuple[Rule, Any]], lis
     """One folder, not merged with its parent: (index, [(rule, section)], files, content hash)."""
     errors: list[RulesetError] = []
     digest = hashlib.sha256()
-    files = [folder / "index.yaml"] + sorted(p for p in folder.glob("*.yaml") if p.name != "index.yaml")
+    files = [folder / "index.yaml"] + sorted(p for p in folder.glob("*.yaml") if p.name not in ("index.yaml", VOCABULARY))
     index: Optional[RulesetIndex] = None
+    # a vocabulary.yaml (the facts the folder declares, models/vocabulary.py) is not a rule file; its
+    # content is in the engine key (cache.engine_key), so a changed declaration is never read stale
     rules: list[tuple[Rule, Any]] = []
     for path in files:
         try:
@@ -404,6 +408,7 @@ def heads(root: str = str(RULESETS_DIR)) -> dict[str, Optional[Head]]:
 
 
 def _folder_files(folder: Path) -> list[Path]:
+    """Every file whose bytes key the folder's cache entry: the index, the rule files, its vocabulary.yaml."""
     return [folder / "index.yaml"] + sorted(p for p in folder.glob("*.yaml") if p.name != "index.yaml")
 
 

@@ -64,7 +64,13 @@ def test_natural_channel_names(written, means):
 
 
 def test_alias_table_is_data_and_every_entry_names_a_real_value():
-    table = yaml.safe_load((ROOT / "engine/models/aliases.yaml").read_text(encoding="utf-8"))
+    # each enum's `phrasings` in rulesets/vocabulary/*.yaml (was engine/models/aliases.yaml)
+    table = {}
+    for f in sorted((ROOT / "rulesets/vocabulary").glob("*.yaml")):
+        for name, e in (yaml.safe_load(f.read_text(encoding="utf-8")).get("enums") or {}).items():
+            if e.get("phrasings"):
+                table[name] = e["phrasings"]
+    assert table
     by_name = {c.__name__: c for c in ENUMS}
     for cls_name, entries in table.items():
         cls = by_name[cls_name]
@@ -125,6 +131,6 @@ def test_every_field_has_a_chinese_meaning_first_in_the_docs():
     missing = [f"{v.__name__}.{n}" for v in vars(m).values()
                if isinstance(v, type) and issubclass(v, m.ZhModel) and v.__module__ == m.__name__ for n in v.model_fields
                if not _meaning_zh(v, n)]
-    assert not missing, f"add these to engine/models/meanings_zh.yaml: {missing}"
+    assert not missing, f"add a `meaning` to these fields in rulesets/vocabulary/*.yaml: {missing}"
     doc = (ROOT / "docs/dossier-format.md").read_text(encoding="utf-8")
     assert "**会议类型** — 会议类型：常务会议、全体会议等（第三十条第一款）<br>" in doc
