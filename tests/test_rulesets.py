@@ -293,3 +293,8 @@ def test_impact_lists_dossiers_whose_outcome_changes():
     d = json.loads(r.output)
     files = {Path(c["file"]).name for c in d["changed"]}
     assert "risk-assessment-failed-still-discussed.yaml" in files and "heating-price-2020.yaml" not in files
+
+
+def test_every_rule_cites_an_article():
+    for r in rulesets.load("cn.mad.decree-713").rules:
+        assert r.basis.article >= 1 and r.title.zh and r.message.zh
