@@ -423,7 +423,7 @@ def check_citations(rs: Ruleset, c: Compiled) -> None:
 def check_layering(rs: Ruleset, c: Compiled) -> None:
     """A layered ruleset may not fall below what it is layered on, and names only rules that exist.
 
-    A local layer (`extends`): only tightens (lint.loosening and lint._layer, the checks `rulesets
+    A local layer (`extends`): only tightens (tighten.loosening and tighten.layer_problems, which `rulesets
     lint` runs). A sector or decision-body layer (engine/layers.py): every rule says whether it
     adds, replaces or tightens; a replacement or tightening names a rule beneath; a tightening
     only tightens; a parameter of the same name is not looser. Run at compile time, so every
@@ -432,12 +432,12 @@ def check_layering(rs: Ruleset, c: Compiled) -> None:
     parent = rs.parent
     if parent is None:
         return
-    from .lint import _layer, loosening
+    from .tighten import layer_problems, loosening
     declared = rs.declared or rs.index
     file = next((f for f in rs.files if not any(f == g for g in parent.files)), rs.files[0] if rs.files else rs.id)
     if declared.layer == "jurisdiction":
         own = [r for r in rs.rules if r.id in set(rs.own)] if rs.own else []
-        c.errors += [e for e in _layer(parent, declared, file) if e.code != "ruleset.extends-other-kind"]
+        c.errors += [e for e in layer_problems(parent, declared, file) if e.code != "ruleset.extends-other-kind"]
         c.errors += loosening(parent, rs, {r.id for r in own}, declared.disable, file, own_rules=own)
         return
     from .layers import own_rules

@@ -19,14 +19,14 @@ from typing import List, Optional
 
 import typer
 
-from .models.ruleset import Check, Condition, Rule, Ruleset
+from ..models.ruleset import Check, Condition, Rule, Ruleset
 
 EXIT_OK, EXIT_CHANGED, EXIT_UNUSABLE = 0, 1, 2
 
 
 def _load(rid: str, lang: str) -> Ruleset:
-    from .errors import RulesetErrors
-    from .rulesets import load
+    from ..errors import RulesetErrors
+    from ..rulesets import load
     try:
         return load(rid)
     except RulesetErrors as e:
@@ -45,7 +45,7 @@ UNIT_ZH = {"calendar_days": "日", "working_days": "个工作日", "count": "人
 
 def _value_zh(v: str) -> str:
     """An enum value a ruleset names (standing) as the dossier writes it in Chinese (常务会议)."""
-    from .models import dossier as m
+    from ..models import dossier as m
     for cls in vars(m).values():
         if isinstance(cls, type) and issubclass(cls, m.ZhEnum) and cls is not m.ZhEnum and v in cls._value2member_map_:
             return f"“{cls(v).zh}”"
@@ -53,8 +53,8 @@ def _value_zh(v: str) -> str:
 
 
 def describe_condition(c: Condition, lang: str) -> str:
-    from .findings import case_label
-    from .models.dossier import procedure_zh
+    from ..findings import case_label
+    from ..models.dossier import procedure_zh
     if c.performed:
         return _t(f"已履行“{procedure_zh(c.performed)}”", f"{c.performed} was performed", lang)
     if c.not_performed:
@@ -73,8 +73,8 @@ def describe_condition(c: Condition, lang: str) -> str:
 
 
 def describe_check(chk: Check, rs: Ruleset, lang: str) -> str:
-    from .findings import field_label
-    from .models.dossier import procedure_zh
+    from ..findings import field_label
+    from ..models.dossier import procedure_zh
     s = chk.spec
 
     def where(ws, p: Optional[str] = None) -> str:
@@ -173,7 +173,7 @@ FIELD_ZH = {"title": "标题", "basis": "依据", "modality": "义务", "severit
 
 
 def diff_text(d: dict, a: Ruleset, b: Ruleset, lang: str) -> str:
-    from .findings import cite
+    from ..findings import cite
     out = [_t(f"规则集差异：{d['a']} → {d['b']}（+ 新增，~ 替代或改动，- 删除）", f"ruleset diff: {d['a']} → {d['b']} (+ added, ~ replaced or changed, - removed)", lang)]
     for k, v in d["index"].items():
         none = _t("（无）", "(none)", lang)
@@ -221,9 +221,9 @@ def diff_command(a: str = typer.Argument(..., help="规则集编号 A（旧/上�
 
 def handbook(rs: Ruleset, lang: str = "zh") -> str:
     """Markdown handbook of a ruleset."""
-    from .findings import cite
-    from .models.ruleset import MODALITY_ZH, SEVERITY_ZH
-    from .rulesets import load
+    from ..findings import cite
+    from ..models.ruleset import MODALITY_ZH, SEVERITY_ZH
+    from ..rulesets import load
     ix = rs.index
     L = []
     L.append(f"# {ix.title.get(lang)}\n")
@@ -240,7 +240,7 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
     if ix.source:
         rows.append((_t("文本来源", "Source", lang), ix.source))
     if ix.layer != "jurisdiction":  # sector / decision-body layer (docs/sectors.md)
-        from .layers import LEVEL_EN, LEVEL_ZH
+        from ..layers import LEVEL_EN, LEVEL_ZH
         rows.append((_t("层类", "Layer", lang), _t({"sector": "领域规则集（按“事项领域”选用）", "decision_body": "决策机关层级规则集（按“决策机关层级”选用）"}[ix.layer],
                                                     {"sector": "sector layer (chosen by the dossier's sector)", "decision_body": "decision-body layer (chosen by the body's level)"}[ix.layer], lang)))
         if ix.sector:
@@ -320,7 +320,7 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
         else:
             L.append(f"- {_t('不自动检查', 'Not checked automatically', lang)}：{r.not_checkable_reason.get(lang) if r.not_checkable_reason else ''}")
         if ix.layer != "jurisdiction":
-            from .layers import relation_text
+            from ..layers import relation_text
             L.append(f"- {_t('与条例的关系', 'Relation to the rules beneath', lang)}：{relation_text(r, lang)}")
         if r.tightens and parent:
             try:
@@ -401,7 +401,7 @@ def docs_command(ruleset_id: str = typer.Argument(..., help="规则集编号 / r
     md = handbook(rs, lang)
     body = md if fmt == "md" else _md_to_html(md, rs.index.title.get(lang), lang)
     if out:
-        from .clikit import OutputError, write_output
+        from ..clikit import OutputError, write_output
         try:
             write_output(out, body)
         except OutputError as e:
@@ -442,10 +442,10 @@ def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict]
     """(changed dossiers, unreadable files, skipped counts): each dossier that BOTH rulesets cover
     (kind, place and date) checked under both. The others are counted by why they are not
     compared ({"kind": n, "place": n, "date": n}), never reported as changes."""
-    from .check import check
-    from .errors import JueceError, RulesetErrors
-    from .load import iter_paths, load_dossier
-    from .rulesets import load
+    from ..check import check
+    from ..errors import JueceError, RulesetErrors
+    from ..load import iter_paths, load_dossier
+    from ..rulesets import load
     ra, rb = load(old), load(new)
     changed, errors = [], []
     skipped = {"kind": 0, "place": 0, "date": 0}
@@ -482,7 +482,7 @@ def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict]
 
 
 def _outcome_word(o: str, lang: str) -> str:
-    from .models.finding import OUTCOME_EN, OUTCOME_ZH
+    from ..models.finding import OUTCOME_EN, OUTCOME_ZH
     if o == "absent":
         return _t("（该规则集无此规则）", "(no such rule)", lang)
     return (OUTCOME_ZH if lang == "zh" else OUTCOME_EN).get(o, o)
