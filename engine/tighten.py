@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .checks import kind_of
 from .errors import RulesetError
 from .models.ruleset import Check, Condition, ProcRef, Rule, Ruleset, RulesetIndex
 
@@ -47,34 +48,19 @@ def _cond_key(c: Condition) -> str:
     return c.model_dump_json(by_alias=True, exclude_none=True)
 
 
-def _ref_key(p: ProcRef) -> tuple:
+def ref_key(p: ProcRef) -> tuple:
     return (p.procedure, p.date)
 
 
-def _wheres(p) -> set[str]:
+def wheres(p) -> set[str]:
     return {w.model_dump_json(by_alias=True, exclude_none=True) for w in p.where}
 
 
 def covers(child: Check, parent: Check) -> bool:
-    """Does the child's check demand at least what the parent's check demands?"""
+    """Does the child's check demand at least what the parent's check demands? (each kind says: engine/checks/)"""
     if child.kind != parent.kind:
         return False
-    c, p = child.spec, parent.spec
-    if child.kind == "required":  # more where-conditions on the required record: stricter
-        return c.procedure == p.procedure and _wheres(c) >= _wheres(p)
-    if child.kind == "elements":  # fewer where-conditions (applies to more records), more fields: stricter
-        return c.procedure == p.procedure and _wheres(c) <= _wheres(p) and set(c.fields) >= set(p.fields)
-    if child.kind == "precedes":
-        return (_ref_key(c.before) == _ref_key(p.before) and _ref_key(c.after) == _ref_key(p.after)
-                and _wheres(c.before) >= _wheres(p.before) and _wheres(c.after) <= _wheres(p.after))
-    if child.kind == "order":
-        return (c.procedure, c.first, c.then) == (p.procedure, p.first, p.then) and _wheres(c) <= _wheres(p)
-    if child.kind == "duration":
-        return ((c.procedure, c.from_, c.to, c.at_least, c.at_most) == (p.procedure, p.from_, p.to, p.at_least, p.at_most)
-                and _wheres(c) <= _wheres(p) and (c.unless is None or c.unless == p.unless))
-    if child.kind == "forbidden":  # forbidding fewer records together (each no narrower) is stricter
-        return all(any(cr.procedure == pr.procedure and _wheres(cr) <= _wheres(pr) for pr in p.all) for cr in c.all)
-    return False
+    return kind_of(child).covers(child.spec, parent.spec)
 
 
 def loosening(parent: Ruleset, child: Ruleset, own_ids: set[str], disable: list, file: str,
