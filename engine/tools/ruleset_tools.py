@@ -72,15 +72,32 @@ def describe_condition(c: Condition, lang: str) -> str:
     return out
 
 
-def describe_check(chk: Check, rs: Ruleset, lang: str) -> str:
-    from ..findings import field_label
-    from ..models.dossier import procedure_zh
-    s = chk.spec
+class Phrasing:
+    """What a check kind's `describe` (engine/checks/<kind>.py) writes with: the language, the
+    ruleset (its parameters), and the phrases every kind shares."""
 
-    def where(ws, p: Optional[str] = None) -> str:
+    unit_zh = UNIT_ZH
+
+    def __init__(self, rs: Ruleset, lang: str) -> None:
+        self.rs, self.lang = rs, lang
+
+    def t(self, zh: str, en: str) -> str:
+        return _t(zh, en, self.lang)
+
+    def label(self, proc: str, f: str) -> str:
+        from ..findings import field_label
+        return field_label(proc, f, self.lang)
+
+    def proc(self, p: str) -> str:
+        from ..models.dossier import procedure_zh
+        return _t("案卷", "the dossier", self.lang) if p == "case" else (procedure_zh(p) if self.lang == "zh" else p)
+
+    def where(self, ws, p: Optional[str]) -> str:
+        """The where-conditions on procedure `p`, as a parenthesis (nothing when there are none)."""
+        from ..findings import field_label
+        lang = self.lang
         if not ws:
             return ""
-        p = p or getattr(s, "procedure", None)
         parts = []
         for w in ws:
             name = field_label(p, w.field_, lang).split("·")[-1] if p and lang == "zh" else w.field_
@@ -94,39 +111,11 @@ def describe_check(chk: Check, rs: Ruleset, lang: str) -> str:
                 parts.append(_t(f"{name}不为{'或'.join(_value_zh(v) for v in (w.not_in or []))}", f"{w.field_} not in {{{', '.join(w.not_in or [])}}}", lang))
         return _t("（其中 " + "，".join(parts) + "）", " (where " + ", ".join(parts) + ")", lang)
 
-    def proc(p: str) -> str:
-        return _t("案卷", "the dossier", lang) if p == "case" else (procedure_zh(p) if lang == "zh" else p)
 
-    if chk.kind == "required":
-        return _t(f"须有“{proc(s.procedure)}”记录", f"a {s.procedure} record exists", lang) + where(s.where)
-    if chk.kind == "precedes":
-        return _t(f"“{proc(s.before.procedure)}”的{s.before.date}早于“{proc(s.after.procedure)}”的{s.after.date}",
-                  f"{s.before.procedure}.{s.before.date} before {s.after.procedure}.{s.after.date}", lang)
-    if chk.kind == "order":
-        return _t(f"“{proc(s.procedure)}”中 {s.first} 早于 {s.then}", f"in {s.procedure}: {s.first} before {s.then}", lang) + where(s.where)
-    if chk.kind == "duration":
-        pname = s.at_least or s.at_most
-        p = rs.index.parameters.get(pname)
-        n = (f"{p.value}{UNIT_ZH.get(p.unit, p.unit)}" if lang == "zh" else f"{p.value} {p.unit.replace('_', ' ')}") if p else pname
-        bound = _t("不少于" if s.at_least else "不超过", "at least" if s.at_least else "at most", lang)
-        fr, to = (field_label(s.procedure, s.from_, lang).split("·")[-1], field_label(s.procedure, s.to, lang).split("·")[-1]) \
-            if lang == "zh" else (s.from_, s.to)
-        unless = field_label(s.procedure, s.unless, lang).split("·")[-1] if s.unless and lang == "zh" else s.unless
-        out = _t(f"“{proc(s.procedure)}”自{fr}至{to}{bound} {n}（参数 {pname}）",
-                 f"{s.procedure}: {s.from_} to {s.to} {bound} {n} (parameter {pname})", lang) + where(s.where)
-        if s.unless:
-            out += _t(f"，记载了{unless}的除外", f", unless {s.unless} is recorded", lang)
-        return out
-    if chk.kind == "elements":
-        labels = [field_label(s.procedure, f, lang) for f in s.fields]
-        return _t("须载明：", "must record: ", lang) + ("、" if lang == "zh" else ", ").join(labels) + where(s.where)
-    if chk.kind == "forbidden":
-        parts = [proc(p.procedure) + where(p.where, p.procedure) for p in s.all]
-        return _t("不得并存：", "must not coexist: ", lang) + (" + ".join(parts))
-    if chk.kind == "latest_before":
-        return _t(f"每次“{proc(s.before.procedure)}”之前最近一次“{proc(s.procedure)}”不得为", 
-                  f"the last {s.procedure} before each {s.before.procedure} must not be", lang) + where(s.where)
-    return chk.kind
+def describe_check(chk: Check, rs: Ruleset, lang: str) -> str:
+    """One line for `rulesets show` and the docs: the check's kind phrases it (engine/checks/<kind>.py)."""
+    from ..checks import kind_of
+    return kind_of(chk).describe(chk.spec, Phrasing(rs, lang))
 
 
 # ------------------------------------------------------------------------------ diff
