@@ -36,6 +36,8 @@ _ENGINE_DIR = Path(__file__).resolve().parent
 _SOURCES = ("__init__.py", "cache.py", "rulesets.py", "load.py", "compile.py", "facts.py", "errors.py",
             "models/base.py", "models/ruleset.py", "models/dossier.py", "models/enforcement.py",
             "models/vocabulary.py", "models/behaviour.py")
+# each check kind's durable_rules patterns (engine/checks/<kind>.py) are compiled output too
+_SOURCES += tuple(f"checks/{p.name}" for p in sorted((_ENGINE_DIR / "checks").glob("*.py")))
 
 
 def cache_dir() -> Optional[Path]:

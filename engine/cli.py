@@ -34,10 +34,10 @@ LAZY_COMMANDS = {
     "users": "engine.serve.cli:users_app",  # its users: add, list, disable, token
     "opinion": "engine.documents.cli:opinion_command",  # 审查意见书 and 整改清单 (engine/documents)
 }
-LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/ruleset_tools.py)
-    "diff": "engine.ruleset_tools:diff_command",
-    "docs": "engine.ruleset_tools:docs_command",
-    "impact": "engine.ruleset_tools:impact_command",
+LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/tools/ruleset_tools.py)
+    "diff": "engine.tools.ruleset_tools:diff_command",
+    "docs": "engine.tools.ruleset_tools:docs_command",
+    "impact": "engine.tools.ruleset_tools:impact_command",
 }
 
 app = typer.Typer(
@@ -225,7 +225,7 @@ def json_rows(rows: list) -> str:
 @app.command()
 def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重大执法决定 等（默认重大行政决策、行政规范性文件）/ dossier kind, e.g. major_enforcement_decision")) -> None:
     """打印案卷 JSON Schema（供编辑器校验）/ Print the dossier JSON Schema for editors."""
-    from .docsgen import json_schema
+    from .tools.docsgen import json_schema
     from .models.dossier import DocumentKind, Dossier
     from .models.enforcement import EnforcementDossier
     k = DocumentKind.parse(kind) if kind else None
@@ -240,7 +240,7 @@ def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重
 @docs_app.command("dossier-format")
 def docs_dossier_format() -> None:
     """生成 docs/dossier-format.md / Generate the dossier format documentation."""
-    from .docsgen import dossier_format_markdown
+    from .tools.docsgen import dossier_format_markdown
     typer.echo(dossier_format_markdown(), nl=False)
 
 
@@ -325,7 +325,7 @@ def duties_text(rs, lang: str) -> str:  # noqa: ANN001 - rs: Ruleset
     under which conditions, and what a breach is (a MAY rule is a power, never "a violation")."""
     from .findings import cite
     from .models.ruleset import MODALITY_ZH, SEVERITY_ZH
-    from .ruleset_tools import describe_check, describe_condition
+    from .tools.ruleset_tools import describe_check, describe_condition
     zh = lang == "zh"
     ix = rs.index
     out = [f"{ix.title.get(lang)}  [{ix.id} {'第 ' + ix.version + ' 版' if zh else 'version ' + ix.version}]  "
@@ -336,7 +336,7 @@ def duties_text(rs, lang: str) -> str:  # noqa: ANN001 - rs: Ruleset
         from .layers import layer_header
         out.append(layer_header(rs, lang).rstrip("\n"))
     for name, p in ix.parameters.items():
-        from .ruleset_tools import UNIT_ZH
+        from .tools.ruleset_tools import UNIT_ZH
         out.append(f"  参数 {name} = {p.value}{UNIT_ZH.get(p.unit, ' ' + p.unit)}  {p.description.get(lang)}（{cite(p.basis, rs, lang)}）" if zh
                    else f"  parameter {name} = {p.value} {p.unit}  {p.description.get(lang)} ({cite(p.basis, rs, lang)})")
     section = None
@@ -377,7 +377,7 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
                   lang: str = typer.Option("zh", "--lang", "-l"),
                   fmt: str = typer.Option("text", "--format", "-f", help="text | json")) -> None:
     """检查规则集：结构、引用、条文出处 / Lint a ruleset: structure, names, citations."""
-    from .lint import lint_path
+    from .tools.lint import lint_path
     problems = lint_path(path)
     if fmt == "json":
         typer.echo(json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2))

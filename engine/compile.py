@@ -27,10 +27,11 @@ import json
 from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Optional
 
+from .checks import kind_of
 from .errors import RulesetError, RulesetErrors
 from .facts import CASE, TAG, field_kinds, key, tag
 from .models.dossier import PROCEDURES, Stage
-from .models.ruleset import Check, Condition, ProcRef, Rule, Ruleset, Where
+from .models.ruleset import Check, Condition, Rule, Ruleset, Where
 
 SENTINEL_JOIN = "one"
 # durable_rules 2.0.28 never initialises a session's `context.messages`/`stateFact` pointers
@@ -70,7 +71,7 @@ class Compiled:
 
 # --------------------------------------------------------------------- condition encoders
 
-def _missing(kind: str, k: str) -> dict:
+def missing_cond(kind: str, k: str) -> dict:
     """A durable condition true when a field is NOT recorded / not true (see facts.py encoding)."""
     return {
         "date": {"$lt": {k: 0}},
@@ -80,7 +81,7 @@ def _missing(kind: str, k: str) -> dict:
     }.get(kind, {"$neq": {k: 1}})  # bool and text: anything but 1
 
 
-def _present(kind: str, k: str) -> dict:
+def present_cond(kind: str, k: str) -> dict:
     return {
         "date": {"$gte": {k: 0}},
         "int": {"$gte": {k: 0}},
@@ -94,7 +95,7 @@ def _where(kinds: dict[str, str], w: Where) -> tuple[list[dict], list[dict]]:
     k = key(w.field_)
     kind = kinds[w.field_]
     if w.present is not None:
-        return [(_present if w.present else _missing)(kind, k)], []
+        return [(present_cond if w.present else missing_cond)(kind, k)], []
     if w.is_ is not None:
         return [{k: 1 if w.is_ else 0}], []
     if w.not_in is not None:
@@ -105,7 +106,7 @@ def _where(kinds: dict[str, str], w: Where) -> tuple[list[dict], list[dict]]:
     return [], [{"$or": [{k: v} for v in values]}]
 
 
-def _unrecorded_variants(kinds: dict[str, str], where: list[Where]) -> list[list[dict]]:
+def unrecorded_variants(kinds: dict[str, str], where: list[Where]) -> list[list[dict]]:
     """Open world (docs/open-world.md): for each where-condition that a silent field could meet,
     the conditions "this field is not recorded, every other one is met or not recorded".
 
@@ -138,14 +139,14 @@ def _unrecorded_variants(kinds: dict[str, str], where: list[Where]) -> list[list
     return out
 
 
-def _record_conds(proc: str, conds: list[dict], extra: list[dict] = (), joins: list[dict] = ()) -> dict:
-    """Like _record, with ready-made where conditions (nested groups still go last, probe Q6 b)."""
+def record_pattern_conds(proc: str, conds: list[dict], extra: list[dict] = (), joins: list[dict] = ()) -> dict:
+    """Like record_pattern, with ready-made where conditions (nested groups still go last, probe Q6 b)."""
     flat = [{tag(proc): 1}, *extra] + [c for c in conds if not any(k in c for k in ("$or", "$and"))]
     nested = [c for c in conds if any(k in c for k in ("$or", "$and"))]
     return {"$and": flat + list(joins) + nested}
 
 
-def _record(proc: str, where: list[Where], extra: list[dict] = (), joins: list[dict] = ()) -> dict:
+def record_pattern(proc: str, where: list[Where], extra: list[dict] = (), joins: list[dict] = ()) -> dict:
     kinds = field_kinds()[proc]
     flat: list[dict] = [{tag(proc): 1}, *extra]
     nested: list[dict] = []
@@ -243,169 +244,67 @@ def _case(rule: Rule, due: Stage, variant: str) -> Optional[dict]:
 # --------------------------------------------------------------------------- checks
 
 def _failing(check: Check, c: "Compiled") -> list[tuple[str, str, list[dict]]]:
-    """(outcome, cause, check patterns) for every way this check can fail or be undecidable."""
-    kind, spec = check.kind, check.spec
-    out: list[tuple[str, str, list[dict]]] = []
-    if kind == "required":
-        out.append(("violated", "missing", [{"r$not": _record(spec.procedure, spec.where)}]
-                    + [{f"r{i}$not": _record(alt.procedure, alt.where)} for i, alt in enumerate(spec.alternatives)]))
-    elif kind == "precedes":
-        a, b = spec.before, spec.after
-        ad, bd = key(a.date), key(b.date)
-        b_dated = _record(b.procedure, b.where, [{"$gte": {bd: 0}}])
-        a_on_or_before = _record(a.procedure, a.where, [{"$gte": {ad: 0}}],
-                                 joins=[{"$lte": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
-        a_before = _record(a.procedure, a.where, [{"$gte": {ad: 0}}],
-                           joins=[{"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
-        a_same_day = _record(a.procedure, a.where, [{"$gte": {ad: 0}}],
-                             joins=[{ad: {"b": bd}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
-        out.append(("violated", "order", [{"b": b_dated}, {"a$not": a_on_or_before}]))
-        # Same day: dates alone cannot tell which came first, so it is not decided either way.
-        out.append(("indeterminate", "same_day", [{"b": b_dated}, {"s": a_same_day}, {"a$not": a_before}]))
-        out.append(("indeterminate", "date_unknown", [{"b": _record(b.procedure, b.where, [{bd: -1}])}]))
-    elif kind == "order":
-        f, t = key(spec.first), key(spec.then)
-        out.append(("violated", "order", [{"r": _record(spec.procedure, spec.where,
-                    [{"$gte": {t: 0}}, {"$gte": {f: {"$m": t}}}])}]))
-        out.append(("violated", "missing", [{"r": _record(spec.procedure, spec.where, [{"$gte": {t: 0}}, {f: -1}])}]))
-        out.append(("indeterminate", "date_unknown", [{"r": _record(spec.procedure, spec.where, [{t: -1}])}]))
-    elif kind == "duration":
-        pname = spec.at_least or spec.at_most
-        unit = c.ruleset.index.parameters[pname].unit
-        working = unit == "working_days"
-        f, t = key(spec.from_), key(spec.to)
-        fv, tv = (f + "__wd", t + "__wd") if working else (f, t)
-        n = c.params[pname]
-        if unit == "years":  # yyyymmdd + N*10000 is the same day N years later (facts.ymd)
-            fv, tv, n = f + "__ymd", t + ("__ymde" if spec.at_least else "__ymd"), n * 10000
-        bound = ({"$lt": {tv: {"$add": {"$l": {"$m": fv}, "$r": n}}}} if spec.at_least
-                 else {"$gt": {tv: {"$add": {"$l": {"$m": fv}, "$r": n}}}})
-        excuse = [{"$neq": {key(spec.unless): 1}}] if spec.unless else []
-        out.append(("violated", "duration", [{"r": _record(spec.procedure, spec.where,
-                    [{"$gte": {fv: 0}}, {"$gte": {tv: 0}}, *excuse, bound])}]))
-        out.append(("indeterminate", "date_unknown", [{"r": _record(spec.procedure, spec.where,
-                    [*excuse], joins=[{"$or": [{f: -1}, {t: -1}]}])}]))
-        if working:
-            out.append(("indeterminate", "calendar_unknown", [{"r": _record(spec.procedure, spec.where,
-                        [{"$gte": {f: 0}}, {"$gte": {t: 0}}, *excuse], joins=[{"$or": [{fv: -1}, {tv: -1}]}])}]))
-    elif kind == "elements":
-        kinds = field_kinds()[spec.procedure]
-        missing = [_missing(kinds[fl], key(fl)) for fl in spec.fields]
-        any_missing = missing[0] if len(missing) == 1 else {"$or": missing}
-        if spec.procedure == CASE:
-            out.append(("violated", "elements", [{"__case_extra__": any_missing}]))
-        else:
-            out.append(("violated", "elements", [{"r": _record(spec.procedure, spec.where, joins=[any_missing])}]))
-    elif kind == "forbidden":
-        out.append(("violated", "forbidden",
-                    [{f"f{i}": _record(p.procedure, p.where)} for i, p in enumerate(spec.all)]))
-        if len(spec.all) == 1:  # open world: a record that might be the forbidden one
-            p = spec.all[0]
-            for conds in _unrecorded_variants(field_kinds()[p.procedure], p.where):
-                out.append(("violated", "unrecorded", [{"f0": _record_conds(p.procedure, conds)}]))
-    elif kind == "latest_before":
-        ad, b = key(spec.date), spec.before
-        bd = key(b.date)
-        b_dated = _record(b.procedure, b.where, [{"$gte": {bd: 0}}])
-        a_match = _record(spec.procedure, spec.where, [{"$gte": {ad: 0}}],
-                          joins=[{"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
-        a_later = _record(spec.procedure, [], [{"$gte": {ad: 0}}],
-                          joins=[{"$gt": {ad: {"a": ad}}}, {"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
-        out.append(("violated", "latest_before", [{"b": b_dated}, {"a": a_match}, {"x$not": a_later}]))
-        for conds in _unrecorded_variants(field_kinds()[spec.procedure], spec.where):  # open world
-            a_maybe = _record_conds(spec.procedure, conds, [{"$gte": {ad: 0}}],
-                                    joins=[{"$lt": {ad: {"b": bd}}}, {SENTINEL_JOIN: {"b": SENTINEL_JOIN}}])
-            out.append(("violated", "unrecorded", [{"b": b_dated}, {"a": a_maybe}, {"x$not": a_later}]))
-    return out
+    """(outcome, cause, check patterns) for every way this check can fail or be undecidable (engine/checks/<kind>.py)."""
+    return kind_of(check).patterns(check.spec, c)
 
 
 # --------------------------------------------------------------------------- stages
 
-def validate_references(rs: Ruleset, c: Compiled) -> None:
-    kinds = field_kinds()
-    procs = set(PROCEDURES)
+class _References:
+    """What a check kind's `references` reports through: one rule's unknown procedures, fields, parameters."""
 
-    def err(rule: Rule, zh: str, en: str) -> None:
-        c.errors.append(RulesetError("ruleset.unknown-name", rs.files[0] if rs.files else rs.id, rule.id, zh, en, stage="validate_references"))
+    def __init__(self, rs: Ruleset, c: Compiled) -> None:
+        self.rs, self.c, self.rule = rs, c, None
+        self.kinds = field_kinds()
+        self.procs = set(PROCEDURES)
+        self.parameters = rs.index.parameters
 
-    def check_proc(rule: Rule, proc: str, allow_case: bool = False) -> bool:
-        if proc in procs or (allow_case and proc == CASE):
+    def err(self, zh: str, en: str) -> None:
+        rs = self.rs
+        self.c.errors.append(RulesetError("ruleset.unknown-name", rs.files[0] if rs.files else rs.id, self.rule.id, zh, en,
+                                          stage="validate_references"))
+
+    def proc(self, proc: str, allow_case: bool = False) -> bool:
+        """Is `proc` a procedure (or, with allow_case, `case`)? Reported when not."""
+        if proc in self.procs or (allow_case and proc == CASE):
             return True
-        err(rule, f"未知的程序类型“{proc}”", f"unknown procedure '{proc}'")
+        self.err(f"未知的程序类型“{proc}”", f"unknown procedure '{proc}'")
         return False
 
-    def check_field(rule: Rule, proc: str, name: Optional[str], want: Optional[set[str]] = None) -> None:
+    def field(self, proc: str, name: Optional[str], want: Optional[set[str]] = None) -> None:
+        """Has `proc` a field `name` (of one of the kinds `want`)? Reported when not."""
         if name is None:
             return
-        kind = kinds[proc].get(name)
+        kind = self.kinds[proc].get(name)
         if kind is None:
-            err(rule, f"程序“{proc}”没有字段“{name}”", f"procedure '{proc}' has no field '{name}'")
+            self.err(f"程序“{proc}”没有字段“{name}”", f"procedure '{proc}' has no field '{name}'")
         elif want and kind not in want:
-            err(rule, f"字段“{proc}.{name}”是{kind}，此处需要{'/'.join(sorted(want))}",
-                f"field '{proc}.{name}' is a {kind}; expected {'/'.join(sorted(want))}")
+            self.err(f"字段“{proc}.{name}”是{kind}，此处需要{'/'.join(sorted(want))}",
+                     f"field '{proc}.{name}' is a {kind}; expected {'/'.join(sorted(want))}")
 
-    def check_where(rule: Rule, proc: str, where: list[Where]) -> None:
+    def where(self, proc: str, where: list[Where]) -> None:
         for w in where:
-            check_field(rule, proc, w.field_)
+            self.field(proc, w.field_)
 
-    def check_cond(rule: Rule, cond: Condition) -> None:
+
+def validate_references(rs: Ruleset, c: Compiled) -> None:
+    v = _References(rs, c)
+
+    def check_cond(cond: Condition) -> None:
         if cond.fact is not None:
-            check_field(rule, CASE, cond.fact)
+            v.field(CASE, cond.fact)
         elif cond.any is not None:
             for f in cond.any:
-                check_field(rule, CASE, f, {"bool"})
+                v.field(CASE, f, {"bool"})
         else:
-            check_proc(rule, cond.performed or cond.not_performed or "")
+            v.proc(cond.performed or cond.not_performed or "")
 
     for rule in rs.rules:
+        v.rule = rule
         for cond in [*rule.when, *rule.unless, *(rule.waived_when.when if rule.waived_when else [])]:
-            check_cond(rule, cond)
+            check_cond(cond)
         for check in rule.checks:
-            s = check.spec
-            if check.kind in ("required",):
-                for ref in (s, *s.alternatives):
-                    if check_proc(rule, ref.procedure):
-                        check_where(rule, ref.procedure, ref.where)
-            elif check.kind == "precedes":
-                for ref in (s.before, s.after):
-                    if check_proc(rule, ref.procedure):
-                        check_where(rule, ref.procedure, ref.where)
-                        if ref.date is None:
-                            err(rule, "precedes 的两端都需要 date 字段", "both ends of precedes need a date field")
-                        check_field(rule, ref.procedure, ref.date, {"date"})
-            elif check.kind == "order":
-                if check_proc(rule, s.procedure):
-                    check_where(rule, s.procedure, s.where)
-                    check_field(rule, s.procedure, s.first, {"date"})
-                    check_field(rule, s.procedure, s.then, {"date"})
-            elif check.kind == "duration":
-                if check_proc(rule, s.procedure):
-                    check_where(rule, s.procedure, s.where)
-                    check_field(rule, s.procedure, s.from_, {"date"})
-                    check_field(rule, s.procedure, s.to, {"date"})
-                    check_field(rule, s.procedure, s.unless)
-                pname = s.at_least or s.at_most
-                param = rs.index.parameters.get(pname)
-                if param is None:
-                    err(rule, f"未定义的参数“{pname}”（期限必须是规则集的具名参数）",
-                        f"undefined parameter '{pname}' (periods must be named ruleset parameters)")
-                elif param.unit == "count":
-                    err(rule, f"参数“{pname}”不是天数", f"parameter '{pname}' is not a number of days")
-            elif check.kind == "elements":
-                if check_proc(rule, s.procedure, allow_case=True):
-                    check_where(rule, s.procedure, s.where) if s.procedure != CASE else None
-                    for fl in s.fields:
-                        check_field(rule, s.procedure, fl)
-            elif check.kind == "forbidden":
-                for ref in s.all:
-                    if check_proc(rule, ref.procedure):
-                        check_where(rule, ref.procedure, ref.where)
-            elif check.kind == "latest_before":
-                if check_proc(rule, s.procedure) and check_proc(rule, s.before.procedure):
-                    check_where(rule, s.procedure, s.where)
-                    check_where(rule, s.before.procedure, s.before.where)
-                    check_field(rule, s.procedure, s.date, {"date"})
-                    check_field(rule, s.before.procedure, s.before.date, {"date"})
+            kind_of(check).references(check.spec, v)  # engine/checks/<kind>.py
 
 
 def check_citations(rs: Ruleset, c: Compiled) -> None:
@@ -423,7 +322,7 @@ def check_citations(rs: Ruleset, c: Compiled) -> None:
 def check_layering(rs: Ruleset, c: Compiled) -> None:
     """A layered ruleset may not fall below what it is layered on, and names only rules that exist.
 
-    A local layer (`extends`): only tightens (lint.loosening and lint._layer, the checks `rulesets
+    A local layer (`extends`): only tightens (tighten.loosening and tighten.layer_problems, which `rulesets
     lint` runs). A sector or decision-body layer (engine/layers.py): every rule says whether it
     adds, replaces or tightens; a replacement or tightening names a rule beneath; a tightening
     only tightens; a parameter of the same name is not looser. Run at compile time, so every
@@ -432,12 +331,12 @@ def check_layering(rs: Ruleset, c: Compiled) -> None:
     parent = rs.parent
     if parent is None:
         return
-    from .lint import _layer, loosening
+    from .tighten import layer_problems, loosening
     declared = rs.declared or rs.index
     file = next((f for f in rs.files if not any(f == g for g in parent.files)), rs.files[0] if rs.files else rs.id)
     if declared.layer == "jurisdiction":
         own = [r for r in rs.rules if r.id in set(rs.own)] if rs.own else []
-        c.errors += [e for e in _layer(parent, declared, file) if e.code != "ruleset.extends-other-kind"]
+        c.errors += [e for e in layer_problems(parent, declared, file) if e.code != "ruleset.extends-other-kind"]
         c.errors += loosening(parent, rs, {r.id for r in own}, declared.disable, file, own_rules=own)
         return
     from .layers import own_rules

@@ -11,6 +11,7 @@ import enum
 from functools import lru_cache
 from typing import Any, Optional
 
+from .checks import kind_of
 from .compile import Compiled
 from .evaluate import Activation
 from .facts import CASE, display_value, display_values, key, record_of
@@ -222,24 +223,7 @@ def _when_facts(rule: Rule) -> list[tuple[str, str, str]]:
 
 
 def _raw_check_fields(check: Check) -> list[tuple[str, str]]:
-    s, k = check.spec, check.kind
-    if k == "required":
-        return [(s.procedure, w.field_) for w in s.where]
-    if k == "precedes":
-        return ([(s.after.procedure, s.after.date)] + [(s.after.procedure, w.field_) for w in s.after.where]
-                + [(s.before.procedure, s.before.date)] + [(s.before.procedure, w.field_) for w in s.before.where])
-    if k == "order":
-        return [(s.procedure, s.first), (s.procedure, s.then)]
-    if k == "duration":
-        return [(s.procedure, s.from_), (s.procedure, s.to)] + ([(s.procedure, s.unless)] if s.unless else [])
-    if k == "elements":
-        return [(s.procedure, f) for f in s.fields]
-    if k == "forbidden":
-        return [(p.procedure, w.field_) for p in s.all for w in p.where]
-    if k == "latest_before":
-        return ([(s.before.procedure, s.before.date), (s.procedure, s.date)]
-                + [(s.procedure, w.field_) for w in s.where])
-    return []
+    return kind_of(check).fields(check.spec)  # engine/checks/<kind>.py
 
 
 # ------------------------------------------------------------------------------- build
@@ -379,18 +363,13 @@ class Builder:
             return self._build(rule, outcome, chosen, dossier, stage, grounds)
         ci, act, reading = chosen[0]
         check = rule.checks[ci]
-        kind = check.kind
-        # (not `not_applicable`: its reason also reads the stage and the rule's exceptions)
-        if kind not in _KEYED or self.c.branches[act.branch].cause not in _KEYED[kind]:
+        kind = kind_of(check)
+        # The kinds whose findings are keyed by what they show (CheckKind.keyed), and the causes keyed
+        # (not `not_applicable`: its reason also reads the stage and the rule's exceptions).
+        if self.c.branches[act.branch].cause not in kind.keyed:
             return self._build(rule, outcome, chosen, dossier, stage, grounds)
-        if kind == "required":  # the count, the records' status, and what they say on the fields the check asks about
-            n = _records_of(dossier, check.spec.procedure)
-            shown: Any = (n, tuple(p.effective_status() for p in dossier.procedures
-                                   if p.type == check.spec.procedure or any(p.type == x.procedure for x in check.spec.alternatives)),
-                          _recorded(dossier, check.spec.procedure, check.spec.where) if n and check.spec.where else ())
-        elif kind == "elements" and check.spec.procedure == CASE:
-            shown = tuple([_case_value(dossier, f) for f in check.spec.fields])
-        else:
+        shown: Any = kind.shown(check.spec, dossier)  # e.g. required: the count and status of the records
+        if shown is None:
             plan = _check_evidence_plan(check)
             shown = []
             for fact_id in act.record_ids:
@@ -440,11 +419,14 @@ class Builder:
             if reading is not None and reading.kind in (ABSENCE, UNKNOWN):
                 needed += [n for n in reading.needed if n not in needed]
                 unknown = unknown or reading.kind == UNKNOWN
-                if check.kind == "required" or (check.kind == "precedes" and reading.kind == UNKNOWN):
-                    evidence += self._status_evidence(dossier, check)
+                proc = kind_of(check).status_of(check.spec, reading.kind)
+                if proc:
+                    evidence += self._status_evidence(dossier, proc)
                 continue  # the reason is what is missing, not the branch's own cause
-            if check.kind == "required" and reading is not None and reading.kind == FACT:
-                evidence += self._status_evidence(dossier, check)
+            if reading is not None and reading.kind == FACT:
+                proc = kind_of(check).status_of(check.spec, FACT)
+                if proc:
+                    evidence += self._status_evidence(dossier, proc)
             if cause in _REASONED:
                 rz, re_ = self._reason(rule, check, act, cause, stage)
                 if rz and rz not in reasons_zh:
@@ -532,9 +514,8 @@ class Builder:
             self._findings[key] = finding
         return finding
 
-    def _status_evidence(self, dossier: Dossier, check: Check) -> list[Evidence]:
+    def _status_evidence(self, dossier: Dossier, proc: str) -> list[Evidence]:
         """Records of the procedure marked 未履行 / 未知, and where that was read."""
-        proc = check.spec.procedure if check.kind == "required" else check.spec.before.procedure
         out = []
         for i, rec in status_evidence(dossier, proc):
             src = "；".join(x.cite() for x in rec.sources) if rec.sources else None
@@ -552,11 +533,9 @@ class Builder:
         out: list[Evidence] = []
         extras: dict[str, Any] = {}
         by_proc = _check_evidence_plan(check)
-        if check.kind == "elements" and check.spec.procedure == CASE:  # the frame holds the case only
-            for f in check.spec.fields:
-                out.append(self._evidence_of(f, case_label(f, "zh"), f, _case_value(dossier, f), _case_source(f)))
-        # A `required` branch fires on the case alone (the record is `$not`): no record in its frame.
-        for fact_id in (act.record_ids if check.kind != "required" else ()):
+        kind, spec = kind_of(check), check.spec  # what each kind adds: engine/checks/<kind>.py
+        out += kind.lead_evidence(self, spec, dossier)
+        for fact_id in (act.record_ids if kind.frame_has_records else ()):
             rec = record_of(dossier, fact_id)
             if rec is None:
                 continue
@@ -571,54 +550,8 @@ class Builder:
                 else:
                     zh, en = record_values(rec, f)
                     out.append(_ev(fact=name, label=label, label_en=label_en, value=zh, value_en=en, source=src))
-            if check.kind == "duration":
-                s = check.spec
-                a, b = getattr(rec, s.from_), getattr(rec, s.to)
-                if a and b:
-                    unit = self.rs.index.parameters[s.at_least or s.at_most].unit
-                    if unit == "working_days":
-                        from .calendar import working_days_between
-                        n = working_days_between(a, b)
-                    else:
-                        n = (b - a).days
-                    if n is not None:
-                        extras["days"] = n
-                        cal = unit != "working_days"  # years: shown as the days actually elapsed
-                        out.append(_ev(fact="days", label="实际期限" if cal else "实际工作日",
-                                            label_en="actual days" if cal else "actual working days",
-                                            value=f"{n}{'日' if cal else '个工作日'}",
-                                            value_en=f"{n} {'days' if cal else 'working days'}", source=src))
-                        dc = self.rs.index.day_counting  # the counting rule the number rests on
-                        out.append(_ev(fact="day_counting", label="期间计算", label_en="counting",
-                                       value=dc.zh, value_en=dc.en or dc.zh, source=None))
-        if check.kind == "required":
-            proc = check.spec.procedure
-            n = _records_of(dossier, proc)
-            shown = _recorded(dossier, proc, check.spec.where) if n and check.spec.where else ()
-            k = ("required", proc, n, shown)
-            e = self._shared.get(k)
-            if e is None:
-                e = self._share(k, _ev(
-                    fact=proc, label=f"{procedure_zh(proc)}记录", label_en=f"{proc} records",
-                    value=("无" if n == 0 else f"{n}份，均不符合条件" + (f"：{'；'.join(z for z, _ in shown)}" if shown else "")),
-                    value_en=("none" if n == 0 else f"{n}, none qualifying" + (f": {'; '.join(x for _, x in shown)}" if shown else "")),
-                    source="procedures"))
-            out.append(e)
-        if check.kind == "precedes" and cause == "order":
-            s = check.spec.before
-            for i, p in enumerate(dossier.procedures):
-                if p.type == s.procedure:
-                    out.append(_ev(fact=f"{s.procedure}.{s.date}", label=field_label(s.procedure, s.date, "zh"),
-                                        label_en=field_label(s.procedure, s.date, "en"),
-                                        value=display_value(getattr(p, s.date), "zh"), value_en=display_value(getattr(p, s.date), "en"),
-                                        source=f"procedures[{i}]"))
-                    for w in s.where:
-                        out.append(_ev(fact=f"{s.procedure}.{w.field_}", label=field_label(s.procedure, w.field_, "zh"),
-                                            label_en=field_label(s.procedure, w.field_, "en"), value=record_value(p, w.field_, "zh"),
-                                            value_en=record_value(p, w.field_, "en"), source=f"procedures[{i}]"))
-            if not any(p.type == s.procedure for p in dossier.procedures):
-                out.append(_ev(fact=s.procedure, label=f"{procedure_zh(s.procedure)}记录", label_en=f"{s.procedure} records",
-                                    value="无", value_en="none", source="procedures"))
+            out += kind.record_evidence(self, spec, rec, src, extras)
+        out += kind.evidence(self, spec, dossier, cause)
         return out, extras
 
     def _reason(self, rule: Rule, check: Check, act: Activation, cause: str, stage: Stage) -> tuple[str, str]:
@@ -632,11 +565,7 @@ class Builder:
             en = "the dossier does not say: " + ", ".join(unknown)
             return zh, en
         if cause == "date_unknown":
-            pairs = list(dict.fromkeys(_check_fields(check)))
-            if check.kind == "precedes":
-                pairs = [(check.spec.after.procedure, check.spec.after.date)]
-            elif check.kind in ("duration", "order"):
-                pairs = pairs[:2]
+            pairs = kind_of(check).date_fields(check.spec, list(dict.fromkeys(_check_fields(check))))
             return ("案卷未记载判断所需的日期：" + "、".join(field_label(p, f, "zh") for p, f in pairs),
                     "a date needed to decide is not recorded: " + ", ".join(f"{p}.{f}" for p, f in pairs))
         if cause == "same_day":
@@ -646,7 +575,7 @@ class Builder:
         if cause == "calendar_unknown":
             import datetime as _dt
             from .calendar import last_year, missing_years
-            rec = act.frame.get("r", {}) if check.kind == "duration" else {}
+            rec = act.frame.get("r", {})  # only a duration (its record: `r`) counts working days
             days = [_dt.date.fromordinal(rec[k]) for k in (key(check.spec.from_), key(check.spec.to))
                     if isinstance(rec.get(k), int) and rec[k] > 0] if rec else []
             years = missing_years(*days) or [last_year() + 1]
@@ -699,9 +628,6 @@ class Builder:
 # that a long audit's memory stays flat (a finding and its key are a few KB).
 _MAX_SHARED = 10_000
 _PERFORMED = RecordStatus.performed
-# The check kinds whose findings _build_shared keys by what they show, and the causes it keys.
-_KEYED = {"required": ("missing", "unknown_trigger"), "elements": ("elements", "unknown_trigger"),
-          "forbidden": ("forbidden", "unknown_trigger")}
 
 
 def _records_of(dossier: Dossier, proc: str) -> int:

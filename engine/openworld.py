@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from .facts import CASE
+from .checks import kind_of
 from .models.dossier import Dossier, Record, RecordBasis, RecordStatus, procedure_zh
 from .models.ruleset import Check, Rule, Where
 
@@ -99,7 +99,7 @@ def where_holds(rec: Record, w: Where) -> Optional[bool]:
     return _raw(v) not in (w.not_in or [])
 
 
-def _element(holder: Any, path: str) -> Optional[bool]:
+def element_state(holder: Any, path: str) -> Optional[bool]:
     """An element a rule requires: True present / met, False recorded contrary, None not recorded."""
     v = _value(holder, path)
     if v is None:
@@ -111,7 +111,7 @@ def _element(holder: Any, path: str) -> Optional[bool]:
 
 # ----------------------------------------------------------------------------- labels
 
-def _field(proc: str, path: str) -> tuple[str, str]:
+def field_fact(proc: str, path: str) -> tuple[str, str]:
     from .findings import field_label  # findings imports this module: import at call time
     return field_label(proc, path, "zh"), field_label(proc, path, "en")
 
@@ -120,11 +120,11 @@ def _whether(proc: str) -> tuple[str, str]:
     return f"是否履行{procedure_zh(proc)}", f"whether {proc} took place"
 
 
-def _records(dossier: Dossier, proc: str) -> list[tuple[int, Record]]:
+def records_of(dossier: Dossier, proc: str) -> list[tuple[int, Record]]:
     return [(i, p) for i, p in enumerate(dossier.procedures) if p.type == proc]
 
 
-def _frame_records(dossier: Dossier, ids: list[str], proc: Optional[str] = None) -> list[Record]:
+def frame_records(dossier: Dossier, ids: list[str], proc: Optional[str] = None) -> list[Record]:
     out = []
     for fid in ids:
         if fid.startswith("p") and fid[1:].isdigit() and int(fid[1:]) < len(dossier.procedures):
@@ -140,84 +140,24 @@ def classify(rule: Rule, check: Check, cause: str, record_ids: list[str], dossie
     """Why a fired branch fired: on a recorded fact, or on a fact nobody recorded."""
     if cause in _KEPT:
         return Reading(KEEP)
-    kind, s = check.kind, check.spec
-    if kind == "required":
-        readings = [_required(ref.procedure, ref.where, dossier) for ref in (s, *s.alternatives)]
-        if len(readings) == 1:
-            return readings[0]
-        # any of the records would do: silence about one of them leaves the duty open
-        for k in (UNKNOWN, ABSENCE):
-            if any(r.kind == k for r in readings):
-                return Reading(k, tuple(dict.fromkeys(n for r in readings for n in r.needed)))
-        return Reading(FACT)
-    if kind == "elements":
-        if s.procedure == CASE:
-            from .findings import _case_value
-            states = [(f, _case_state(_case_value(dossier, f))) for f in s.fields]
-            proc = CASE
-        else:
-            recs = _frame_records(dossier, record_ids, s.procedure)
-            if not recs:
-                return Reading(KEEP)
-            states = [(f, _element(recs[0], f)) for f in s.fields]
-            proc = s.procedure
-        if any(v is False for _, v in states):
-            return Reading(FACT)
-        return Reading(ABSENCE, tuple(_field(proc, f) for f, v in states if v is None))
-    if kind == "order":
-        if cause == "order":
-            return Reading(FACT)
-        return Reading(ABSENCE, (_field(s.procedure, s.first if cause == "missing" else s.then),))
-    if kind == "duration":
-        if cause == "duration":
-            return Reading(FACT)
-        recs = _frame_records(dossier, record_ids, s.procedure)
-        missing = [f for f in (s.from_, s.to) if not recs or getattr(recs[0], f, None) is None]
-        return Reading(ABSENCE, tuple(_field(s.procedure, f) for f in missing))
-    if kind == "precedes":
-        a, b = s.before, s.after
-        if cause == "date_unknown":
-            return Reading(ABSENCE, (_field(b.procedure, b.date),))
-        cands = [p for _, p in _records(dossier, a.procedure)
-                 if performed(p) and all(where_holds(p, w) is not False for w in a.where)]
-        if any(getattr(p, a.date, None) for p in cands):
-            return Reading(FACT)  # the file dates the step, and dates it too late
-        if cands:
-            return Reading(ABSENCE, (_field(a.procedure, a.date),))
-        # No step to date at all: an order cannot be claimed, only that the step is not shown.
-        r = _required(a.procedure, a.where, dossier)
-        return Reading(r.kind, r.needed, quiet=True)
-    if kind == "forbidden":
-        if cause == "forbidden":
-            return Reading(FACT)
-        ref = s.all[0]
-        recs = _frame_records(dossier, record_ids, ref.procedure)
-        return Reading(ABSENCE, tuple(_field(ref.procedure, w.field_) for w in ref.where
-                                      if recs and where_holds(recs[0], w) is None))
-    if kind == "latest_before":
-        if cause == "latest_before":
-            return Reading(FACT)
-        recs = _frame_records(dossier, record_ids, s.procedure)
-        return Reading(ABSENCE, tuple(_field(s.procedure, w.field_) for w in s.where
-                                      if recs and where_holds(recs[-1], w) is None))
-    return Reading(KEEP)
+    return kind_of(check).classify(check.spec, cause, record_ids, dossier)  # each kind reads its own facts: engine/checks/
 
 
-def _case_state(v: Any) -> Optional[bool]:
+def case_state(v: Any) -> Optional[bool]:
     if _missing(v):
         return None
     return v if isinstance(v, bool) else True
 
 
-def _required(proc: str, where: list[Where], dossier: Dossier) -> Reading:
+def required_reading(proc: str, where: list[Where], dossier: Dossier) -> Reading:
     """No record shows the step (as the rule wants it): recorded as not done, or not recorded?"""
-    recs = [p for _, p in _records(dossier, proc)]
+    recs = [p for _, p in records_of(dossier, proc)]
     done = [p for p in recs if performed(p)]
     needed: list[tuple[str, str]] = []
     for p in done:
         states = [(w, where_holds(p, w)) for w in where]
         if all(v is not False for _, v in states):  # fails only on what is not recorded
-            needed += [_field(proc, w.field_) for w, v in states if v is None]
+            needed += [field_fact(proc, w.field_) for w, v in states if v is None]
     if needed:
         return Reading(ABSENCE, tuple(dict.fromkeys(needed)))
     if any(p.effective_status() is RecordStatus.unknown for p in recs):
@@ -243,7 +183,7 @@ def resolve(reading: Reading, outcome: str, basis: RecordBasis) -> tuple[str, Op
 
 def status_evidence(dossier: Dossier, proc: str) -> list[tuple[int, Record]]:
     """The records of a procedure that are marked 未履行 or 未知 (shown as evidence)."""
-    return [(i, p) for i, p in _records(dossier, proc) if not performed(p)]
+    return [(i, p) for i, p in records_of(dossier, proc) if not performed(p)]
 
 
 def absence_message(rule: Rule, needed: tuple[tuple[str, str], ...]) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from engine.docsgen import EXAMPLE_EN, EXAMPLE_ZH, REGENERATE, dossier_format_markdown, json_schema
+from engine.tools.docsgen import EXAMPLE_EN, EXAMPLE_ZH, REGENERATE, dossier_format_markdown, json_schema
 from engine.load import load_dossier
 from engine.models.dossier import PROCEDURE_ZH, PROCEDURES, Dossier
 

@@ -150,7 +150,7 @@ def test_five_year_validity_counts_to_the_corresponding_day(tmp_path, expiry, ou
 
 
 def test_normative_rulesets_lint_clean():
-    from engine.lint import lint_path
+    from engine.tools.lint import lint_path
     for folder in ("rulesets/national/normative-documents", "rulesets/local/jiangsu/yixing-nd-2012"):
         problems = lint_path(ROOT / folder)
         assert not problems, "\n".join(p.text() for p in problems)

@@ -126,6 +126,6 @@ def test_every_rule_quotes_the_seed_verbatim():
 
 
 def test_layer_lints_clean():
-    from engine.lint import lint_path
+    from engine.tools.lint import lint_path
     problems = lint_path(ROOT / "rulesets/local/ningxia/pengyang-nd-2018")
     assert not problems, "\n".join(p.text() for p in problems)

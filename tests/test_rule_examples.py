@@ -43,7 +43,7 @@ def _cases() -> list[tuple[Path, object]]:
 def examples(ruleset_id: str) -> dict[str, dict[str, list[str]]]:
     """rule id → outcome → case files showing it, under `ruleset_id`."""
     table: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    from engine.ruleset_tools import coverage
+    from engine.tools.ruleset_tools import coverage
     from engine.rulesets import load
     rs = load(ruleset_id)
     for path, stage in _cases():

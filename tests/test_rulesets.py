@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from engine import rulesets
 from engine.check import check
 from engine.cli import app
-from engine.lint import lint_path
+from engine.tools.lint import lint_path
 from engine.load import load_dossier
 
 ROOT = Path(__file__).resolve().parents[1]

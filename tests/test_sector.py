@@ -21,7 +21,7 @@ from engine.check import check
 from engine.cli import app
 from engine.errors import LoadError, RulesetErrors
 from engine.layers import body_level, infer_level
-from engine.lint import lint_path
+from engine.tools.lint import lint_path
 from engine.load import load_dossier
 from engine.models.dossier import Dossier
 

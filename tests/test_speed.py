@@ -22,7 +22,7 @@ EXAMPLE = str(ROOT / "cases/examples/peng-yang-heating-price.yaml")
 
 # What `juece check` has no use for: the other commands, the web and batch stacks, the templates.
 NOT_ON_THE_CHECK_PATH = ("jinja2", "fastapi", "uvicorn", "sqlalchemy", "dask", "pytest_bdd", "docxtpl",
-                         "engine.specs", "engine.audit", "engine.ruleset_tools", "engine.docsgen", "engine.lint")
+                         "engine.specs", "engine.audit", "engine.tools")
 
 
 def _modules_after(*args: str) -> set[str]:

@@ -101,7 +101,7 @@ def test_unknown_key_gets_a_did_you_mean():
 
 
 def test_schema_picks_a_record_format_by_its_type():
-    from engine.docsgen import json_schema
+    from engine.tools.docsgen import json_schema
     s = json_schema()
     items = s["properties"]["程序"]["items"]
     assert "oneOf" not in items
@@ -127,7 +127,7 @@ def test_implausible_decision_date_is_a_warning_naming_both_dates(name, code):
 
 
 def test_every_field_has_a_chinese_meaning_first_in_the_docs():
-    from engine.docsgen import _meaning_zh
+    from engine.tools.docsgen import _meaning_zh
     missing = [f"{v.__name__}.{n}" for v in vars(m).values()
                if isinstance(v, type) and issubclass(v, m.ZhModel) and v.__module__ == m.__name__ for n in v.model_fields
                if not _meaning_zh(v, n)]

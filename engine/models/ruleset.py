@@ -12,6 +12,9 @@ small vocabulary modelled on Declare templates:
     forbidden  these records must not exist together           (not-coexistence)
     latest_before  the last A before each B must not match     (e.g. no meeting on an unlawful review)
 
+What each kind means to the engine (its durable_rules patterns, evidence, prose and only-tighten
+comparison) is in one file per kind, engine/checks/<kind>.py, found through engine/checks/__init__.py.
+
 Numbers are never written in a rule: they are named `parameters` of the ruleset, so a local
 ruleset can tighten them.
 """

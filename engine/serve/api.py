@@ -179,7 +179,7 @@ _schema_cache: Optional[str] = None
 def _schema() -> dict:
     global _schema_cache
     if _schema_cache is None:
-        from ..docsgen import json_schema
+        from ..tools.docsgen import json_schema
         _schema_cache = json.dumps(json_schema(), ensure_ascii=False)
     return json.loads(_schema_cache)
 

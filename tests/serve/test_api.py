@@ -96,7 +96,7 @@ def test_rulesets_and_schema(client):
     missing = client.get("/api/v1/rulesets/cn.nope")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "ruleset.not-found"
     schema = client.get("/api/v1/schema/dossier").json()
-    from engine.docsgen import json_schema
+    from engine.tools.docsgen import json_schema
     assert schema == json.loads(json.dumps(json_schema(), ensure_ascii=False))
     assert "编号" in schema["properties"] and "程序" in schema["properties"]
     api = client.get("/api/v1/openapi.json").json()

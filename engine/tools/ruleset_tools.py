@@ -19,14 +19,14 @@ from typing import List, Optional
 
 import typer
 
-from .models.ruleset import Check, Condition, Rule, Ruleset
+from ..models.ruleset import Check, Condition, Rule, Ruleset
 
 EXIT_OK, EXIT_CHANGED, EXIT_UNUSABLE = 0, 1, 2
 
 
 def _load(rid: str, lang: str) -> Ruleset:
-    from .errors import RulesetErrors
-    from .rulesets import load
+    from ..errors import RulesetErrors
+    from ..rulesets import load
     try:
         return load(rid)
     except RulesetErrors as e:
@@ -45,7 +45,7 @@ UNIT_ZH = {"calendar_days": "日", "working_days": "个工作日", "count": "人
 
 def _value_zh(v: str) -> str:
     """An enum value a ruleset names (standing) as the dossier writes it in Chinese (常务会议)."""
-    from .models import dossier as m
+    from ..models import dossier as m
     for cls in vars(m).values():
         if isinstance(cls, type) and issubclass(cls, m.ZhEnum) and cls is not m.ZhEnum and v in cls._value2member_map_:
             return f"“{cls(v).zh}”"
@@ -53,8 +53,8 @@ def _value_zh(v: str) -> str:
 
 
 def describe_condition(c: Condition, lang: str) -> str:
-    from .findings import case_label
-    from .models.dossier import procedure_zh
+    from ..findings import case_label
+    from ..models.dossier import procedure_zh
     if c.performed:
         return _t(f"已履行“{procedure_zh(c.performed)}”", f"{c.performed} was performed", lang)
     if c.not_performed:
@@ -72,15 +72,32 @@ def describe_condition(c: Condition, lang: str) -> str:
     return out
 
 
-def describe_check(chk: Check, rs: Ruleset, lang: str) -> str:
-    from .findings import field_label
-    from .models.dossier import procedure_zh
-    s = chk.spec
+class Phrasing:
+    """What a check kind's `describe` (engine/checks/<kind>.py) writes with: the language, the
+    ruleset (its parameters), and the phrases every kind shares."""
 
-    def where(ws, p: Optional[str] = None) -> str:
+    unit_zh = UNIT_ZH
+
+    def __init__(self, rs: Ruleset, lang: str) -> None:
+        self.rs, self.lang = rs, lang
+
+    def t(self, zh: str, en: str) -> str:
+        return _t(zh, en, self.lang)
+
+    def label(self, proc: str, f: str) -> str:
+        from ..findings import field_label
+        return field_label(proc, f, self.lang)
+
+    def proc(self, p: str) -> str:
+        from ..models.dossier import procedure_zh
+        return _t("案卷", "the dossier", self.lang) if p == "case" else (procedure_zh(p) if self.lang == "zh" else p)
+
+    def where(self, ws, p: Optional[str]) -> str:
+        """The where-conditions on procedure `p`, as a parenthesis (nothing when there are none)."""
+        from ..findings import field_label
+        lang = self.lang
         if not ws:
             return ""
-        p = p or getattr(s, "procedure", None)
         parts = []
         for w in ws:
             name = field_label(p, w.field_, lang).split("·")[-1] if p and lang == "zh" else w.field_
@@ -94,39 +111,11 @@ def describe_check(chk: Check, rs: Ruleset, lang: str) -> str:
                 parts.append(_t(f"{name}不为{'或'.join(_value_zh(v) for v in (w.not_in or []))}", f"{w.field_} not in {{{', '.join(w.not_in or [])}}}", lang))
         return _t("（其中 " + "，".join(parts) + "）", " (where " + ", ".join(parts) + ")", lang)
 
-    def proc(p: str) -> str:
-        return _t("案卷", "the dossier", lang) if p == "case" else (procedure_zh(p) if lang == "zh" else p)
 
-    if chk.kind == "required":
-        return _t(f"须有“{proc(s.procedure)}”记录", f"a {s.procedure} record exists", lang) + where(s.where)
-    if chk.kind == "precedes":
-        return _t(f"“{proc(s.before.procedure)}”的{s.before.date}早于“{proc(s.after.procedure)}”的{s.after.date}",
-                  f"{s.before.procedure}.{s.before.date} before {s.after.procedure}.{s.after.date}", lang)
-    if chk.kind == "order":
-        return _t(f"“{proc(s.procedure)}”中 {s.first} 早于 {s.then}", f"in {s.procedure}: {s.first} before {s.then}", lang) + where(s.where)
-    if chk.kind == "duration":
-        pname = s.at_least or s.at_most
-        p = rs.index.parameters.get(pname)
-        n = (f"{p.value}{UNIT_ZH.get(p.unit, p.unit)}" if lang == "zh" else f"{p.value} {p.unit.replace('_', ' ')}") if p else pname
-        bound = _t("不少于" if s.at_least else "不超过", "at least" if s.at_least else "at most", lang)
-        fr, to = (field_label(s.procedure, s.from_, lang).split("·")[-1], field_label(s.procedure, s.to, lang).split("·")[-1]) \
-            if lang == "zh" else (s.from_, s.to)
-        unless = field_label(s.procedure, s.unless, lang).split("·")[-1] if s.unless and lang == "zh" else s.unless
-        out = _t(f"“{proc(s.procedure)}”自{fr}至{to}{bound} {n}（参数 {pname}）",
-                 f"{s.procedure}: {s.from_} to {s.to} {bound} {n} (parameter {pname})", lang) + where(s.where)
-        if s.unless:
-            out += _t(f"，记载了{unless}的除外", f", unless {s.unless} is recorded", lang)
-        return out
-    if chk.kind == "elements":
-        labels = [field_label(s.procedure, f, lang) for f in s.fields]
-        return _t("须载明：", "must record: ", lang) + ("、" if lang == "zh" else ", ").join(labels) + where(s.where)
-    if chk.kind == "forbidden":
-        parts = [proc(p.procedure) + where(p.where, p.procedure) for p in s.all]
-        return _t("不得并存：", "must not coexist: ", lang) + (" + ".join(parts))
-    if chk.kind == "latest_before":
-        return _t(f"每次“{proc(s.before.procedure)}”之前最近一次“{proc(s.procedure)}”不得为", 
-                  f"the last {s.procedure} before each {s.before.procedure} must not be", lang) + where(s.where)
-    return chk.kind
+def describe_check(chk: Check, rs: Ruleset, lang: str) -> str:
+    """One line for `rulesets show` and the docs: the check's kind phrases it (engine/checks/<kind>.py)."""
+    from ..checks import kind_of
+    return kind_of(chk).describe(chk.spec, Phrasing(rs, lang))
 
 
 # ------------------------------------------------------------------------------ diff
@@ -173,7 +162,7 @@ FIELD_ZH = {"title": "标题", "basis": "依据", "modality": "义务", "severit
 
 
 def diff_text(d: dict, a: Ruleset, b: Ruleset, lang: str) -> str:
-    from .findings import cite
+    from ..findings import cite
     out = [_t(f"规则集差异：{d['a']} → {d['b']}（+ 新增，~ 替代或改动，- 删除）", f"ruleset diff: {d['a']} → {d['b']} (+ added, ~ replaced or changed, - removed)", lang)]
     for k, v in d["index"].items():
         none = _t("（无）", "(none)", lang)
@@ -221,9 +210,9 @@ def diff_command(a: str = typer.Argument(..., help="规则集编号 A（旧/上�
 
 def handbook(rs: Ruleset, lang: str = "zh") -> str:
     """Markdown handbook of a ruleset."""
-    from .findings import cite
-    from .models.ruleset import MODALITY_ZH, SEVERITY_ZH
-    from .rulesets import load
+    from ..findings import cite
+    from ..models.ruleset import MODALITY_ZH, SEVERITY_ZH
+    from ..rulesets import load
     ix = rs.index
     L = []
     L.append(f"# {ix.title.get(lang)}\n")
@@ -240,7 +229,7 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
     if ix.source:
         rows.append((_t("文本来源", "Source", lang), ix.source))
     if ix.layer != "jurisdiction":  # sector / decision-body layer (docs/sectors.md)
-        from .layers import LEVEL_EN, LEVEL_ZH
+        from ..layers import LEVEL_EN, LEVEL_ZH
         rows.append((_t("层类", "Layer", lang), _t({"sector": "领域规则集（按“事项领域”选用）", "decision_body": "决策机关层级规则集（按“决策机关层级”选用）"}[ix.layer],
                                                     {"sector": "sector layer (chosen by the dossier's sector)", "decision_body": "decision-body layer (chosen by the body's level)"}[ix.layer], lang)))
         if ix.sector:
@@ -320,7 +309,7 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
         else:
             L.append(f"- {_t('不自动检查', 'Not checked automatically', lang)}：{r.not_checkable_reason.get(lang) if r.not_checkable_reason else ''}")
         if ix.layer != "jurisdiction":
-            from .layers import relation_text
+            from ..layers import relation_text
             L.append(f"- {_t('与条例的关系', 'Relation to the rules beneath', lang)}：{relation_text(r, lang)}")
         if r.tightens and parent:
             try:
@@ -401,7 +390,7 @@ def docs_command(ruleset_id: str = typer.Argument(..., help="规则集编号 / r
     md = handbook(rs, lang)
     body = md if fmt == "md" else _md_to_html(md, rs.index.title.get(lang), lang)
     if out:
-        from .clikit import OutputError, write_output
+        from ..clikit import OutputError, write_output
         try:
             write_output(out, body)
         except OutputError as e:
@@ -442,10 +431,10 @@ def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict]
     """(changed dossiers, unreadable files, skipped counts): each dossier that BOTH rulesets cover
     (kind, place and date) checked under both. The others are counted by why they are not
     compared ({"kind": n, "place": n, "date": n}), never reported as changes."""
-    from .check import check
-    from .errors import JueceError, RulesetErrors
-    from .load import iter_paths, load_dossier
-    from .rulesets import load
+    from ..check import check
+    from ..errors import JueceError, RulesetErrors
+    from ..load import iter_paths, load_dossier
+    from ..rulesets import load
     ra, rb = load(old), load(new)
     changed, errors = [], []
     skipped = {"kind": 0, "place": 0, "date": 0}
@@ -482,7 +471,7 @@ def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict]
 
 
 def _outcome_word(o: str, lang: str) -> str:
-    from .models.finding import OUTCOME_EN, OUTCOME_ZH
+    from ..models.finding import OUTCOME_EN, OUTCOME_ZH
     if o == "absent":
         return _t("（该规则集无此规则）", "(no such rule)", lang)
     return (OUTCOME_ZH if lang == "zh" else OUTCOME_EN).get(o, o)

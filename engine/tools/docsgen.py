@@ -23,14 +23,14 @@ from typing import Any, Iterable
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .load import MAX_BYTES, MAX_DEPTH
-from .models import base
-from .models.base import unwrap as _unwrap
-from .models.base import ZhEnum, ZhModel
-from .models.dossier import (
+from ..load import MAX_BYTES, MAX_DEPTH
+from ..models import base
+from ..models.base import unwrap as _unwrap
+from ..models.base import ZhEnum, ZhModel
+from ..models.dossier import (
     PROCEDURE_ZH, PROCEDURES, Catalog, Dossier, Expert, Record, Source, Stage, Triggers, Waiver,
 )
-from .models.enforcement import ENFORCEMENT_PROCEDURE_ZH, ENFORCEMENT_PROCEDURES
+from ..models.enforcement import ENFORCEMENT_PROCEDURE_ZH, ENFORCEMENT_PROCEDURES
 
 REGENERATE = "juece docs dossier-format > docs/dossier-format.md"
 
@@ -44,7 +44,7 @@ def _zh_keys(info: FieldInfo) -> list[str]:
 
 def _meanings_zh() -> dict[str, str]:
     """The Chinese meaning of each field (Model.field, or *.type): each field's `meaning` in rulesets/vocabulary/*.yaml."""
-    from .models.vocabulary import meanings_zh
+    from ..models.vocabulary import meanings_zh
     return meanings_zh()
 
 
@@ -63,7 +63,7 @@ def _meaning_en(info: FieldInfo) -> str:
 
 
 def _enum_classes() -> list[type[ZhEnum]]:
-    from .models import dossier as m
+    from ..models import dossier as m
     seen: list[type[ZhEnum]] = []
     for v in vars(m).values():
         if isinstance(v, type) and issubclass(v, ZhEnum) and v is not ZhEnum and v not in seen:
@@ -412,7 +412,7 @@ def _model_section(title: str, model: type[ZhModel], intro: list[str], skip: Ite
 
 def _enum_users(cls: type[ZhEnum]) -> list[tuple[str, str]]:
     """(Chinese key, English key) of every field whose values come from `cls`."""
-    from .models import enforcement as e
+    from ..models import enforcement as e
     models: list[type[ZhModel]] = [Dossier, Catalog, Triggers, Expert, Waiver, Source, *PROCEDURES.values(),
                                    e.EnforcementDossier, e.EnforcementTriggers, e.Party, e.Penalty, e.Officer]
     users: list[tuple[str, str]] = []
@@ -458,8 +458,8 @@ def dossier_format_markdown() -> str:
     out: list[str] = [
         "# 案卷格式 Dossier format",
         "",
-        f"> 本文件由 `engine/docsgen.py` 根据数据模型自动生成，请勿手工修改。模型改动后运行 `{REGENERATE}`。",
-        f"> Generated from the data models by `engine/docsgen.py`; do not edit by hand. After changing the models, run `{REGENERATE}`.",
+        f"> 本文件由 `engine/tools/docsgen.py` 根据数据模型自动生成，请勿手工修改。模型改动后运行 `{REGENERATE}`。",
+        f"> Generated from the data models by `engine/tools/docsgen.py`; do not edit by hand. After changing the models, run `{REGENERATE}`.",
         "",
         "一个案卷文件记录一项重大行政决策实际履行了哪些程序，juece 据此对照《重大行政决策程序暂行条例》（国务院令第713号）检查。",
         "A dossier file records which procedures one major administrative decision actually went through; juece checks it",
@@ -627,7 +627,7 @@ def _record_choice(refs: set[str]) -> dict:
     """A procedure record, chosen by its 类型/type (if/then), so that an editor reports the wrong
     key inside the record of that type, not "matches none of 25 schemas" for the whole item.
     `refs`: the record definitions this dossier kind's list holds."""
-    from .models.dossier import PROCEDURES as MAD
+    from ..models.dossier import PROCEDURES as MAD
     ALL = {**MAD, **ENFORCEMENT_PROCEDURES}
     PROCEDURES = {p: m for p, m in ALL.items() if f"#/$defs/{m.__name__}" in refs}
     # a kind's own Chinese names: 听证 is the enforcement hearing in an enforcement dossier

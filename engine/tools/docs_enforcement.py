@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .models import enforcement as e
-from .models.base import ZhEnum
+from ..models import enforcement as e
+from ..models.base import ZhEnum
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "cases/enforcement/good/pengyang-substandard-fertiliser.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "cases/enforcement/good/pengyang-substandard-fertiliser.yaml"
 
 
 def enum_classes() -> list[type[ZhEnum]]:
