@@ -33,7 +33,8 @@ KEEP = 256  # entries kept; on a write beyond that the least recently written go
 FORMAT = "2"  # 2: JSON entries (1 was pickles); bump when the layout of an entry changes in a way the source hash would not catch
 _ENGINE_DIR = Path(__file__).resolve().parent
 # The modules whose code decides what a cached ruleset, catalog or compiled ruleset holds.
-_SOURCES = ("__init__.py", "cache.py", "rulesets.py", "load.py", "compile.py", "facts.py", "errors.py",
+# facts.py is not one: it encodes dossiers, never rulesets; the encoding compile.py names is core/encoding.py.
+_SOURCES = ("__init__.py", "cache.py", "rulesets.py", "load.py", "compile.py", "core/encoding.py", "errors.py",
             "models/base.py", "models/ruleset.py", "models/dossier.py", "models/enforcement.py",
             "models/vocabulary.py", "models/behaviour.py")
 # each check kind's durable_rules patterns (engine/checks/<kind>.py) are compiled output too

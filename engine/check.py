@@ -20,11 +20,12 @@ import durable_rules_engine  # noqa: F401 - imported for its version in the mani
 from . import __version__, evaluate, rulesets
 from .compile import Compiled, compile_ruleset
 from .facts import to_facts
-from .findings import Builder, cite
+from .findings import Builder
 from .load import Loaded
 from .models.dossier import Dossier, Stage
 from .models.finding import VERDICT_EN, VERDICT_ZH, DossierResult, Finding, Manifest, verdict_of
 from .models.ruleset import Ruleset
+from .prose.applicability import date_warnings, exclusion_reason, given_selection, out_of_force_reason, ruleset_warnings, wrong_kind
 
 FINDING_OUTCOMES = frozenset(("violated", "indeterminate"))  # the outcomes a result lists as findings
 _new_result = DossierResult.__pydantic_validator__.validate_python
@@ -68,17 +69,14 @@ def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str,
         if rs.index.kind != kind:
             from .errors import RulesetError, RulesetErrors
             k_rs, k_d = rulesets.KIND_ZH.get(rs.index.kind, rs.index.kind), rulesets.KIND_ZH.get(kind, kind)
+            zh, en = wrong_kind(rs, kind, k_rs, k_d)
             raise RulesetErrors([RulesetError(
-                "ruleset.wrong-kind", str(rs.files[0]) if rs.files else rs.id, None,
-                f"--ruleset {rs.id} 适用于{k_rs}，而本案卷是{k_d}（案卷类型：{kind}）；请换用{k_d}规则集，或不写 --ruleset 自动选用",
-                f"--ruleset {rs.id} is for {rs.index.kind} dossiers, but this dossier is a {kind} dossier; "
-                f"use a {kind} ruleset, or leave out --ruleset to choose one automatically", stage="usage")])
+                "ruleset.wrong-kind", str(rs.files[0]) if rs.files else rs.id, None, zh, en, stage="usage")])
         if rs.index.layer != "jurisdiction":  # a sector or decision-body layer: stacked on the chain chosen as usual
             forced = rs
             ruleset_id = None
     if ruleset_id:
-        zh = f"按 --ruleset 指定：{rs.index.title.zh}（{rs.id} 第 {rs.index.version} 版）"
-        en = f"given by --ruleset: {rs.index.title.en or rs.index.title.zh} ({rs.id} version {rs.index.version})"
+        zh, en = given_selection(rs)
         return stack_layers(rs, d, on, root, zh, en)
     rs, zh, en = rulesets.select(d.jurisdiction, on, kind=d.kind_of(), root=root, date_basis=(basis_zh, basis_en))
     if rs is None:
@@ -93,46 +91,6 @@ def _given(ruleset_id: str, root: str) -> Ruleset:
     if (p / "index.yaml").is_file():
         return rulesets.load_path(p, root)
     return rulesets.load(ruleset_id, root)
-
-
-def date_warnings(d: Dossier, today: Optional["dt.date"] = None) -> list[dict]:
-    """A decision date that cannot be right: after the dossier's own publication, or in the future
-    (year 9999). The ruleset is chosen by that date, so the whole result rests on it: say so."""
-    import datetime as dt
-    if d.decision_date is None:
-        return []
-    out = []
-    today = today or dt.date.today()
-    published = [p.date for p in d.procedures if p.type == "publication" and p.date]
-    if published and d.decision_date > min(published):
-        out.append({"code": "load.date-implausible",
-                    "message": f"决策日期 {d.decision_date} 晚于本案卷记载的决策公布日期 {min(published)}，请核对（规则集按决策日期选用）",
-                    "message_en": f"the decision date {d.decision_date} is after the publication date {min(published)} this dossier records; "
-                                  "please check it (the ruleset is chosen by the decision date)"})
-    if d.decision_date > today:
-        out.append({"code": "load.date-in-future",
-                    "message": f"决策日期 {d.decision_date} 晚于今天（{today}），请核对（规则集按决策日期选用）",
-                    "message_en": f"the decision date {d.decision_date} is after today ({today}); please check it (the ruleset is chosen by the decision date)"})
-    return out
-
-
-def ruleset_warnings(d: Dossier, rs: Ruleset, on, basis_zh: str, basis_en: str) -> list[dict]:
-    """Why a ruleset given by --ruleset may not be the law of this dossier: another place's, or
-    not in force on the dossier's date. Shown in every output format (`warnings`)."""
-    out = []
-    j = rs.index.jurisdiction
-    if j != "CN" and not (d.jurisdiction and d.jurisdiction.startswith(j)):
-        out.append({"code": "ruleset.other-jurisdiction",
-                    "message": f"规则集 {rs.id} 适用于行政区划 {j}，本案卷的行政区划为 {d.jurisdiction or '（未填）'}：按 --ruleset 要求仍予适用，结论不是该地的法定要求",
-                    "message_en": f"ruleset {rs.id} is for division {j}; this dossier's division is {d.jurisdiction or '(none given)'}: "
-                                  "applied because --ruleset asks for it; the result is not what that place's law requires"})
-    if on is not None and not rs.in_force(on):
-        out.append({"code": "ruleset.not-in-force",
-                    "message": f"--ruleset {rs.id} 的有效期为 {rs.index.valid_from or '—'} 至 {rs.index.valid_to or '今'}，本案卷{basis_zh}为 {on}，当日不在有效期内："
-                               "未按该规则集检查（这不是“未发现违法”）；去掉 --ruleset 即按日期自动选用",
-                    "message_en": f"--ruleset {rs.id} is in force {rs.index.valid_from or '—'} to {rs.index.valid_to or 'now'}; this dossier's {basis_en} is {on}, "
-                                  "outside that window: the dossier was not checked under it (this is not \"no violation\"); leave out --ruleset to choose by date"})
-    return out
 
 
 def check(loaded: Loaded, ruleset_id: Optional[str] = None, stage: Optional[Stage] = None,
@@ -203,19 +161,10 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
     if rs is None:
         return result(False, [], None, (why_zh, why_en)), {}
     if not rs.in_force(on):  # only a --ruleset can be out of force: not applied, with a warning (a usage notice)
-        if rs.index.valid_to and on > rs.index.valid_to:
-            return result(False, [], None, (f"{rs.index.title.zh}有效期为{rs.index.valid_from or '—'}至{rs.index.valid_to}，本决策日期为{on}，已失效，不适用",
-                                            f"{rs.index.title.en or rs.id} was in force {rs.index.valid_from or '—'} to {rs.index.valid_to}; this decision is dated {on}")), {}
-        return result(False, [], None, (f"{rs.index.title.zh}自{rs.index.valid_from}起施行，本决策日期为{on}，不适用",
-                                        f"{rs.index.title.en or rs.id} is in force from {rs.index.valid_from}; this decision is dated {on}")), {}
+        return result(False, [], None, out_of_force_reason(rs, on)), {}
     for ex in rs.index.exclusions:
         if d.exclusion and d.exclusion.value == ex.value:
-            basis = cite(ex.basis, rs, "zh")
-            zh, en = f"{ex.reason.zh}（{basis}）", f"{ex.reason.en or ex.reason.zh} ({cite(ex.basis, rs, 'en')})"
-            if ex.value == "other_law" and d.special_procedure_basis:  # say what governs instead (the dossier must name it)
-                zh += f"：本决策依照{d.special_procedure_basis}规定的程序作出，未适用{rs.index.law.zh}"
-                en += f": this decision follows the procedure of {d.special_procedure_basis}; {rs.index.law.en or rs.index.law.zh} was not applied"
-            return result(False, [], None, (zh, en)), {}
+            return result(False, [], None, exclusion_reason(ex, rs, d)), {}
 
     compiled, builder = compiled_for(rs, "findings" if mode == "findings" else "explain")
     facts = to_facts(d, st.rank, compiled.keys)

@@ -292,7 +292,7 @@ def _stacks_label(r: dict, lang: str) -> str:
     """How `rulesets list` shows a layer that stacks on the chain rather than extending a parent."""
     if r["layer"] == "jurisdiction":
         return ""
-    from .layers import LEVEL_EN, LEVEL_ZH, RELATION_EN, RELATION_ZH
+    from .prose.layers import LEVEL_EN, LEVEL_ZH, RELATION_EN, RELATION_ZH
     rel = r["relations"]
     if lang == "zh":
         what = ("领域：" + "、".join(r["sector"][:3])) if r["layer"] == "sector" else ("决策机关：" + "、".join(LEVEL_ZH[x] for x in r["body_levels"]))
@@ -307,7 +307,6 @@ def rulesets_show(ruleset_id: str = typer.Argument(..., help="规则集编号 / 
                   lang: str = typer.Option("zh", "--lang", "-l")) -> None:
     """显示规则集的每条规则 / Show every rule of a ruleset."""
     from .errors import RulesetErrors
-    from .findings import cite
     from .rulesets import load
     try:
         rs = load(ruleset_id)
@@ -323,7 +322,7 @@ def rulesets_show(ruleset_id: str = typer.Argument(..., help="规则集编号 / 
 def duties_text(rs, lang: str) -> str:  # noqa: ANN001 - rs: Ruleset
     """A ruleset as a table of duties: per rule, what it requires, on what basis, from which stage,
     under which conditions, and what a breach is (a MAY rule is a power, never "a violation")."""
-    from .findings import cite
+    from .prose import cite
     from .models.ruleset import MODALITY_ZH, SEVERITY_ZH
     from .tools.ruleset_tools import describe_check, describe_condition
     zh = lang == "zh"
@@ -333,7 +332,7 @@ def duties_text(rs, lang: str) -> str:  # noqa: ANN001 - rs: Ruleset
     if len(rs.lineage) > 1:
         out.append(("层级：" if zh else "layers: ") + " → ".join(rs.lineage))
     if ix.layer != "jurisdiction":  # a sector or decision-body layer: its law, what selects it, what it stacks on
-        from .layers import layer_header
+        from .prose.layers import layer_header
         out.append(layer_header(rs, lang).rstrip("\n"))
     for name, p in ix.parameters.items():
         from .tools.ruleset_tools import UNIT_ZH
@@ -368,7 +367,7 @@ def duties_text(rs, lang: str) -> str:  # noqa: ANN001 - rs: Ruleset
 
 
 def _relation_text(r, lang: str) -> str:
-    from .layers import relation_text
+    from .prose.layers import relation_text
     return "\n      " + relation_text(r, lang)
 
 

@@ -29,7 +29,7 @@ from typing import Any, Callable, Optional
 
 from .checks import kind_of
 from .errors import RulesetError, RulesetErrors
-from .facts import CASE, TAG, field_kinds, key, tag
+from .core.encoding import CASE, TAG, field_kinds, key, tag
 from .models.dossier import PROCEDURES, Stage
 from .models.ruleset import Check, Condition, Rule, Ruleset, Where
 

@@ -43,7 +43,7 @@ import durable_rules_engine as _dre
 import orjson
 
 from .compile import ALWAYS, Compiled
-from .facts import CASE, tag
+from .core.encoding import CASE, tag
 
 
 class EngineError(RuntimeError):

@@ -1,30 +1,13 @@
 """Facts: Dossier → list of flat facts for durable_rules (dates as day numbers, working days counted).
 
-One `case` fact (`is__case: 1`) holds the dossier-level assertions and is the engine's trigger;
-one fact per procedure record (`is__<procedure>: 1`, see `tag`). Every value is encoded so that the rules never meet a missing property (a bare `$nex` hangs the engine,
-probe Q6) and never meet free text (no user string reaches the engine, so no size limit or
-injection can):
-
-    bool   →  1 true, 0 false, -1 not recorded
-    date   →  day ordinal, -1 not recorded; plus `<name>__wd`, the working-day ordinal (-1 unknown),
-              and, for periods counted in years, `<name>__ymd` = yyyymmdd and `<name>__ymde` (the
-              same, but 28 February of a common year counts as 0229: the month's last day)
-    text   →  1 recorded, -1 not recorded
-    list   →  number of items
-    enum   →  its value, "" not recorded
-    int    →  its value, -1 not recorded
-    list of enums        →  `<name>__has__<value>` 1/0 for every member
-    list of sub-records  →  `<name>__all__<bool>` and `<name>__any__<bool>` (1/0/-1)
-
-`FIELD_KINDS` is the same schema as data, so the compiler can refuse a rule that names a field the
-dossier format does not have. This module knows nothing about any rule.
+The encoding itself — the names and kinds of the properties (`case`, `is__<procedure>`, `key`,
+`field_kinds`), how each kind of value is written — is engine/core/encoding.py: compile.py writes
+its patterns against it, this module emits the facts under it. This module knows nothing about any rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import typing
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
@@ -32,110 +15,10 @@ from typing import Any, Optional
 from pydantic import BaseModel
 
 from .calendar import workday_ordinal
+from .core.encoding import CASE, key, schema_of, tag
 from .memo import by_identity
-from .models.base import ZhEnum, unwrap
-from .models.dossier import PROCEDURES, Catalog, Dossier, Record, RecordStatus, Triggers
+from .models.dossier import PROCEDURES, Catalog, Dossier, RecordStatus
 from .models import enforcement
-
-CASE = "case"
-
-
-_unwrap = unwrap  # shared with docsgen and load: one reading of the models' annotations
-
-
-def _kind(annotation: Any) -> tuple[str, Any]:
-    t = _unwrap(annotation)
-    origin = typing.get_origin(t)
-    if origin is list:
-        inner = _unwrap(typing.get_args(t)[0])
-        if isinstance(inner, type) and issubclass(inner, enum.Enum):
-            return "enum_list", inner
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            return "model_list", inner
-        return "list", None
-    if t is bool:
-        return "bool", None
-    if t is dt.date:
-        return "date", None
-    if t is int:
-        return "int", None
-    if isinstance(t, type) and issubclass(t, enum.Enum):
-        return "enum", t
-    if typing.get_origin(t) is typing.Literal:
-        return "literal", None
-    return "text", None
-
-
-RESERVED = {"id", "one", "sid", "latest", "stage"}  # engine-owned fact properties (and every is__<kind>)
-TAG = "is__"
-
-
-def tag(kind: str) -> str:
-    """The property that says what a fact is: `is__case`, `is__session`, `is__<procedure>`, valued 1.
-
-    A name rather than a value (`kind: rec, proc: hearing`): durable_rules' alpha network finds a
-    node's children by the hash of a property's *name* and then compares values one child at a
-    time, so seventeen `proc == …` children cost seventeen comparisons for every record, where a
-    name costs one hash probe (measured: about a tenth of the engine's time)."""
-    return TAG + kind
-
-
-def _schema_of(model: type[BaseModel], prefix: str = "") -> dict[str, tuple[str, Any]]:
-    out: dict[str, tuple[str, Any]] = {}
-    for name, info in model.model_fields.items():
-        if name in ("type", "ref", "note", "status", "sources"):  # status: read by facts.to_facts itself
-            continue
-        assert name not in RESERVED and not name.startswith(TAG), f"{model.__name__}.{name} would overwrite an engine fact property"
-        kind, extra = _kind(info.annotation)
-        out[prefix + name] = (kind, extra)
-    return out
-
-
-@lru_cache(maxsize=1)
-def field_kinds() -> dict[str, dict[str, str]]:
-    """procedure → {field path as rules write it → kind}. `case` is the dossier itself."""
-    schema: dict[str, dict[str, str]] = {}
-    for proc, model in PROCEDURES.items():
-        kinds: dict[str, str] = {"latest": "bool"}
-        for name, (kind, extra) in _schema_of(model).items():
-            if kind == "enum_list":
-                kinds[name] = "list"
-                for member in extra:
-                    kinds[f"{name}.has.{member.value}"] = "bool"
-            elif kind == "model_list":
-                kinds[name] = "list"
-                for sub, (sub_kind, _) in _schema_of(extra).items():
-                    if sub_kind == "bool":
-                        kinds[f"{name}.all.{sub}"] = "bool"
-                        kinds[f"{name}.any.{sub}"] = "bool"
-            elif kind != "literal":
-                kinds[name] = kind
-        schema[proc] = kinds
-    case: dict[str, str] = {}
-    for name, (kind, _) in _schema_of(Triggers).items():
-        case[name] = kind
-    for name, (kind, _) in _schema_of(Catalog).items():
-        case[f"catalog.{name}"] = kind
-    for name in ("decision_body", "undertaking_unit", "jurisdiction", "special_procedure_basis"):
-        case[name] = "text"
-    # 重大执法决定: its triggers, its dates, the party and the penalties proposed and decided
-    for name, (kind, _) in _schema_of(enforcement.EnforcementTriggers).items():
-        case[name] = kind
-    for prefix, model in enforcement.CASE_PARTS.items():
-        for name, (kind, extra) in _schema_of(model).items():
-            case[prefix + name] = "list" if kind == "enum_list" else kind
-            if kind == "enum_list":
-                for member in extra:
-                    case[f"{prefix}{name}.has.{member.value}"] = "bool"
-    case.update({"category": "enum", "exclusion": "enum", "decision_date": "date"})
-    schema[CASE] = case
-    return schema
-
-
-def key(path: str) -> str:
-    """A rule's dotted field path → the flat property name in a fact (dots would mean nesting)."""
-    return path.replace(".", "__")
-
 
 # --------------------------------------------------------------------------- encoding
 
@@ -177,7 +60,7 @@ def _encoder(model: type[BaseModel], prefix: str, keep: Optional[frozenset]) -> 
             elif kind == "enum_list":  # plain strings: enum .value is a slow descriptor
                 derived = [(m._value_, hk) for m in extra if (hk := kept(f"{k}__has__{m._value_}"))]
             elif kind == "model_list":
-                derived = [(sk, fk, mode) for sk, (kind_, _) in _schema_of(extra).items() if kind_ == "bool"
+                derived = [(sk, fk, mode) for sk, (kind_, _) in schema_of(extra).items() if kind_ == "bool"
                            for mode in ("all", "any") if (fk := kept(f"{k}__{mode}__{sk}"))]
             out.append((name, k, kind, derived))
     return out
@@ -246,7 +129,7 @@ def _encode_into(out: dict[str, Any], obj: BaseModel, prefix: str = "", keep: Op
 
 @lru_cache(maxsize=None)
 def _model_kinds(model: type[BaseModel]) -> dict[str, tuple[str, Any]]:
-    return {n: k for n, k in _schema_of(model).items() if k[0] != "literal"}
+    return {n: k for n, k in schema_of(model).items() if k[0] != "literal"}
 
 
 _RECORD_IDS = [f"p{i:03d}" for i in range(1000)]
@@ -295,7 +178,7 @@ def _plan(keys: Optional[dict]) -> _Plan:
 def _enforcement_case_keys() -> frozenset:
     out: set[str] = set()
     for prefix, model in enforcement.CASE_PARTS.items():
-        for name, (kind, extra) in _schema_of(model).items():
+        for name, (kind, extra) in schema_of(model).items():
             k = key(prefix + name)
             out |= {k, k + "__wd"}
             if kind == "enum_list":
@@ -369,53 +252,3 @@ def to_facts(dossier: Dossier, stage_rank: int, keys: Optional[dict] = None) -> 
             raise RuntimeError(f"fact {fact['id']} has {len(fact)} properties")
         facts.append(fact)
     return facts
-
-
-def record_of(dossier: Dossier, fact_id: str) -> Optional[Record]:
-    if fact_id.startswith("p") and fact_id[1:].isdigit():
-        i = int(fact_id[1:])
-        if i < len(dossier.procedures):
-            return dossier.procedures[i]
-    return None
-
-
-_NOT_RECORDED, _YES, _NO = ("未记载", "not recorded"), ("是", "yes"), ("否", "no")
-
-
-def display_values(v: Any) -> tuple[str, str]:
-    """display_value in Chinese and in English at once: evidence carries both."""
-    t = type(v)  # the common types first, by identity (a date compared with [] and "" costs two failed __eq__)
-    if v is None:
-        return _NOT_RECORDED
-    if t is bool:
-        return _YES if v else _NO
-    if t is dt.date:
-        text = v.isoformat()
-        return text, text
-    if t is str:
-        return (v, v) if v else _NOT_RECORDED
-    if v == [] or v == "":
-        return _NOT_RECORDED
-    if isinstance(v, ZhEnum):
-        return v.zh, v._value_
-    if isinstance(v, list):
-        return display_value(v, "zh"), display_value(v, "en")
-    text = (getattr(v, "name", None) or str(v)) if isinstance(v, BaseModel) else str(v)
-    return text, text
-
-
-def display_value(v: Any, lang: str = "zh") -> str:
-    """A dossier value as a lawyer reads it (used for evidence)."""
-    if v is None or v == [] or v == "":
-        return "未记载" if lang == "zh" else "not recorded"
-    if isinstance(v, bool):
-        return ("是" if v else "否") if lang == "zh" else ("yes" if v else "no")
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    if isinstance(v, ZhEnum):
-        return v.label(lang)
-    if isinstance(v, list):
-        return "、".join(display_value(x, lang) for x in v) if lang == "zh" else ", ".join(display_value(x, lang) for x in v)
-    if isinstance(v, BaseModel):
-        return getattr(v, "name", None) or str(v)
-    return str(v)

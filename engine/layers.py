@@ -28,14 +28,10 @@ from functools import lru_cache
 from typing import Optional
 
 from .models.dossier import BodyLevel, Dossier
-from .models.ruleset import Basis, Rule, Ruleset
+from .models.ruleset import Rule, Ruleset
+from .prose.cite import cite
+from .prose.layers import LEVEL_EN, LEVEL_ZH, displaced_reason
 
-LEVEL_ZH = {"government": "县级以上人民政府", "department": "政府部门", "township": "乡镇人民政府、街道办事处"}
-LEVEL_EN = {"government": "county-level-or-above government", "department": "government department",
-            "township": "township government or sub-district office"}
-LAYER_ZH = {"sector": "领域规则集", "decision_body": "决策机关层级规则集", "jurisdiction": "规则集"}
-RELATION_ZH = {"adds": "增加", "replaces": "替代", "tightens": "收紧"}
-RELATION_EN = {"adds": "adds", "replaces": "replaces", "tightens": "tightens"}
 
 _NOT_BODIES = ("村民委员会", "居民委员会", "管理委员会", "管委会")  # not a government, or no single reading
 
@@ -261,7 +257,6 @@ def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
 
     Unknown targets are not resolved here: compile.check_layering reports them (a replacement
     that names no rule beneath, a tightening that loosens), so every command refuses the stack."""
-    from .findings import cite
     rules = [(_pin(r, ov), ov.sections.get(r.id)) for r in ov.rules]
     by_ref = base.by_reference
     if ov.index.reference is not None:
@@ -291,15 +286,7 @@ def stack(base: Ruleset, ov: Ruleset) -> Ruleset:
             if r.replaces:
                 by, by_en = cite(r.basis, view), cite(r.basis, view, "en")
                 was, was_en = cite(br.basis, base), cite(br.basis, base, "en")
-                reading = r.reading
-                if ov.index.reference is not None:  # read by reference (713 Art. 42), not set aside by another law
-                    zh = f"{by}：{reading.zh if reading else '不按字面适用'}（由规则 {r.id} 代替 {br.id}）"
-                    en = f"{by_en}: {(reading.en or reading.zh) if reading else 'not applied literally'} (rule {r.id} instead of {br.id})"
-                else:
-                    zh = (f"依照{by}（由规则 {r.id} 代替）：{reading.zh}" if reading
-                          else f"依照{by}，不适用{was}，由规则 {r.id} 代替")
-                    en = (f"under {by_en} (rule {r.id} instead): {reading.en or reading.zh}" if reading
-                          else f"under {by_en}, {was_en} is not applied; rule {r.id} applies instead")
+                zh, en = displaced_reason(r, br.id, (by, by_en), (was, was_en), ov.index.reference is not None)
                 displaced.append({
                     "rule": br.id, "title": br.title.zh, "title_en": br.title.en or br.title.zh,
                     "basis": was, "basis_en": was_en, "by": r.id, "by_basis": by, "by_basis_en": by_en,
@@ -341,48 +328,3 @@ def own_rules(rs: Ruleset) -> list[Rule]:
         return []
     ids = set(rs.layers[-1]["own"])
     return [r for r in rs.rules if r.id in ids]
-
-
-def reference_cite(basis: Basis, law: str, ref: Basis, lang: str, plain: str) -> str:
-    """参照《条例》第三十条第一款（第四十二条）: a rule of a law applied by reference."""
-    from .findings import article_zh
-    if lang == "en":
-        return f"by reference to {plain} (Art. {ref.article})"
-    return f"参照{plain}（{article_zh(ref.article)}）" if ref.article else f"参照{plain}"
-
-
-# ------------------------------------------------------------------------------ describing layers
-
-def relation_text(r: Rule, lang: str) -> str:
-    """增加（条例各条照常适用） / 替代 mad.x（不适用 mad.x）/ 收紧 mad.y — what a layer's rule does beneath it."""
-    k = r.stands or "adds"
-    if k == "replaces":
-        out = (f"替代 {'、'.join(r.replaces)}（被替代的规则不再适用）" if lang == "zh"
-               else f"replaces {', '.join(r.replaces)} (not applied)")
-    elif k == "tightens":
-        out = f"收紧 {r.tightens}（要求不低于原规则）" if lang == "zh" else f"tightens {r.tightens} (demands at least as much)"
-    else:
-        out = "增加（下层规则照常适用）" if lang == "zh" else "adds (the rules beneath still apply)"
-    if r.reading:
-        out += ("：" if lang == "zh" else ": ") + (r.reading.zh if lang == "zh" else (r.reading.en or r.reading.zh))
-    return out
-
-
-def layer_header(rs: Ruleset, lang: str) -> str:
-    ix = rs.index
-    if lang == "zh":
-        what = ("领域：" + "、".join(ix.sector)) if ix.layer == "sector" else ("决策机关层级：" + "、".join(LEVEL_ZH[x] for x in ix.body_levels))
-        out = f"  {LAYER_ZH[ix.layer]}，依据{ix.law.zh}；{what}；叠加于 {ix.stacks_on}（及其地方层）之上"
-        if ix.reference is not None:
-            out += f"；{ix.stacks_on} 的各条按“参照”引用（{_art(ix.reference.article)}）"
-        return out
-    what = ("sector: " + ", ".join(ix.sector)) if ix.layer == "sector" else ("decision body level: " + ", ".join(LEVEL_EN[x] for x in ix.body_levels))
-    out = f"  {ix.layer} layer under {ix.law.en or ix.law.zh}; {what}; stacked on {ix.stacks_on} (and its local layers)"
-    if ix.reference is not None:
-        out += f"; {ix.stacks_on}'s rules apply by reference (Art. {ix.reference.article})"
-    return out
-
-
-def _art(n: Optional[int]) -> str:
-    from .findings import article_zh
-    return article_zh(n) if n else ""

@@ -529,11 +529,11 @@ def _model_at(loc: list, obj: Any) -> Any:
 
 
 def _submodel(annotation: Any) -> Any:
-    from .facts import _unwrap
+    from .models.base import unwrap
     import typing
-    t = _unwrap(annotation)
+    t = unwrap(annotation)
     if typing.get_origin(t) is list:
-        t = _unwrap(typing.get_args(t)[0])
+        t = unwrap(typing.get_args(t)[0])
     return t if isinstance(t, type) and issubclass(t, ZhModel) else None
 
 

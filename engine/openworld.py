@@ -32,6 +32,7 @@ from typing import Any, Optional
 from .checks import kind_of
 from .models.dossier import Dossier, Record, RecordBasis, RecordStatus, procedure_zh
 from .models.ruleset import Check, Rule, Where
+from .prose.labels import field_label
 
 FACT, ABSENCE, UNKNOWN, KEEP = "fact", "absence", "unknown", "keep"
 _PERFORMED = RecordStatus.performed
@@ -112,7 +113,6 @@ def element_state(holder: Any, path: str) -> Optional[bool]:
 # ----------------------------------------------------------------------------- labels
 
 def field_fact(proc: str, path: str) -> tuple[str, str]:
-    from .findings import field_label  # findings imports this module: import at call time
     return field_label(proc, path, "zh"), field_label(proc, path, "en")
 
 
@@ -184,24 +184,3 @@ def resolve(reading: Reading, outcome: str, basis: RecordBasis) -> tuple[str, Op
 def status_evidence(dossier: Dossier, proc: str) -> list[tuple[int, Record]]:
     """The records of a procedure that are marked 未履行 or 未知 (shown as evidence)."""
     return [(i, p) for i, p in records_of(dossier, proc) if not performed(p)]
-
-
-def absence_message(rule: Rule, needed: tuple[tuple[str, str], ...]) -> tuple[str, str]:
-    zh = "、".join(n[0] for n in needed) or "判断所需的事实"
-    en = ", ".join(n[1] for n in needed) or "the facts needed"
-    return (f"案卷未载明{zh}（{rule.title.zh}）",
-            f"the file does not record {en} ({rule.title.en or rule.title.zh})")
-
-
-def needed_reason(needed: tuple[tuple[str, str], ...], basis: RecordBasis, kind: str) -> tuple[str, str]:
-    zh = "、".join(n[0] for n in needed) or "判断所需的事实"
-    en = ", ".join(n[1] for n in needed) or "the facts needed"
-    if kind == UNKNOWN:
-        head_zh, head_en = "案卷标明履行情况未知", "the file marks it unknown"
-    else:
-        head_zh = {RecordBasis.ledger: "台账未载明", RecordBasis.public_sources: "公开信息中未见"}.get(basis, "案卷未载明")
-        head_en = {RecordBasis.ledger: "the ledger does not say",
-                   RecordBasis.public_sources: "not found in the published sources"}.get(basis, "not recorded")
-    return f"{head_zh}，需补充：{zh}", f"{head_en}; needed: {en}"
-
-

@@ -66,7 +66,7 @@ def covers(child: Check, parent: Check) -> bool:
 def loosening(parent: Ruleset, child: Ruleset, own_ids: set[str], disable: list, file: str,
               own_rules: Optional[list[Rule]] = None) -> list[RulesetError]:
     """Everything by which a child layer falls below its parent, each naming the parent's rule and article."""
-    from .findings import cite
+    from .prose import cite
     out: list[RulesetError] = []
 
     def err(code: str, rule: Optional[str], zh: str, en: str) -> None:

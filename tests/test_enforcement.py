@@ -347,7 +347,7 @@ def test_an_excel_ledger_of_enforcement_decisions_audits_with_the_shipped_mappin
 
 
 def test_docs_enforcement_lists_every_rule_with_its_article():
-    from engine.findings import article_zh
+    from engine.prose import article_zh
     text = (ROOT / "docs/enforcement.md").read_text(encoding="utf-8")
     for rule in rulesets.load("cn.ap.national").rules:
         row = next((line for line in text.splitlines() if line.startswith(f"| `{rule.id}` |")), None)

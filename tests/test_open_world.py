@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from engine import rulesets
 from engine.check import check
-from engine.facts import CASE, field_kinds
+from engine.core.encoding import CASE, field_kinds
 from engine.load import Loaded, load_dossier
 from engine.models.dossier import PROCEDURES, Dossier, Stage
 from engine.models.enforcement import dossier_model_for
@@ -57,7 +57,7 @@ def _cases() -> list[tuple[Path, Optional[Stage]]]:
 @lru_cache(maxsize=None)
 def _satisfied_in(ruleset_id: str) -> dict[str, list[tuple[Path, Optional[Stage]]]]:
     """rule id → the complete-file cases in which it is satisfied, under `ruleset_id`."""
-    from engine.findings import _case_value
+    from engine.core.reading import case_value
     rs = rulesets.load(ruleset_id)
     found: dict[str, list[tuple[Path, Optional[Stage]]]] = {}
     ids = {r.id for r in rs.rules}  # a sector or decision-body layer stacked on top has its own rules
@@ -71,7 +71,7 @@ def _satisfied_in(ruleset_id: str) -> dict[str, list[tuple[Path, Optional[Stage]
                 rule = rs.rule(f.rule)
                 # the duty must apply on recorded facts: an unstated trigger would make every variant indeterminate
                 facts = [c.fact for c in rule.when if c.fact and c.if_silent is None] + [x for c in rule.when if c.any for x in c.any]
-                if all(_case_value(loaded.dossier, x) is not None for x in facts):
+                if all(case_value(loaded.dossier, x) is not None for x in facts):
                     found.setdefault(f.rule, []).append((path, stage))
     return found
 
@@ -134,8 +134,8 @@ def _matches(rec: dict, where) -> bool:
 
 
 def _contrary_enum(proc: str, field: str, allowed: Optional[list[str]], forbidden: Optional[list[str]]) -> Optional[str]:
-    from engine.facts import _schema_of
-    extra = _schema_of(PROCEDURES[proc])[field][1]
+    from engine.core.encoding import schema_of
+    extra = schema_of(PROCEDURES[proc])[field][1]
     for m in extra:
         if allowed is not None and m.value not in allowed:
             return m.value
@@ -157,8 +157,8 @@ def _set_path(rec: dict, path: str, value: Any, contrary_of: Optional[bool] = No
             return True
         members = [m for m in rec.get(head, []) if m != sub]
         if not members:
-            from engine.facts import _schema_of
-            members = [m.value for m in _schema_of(PROCEDURES[rec["type"]])[head][1] if m.value != sub][:1]
+            from engine.core.encoding import schema_of
+            members = [m.value for m in schema_of(PROCEDURES[rec["type"]])[head][1] if m.value != sub][:1]
         rec[head] = members
         return True
     items = rec.get(head) or []

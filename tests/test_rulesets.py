@@ -87,7 +87,7 @@ def test_selection_is_by_dossier_kind(tmp_path):
 # ------------------------------------------------------------------------------ layers
 
 def test_layer_inherits_parent_rules_citing_the_parents_law():
-    from engine.findings import cite
+    from engine.prose import cite
     rs = rulesets.load("ningxia.pengyang.2018")
     assert rs.lineage == ["ningxia.pengyang.2018", "cn.mad.decree-713"]
     assert cite(rs.rule("mad.legal.before-discussion").basis, rs) == "《重大行政决策程序暂行条例》第二十五条第一款"
@@ -108,7 +108,7 @@ def test_layer_is_in_force_only_while_its_parent_is():
 
 
 def test_section_citations_read_naturally():
-    from engine.findings import cite
+    from engine.prose import cite
     rs = rulesets.load("jiangsu.yixing.2012")
     assert cite(rs.rule("yixing2012.hearing.public-interest").basis, rs) == "《宜兴市人民政府关于加快推进法治政府建设的实施意见》第二部分（三）第8项"
     assert cite(rs.rule("yixing2012.hearing.public-interest").basis, rs, "en").endswith("Part 2 (3) item 8")

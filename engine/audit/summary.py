@@ -273,7 +273,7 @@ class Tally:
         self.error_list.sort(key=lambda e: str(e.get("file")))
         del self.error_list[self.list_limit:]
         from .. import rulesets as _rs
-        from ..findings import cite
+        from ..prose import cite
         for (rid, _), _n in self.rulesets.items():
             try:
                 rs = _rs.load(rid)

@@ -16,7 +16,7 @@ The stages ask `kind_of(check)` and never compare kind names. Adding a kind = on
 spec in models/ruleset.py (a field of `Check`), and one line in `_MODULES`.
 
 The kind modules use the stages' own helpers (compile's pattern builders, openworld's readings,
-findings' evidence), so they are imported on first use, not when this package is: the stages can
+engine/prose's labels and evidence), so they are imported on first use, not when this package is: the stages can
 import `kind_of` at their top without an import cycle.
 """
 

@@ -11,7 +11,7 @@ calendar of the years involved; without it the check is undecided (calendar_unkn
 from __future__ import annotations
 
 from ..compile import record_pattern
-from ..facts import key
+from ..core.encoding import key
 from ..models.ruleset import Duration
 from ..openworld import ABSENCE, FACT, Reading, field_fact, frame_records
 from ..tighten import wheres
@@ -78,7 +78,7 @@ class DurationKind(CheckKind):
         out = []
         a, z = getattr(rec, s.from_), getattr(rec, s.to)
         if a and z:
-            from ..findings import _ev
+            from ..prose import evidence
             unit = b.rs.index.parameters[s.at_least or s.at_most].unit
             if unit == "working_days":
                 from ..calendar import working_days_between
@@ -88,12 +88,12 @@ class DurationKind(CheckKind):
             if n is not None:
                 extras["days"] = n
                 cal = unit != "working_days"  # years: shown as the days actually elapsed
-                out.append(_ev(fact="days", label="实际期限" if cal else "实际工作日",
+                out.append(evidence(fact="days", label="实际期限" if cal else "实际工作日",
                                label_en="actual days" if cal else "actual working days",
                                value=f"{n}{'日' if cal else '个工作日'}",
                                value_en=f"{n} {'days' if cal else 'working days'}", source=src))
                 dc = b.rs.index.day_counting  # the counting rule the number rests on
-                out.append(_ev(fact="day_counting", label="期间计算", label_en="counting",
+                out.append(evidence(fact="day_counting", label="期间计算", label_en="counting",
                                value=dc.zh, value_en=dc.en or dc.zh, source=None))
         return out
 

@@ -9,7 +9,8 @@ fact; a field left out is an absence, docs/open-world.md).
 from __future__ import annotations
 
 from ..compile import missing_cond, record_pattern
-from ..facts import CASE, field_kinds, key
+from ..core.encoding import CASE, field_kinds, key
+from ..core.reading import case_source, case_value
 from ..models.ruleset import Elements
 from ..openworld import ABSENCE, FACT, KEEP, Reading, case_state, element_state, field_fact, frame_records
 from ..tighten import wheres
@@ -38,8 +39,7 @@ class ElementsKind(CheckKind):
 
     def classify(self, s: Elements, cause: str, record_ids: list[str], dossier) -> Reading:
         if s.procedure == CASE:
-            from ..findings import _case_value
-            states = [(f, case_state(_case_value(dossier, f))) for f in s.fields]
+            states = [(f, case_state(case_value(dossier, f))) for f in s.fields]
             proc = CASE
         else:
             recs = frame_records(dossier, record_ids, s.procedure)
@@ -57,14 +57,13 @@ class ElementsKind(CheckKind):
     def shown(self, s: Elements, dossier):
         if s.procedure != CASE:
             return None
-        from ..findings import _case_value
-        return tuple([_case_value(dossier, f) for f in s.fields])
+        return tuple([case_value(dossier, f) for f in s.fields])
 
     def lead_evidence(self, b, s: Elements, dossier) -> list:
         if s.procedure != CASE:  # the frame holds the case only: the elements are the case's
             return []
-        from ..findings import _case_source, _case_value, case_label
-        return [b._evidence_of(f, case_label(f, "zh"), f, _case_value(dossier, f), _case_source(f)) for f in s.fields]
+        from ..prose import case_label
+        return [b.value_evidence(f, case_label(f, "zh"), f, case_value(dossier, f), case_source(f)) for f in s.fields]
 
     def covers(self, c: Elements, p: Elements) -> bool:
         # fewer where-conditions (applies to more records), more fields: stricter

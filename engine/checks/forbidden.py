@@ -9,7 +9,7 @@ recorded) is reported as `unrecorded` (docs/open-world.md).
 from __future__ import annotations
 
 from ..compile import record_pattern, record_pattern_conds, unrecorded_variants
-from ..facts import field_kinds
+from ..core.encoding import field_kinds
 from ..models.ruleset import Forbidden
 from ..openworld import ABSENCE, FACT, Reading, field_fact, frame_records, where_holds
 from ..tighten import wheres

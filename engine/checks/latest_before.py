@@ -11,7 +11,7 @@ record whose `where` field is not recorded is reported as `unrecorded` (docs/ope
 from __future__ import annotations
 
 from ..compile import SENTINEL_JOIN, record_pattern, record_pattern_conds, unrecorded_variants
-from ..facts import field_kinds, key
+from ..core.encoding import field_kinds, key
 from ..models.ruleset import LatestBefore
 from ..openworld import ABSENCE, FACT, Reading, field_fact, frame_records, where_holds
 from . import CheckKind

@@ -9,7 +9,7 @@ when `then` is not recorded.
 from __future__ import annotations
 
 from ..compile import record_pattern
-from ..facts import key
+from ..core.encoding import key
 from ..models.ruleset import Order
 from ..openworld import ABSENCE, FACT, Reading, field_fact
 from ..tighten import wheres

@@ -9,7 +9,7 @@ cannot tell which came first), and so is a B with no date.
 from __future__ import annotations
 
 from ..compile import SENTINEL_JOIN, record_pattern
-from ..facts import key
+from ..core.encoding import key
 from ..models.ruleset import Precedes
 from ..openworld import ABSENCE, FACT, UNKNOWN, Reading, field_fact, performed, records_of, required_reading, where_holds
 from ..tighten import ref_key, wheres
@@ -73,23 +73,22 @@ class PrecedesKind(CheckKind):
     def evidence(self, b, s: Precedes, dossier, cause: str) -> list:
         if cause != "order":
             return []
-        from ..facts import display_value
-        from ..findings import _ev, field_label, record_value
+        from ..prose import display_value, evidence, field_label, record_value
         from ..models.dossier import procedure_zh
         out = []
         a = s.before
         for i, p in enumerate(dossier.procedures):
             if p.type == a.procedure:
-                out.append(_ev(fact=f"{a.procedure}.{a.date}", label=field_label(a.procedure, a.date, "zh"),
+                out.append(evidence(fact=f"{a.procedure}.{a.date}", label=field_label(a.procedure, a.date, "zh"),
                                label_en=field_label(a.procedure, a.date, "en"),
                                value=display_value(getattr(p, a.date), "zh"), value_en=display_value(getattr(p, a.date), "en"),
                                source=f"procedures[{i}]"))
                 for w in a.where:
-                    out.append(_ev(fact=f"{a.procedure}.{w.field_}", label=field_label(a.procedure, w.field_, "zh"),
+                    out.append(evidence(fact=f"{a.procedure}.{w.field_}", label=field_label(a.procedure, w.field_, "zh"),
                                    label_en=field_label(a.procedure, w.field_, "en"), value=record_value(p, w.field_, "zh"),
                                    value_en=record_value(p, w.field_, "en"), source=f"procedures[{i}]"))
         if not any(p.type == a.procedure for p in dossier.procedures):
-            out.append(_ev(fact=a.procedure, label=f"{procedure_zh(a.procedure)}记录", label_en=f"{a.procedure} records",
+            out.append(evidence(fact=a.procedure, label=f"{procedure_zh(a.procedure)}记录", label_en=f"{a.procedure} records",
                            value="无", value_en="none", source="procedures"))
         return out
 

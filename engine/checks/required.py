@@ -50,27 +50,25 @@ class Required(CheckKind):
 
     def shown(self, s: ProcRef, dossier):
         # the count, the records' status, and what they say on the fields the check asks about
-        from ..findings import _recorded, _records_of
-        n = _records_of(dossier, s.procedure)
+        from ..core.reading import performed_count
+        from ..prose import recorded_where
+        n = performed_count(dossier, s.procedure)
         return (n, tuple(p.effective_status() for p in dossier.procedures
                          if p.type == s.procedure or any(p.type == x.procedure for x in s.alternatives)),
-                _recorded(dossier, s.procedure, s.where) if n and s.where else ())
+                recorded_where(dossier, s.procedure, s.where) if n and s.where else ())
 
     def evidence(self, b, s: ProcRef, dossier, cause: str) -> list:
-        from ..findings import _ev, _recorded, _records_of
+        from ..core.reading import performed_count
         from ..models.dossier import procedure_zh
+        from ..prose import evidence, recorded_where
         proc = s.procedure
-        n = _records_of(dossier, proc)
-        shown = _recorded(dossier, proc, s.where) if n and s.where else ()
-        k = ("required", proc, n, shown)
-        e = b._shared.get(k)
-        if e is None:
-            e = b._share(k, _ev(
-                fact=proc, label=f"{procedure_zh(proc)}记录", label_en=f"{proc} records",
-                value=("无" if n == 0 else f"{n}份，均不符合条件" + (f"：{'；'.join(z for z, _ in shown)}" if shown else "")),
-                value_en=("none" if n == 0 else f"{n}, none qualifying" + (f": {'; '.join(x for _, x in shown)}" if shown else "")),
-                source="procedures"))
-        return [e]
+        n = performed_count(dossier, proc)
+        shown = recorded_where(dossier, proc, s.where) if n and s.where else ()
+        return [b.shared_evidence(("required", proc, n, shown), lambda: evidence(
+            fact=proc, label=f"{procedure_zh(proc)}记录", label_en=f"{proc} records",
+            value=("无" if n == 0 else f"{n}份，均不符合条件" + (f"：{'；'.join(z for z, _ in shown)}" if shown else "")),
+            value_en=("none" if n == 0 else f"{n}, none qualifying" + (f": {'; '.join(x for _, x in shown)}" if shown else "")),
+            source="procedures"))]
 
     def covers(self, c: ProcRef, p: ProcRef) -> bool:
         # more where-conditions on the required record: stricter

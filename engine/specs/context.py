@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from .. import rulesets
 from ..check import check
 from ..errors import JueceError, RulesetErrors
-from ..findings import article_zh
+from ..prose import article_zh
 from ..load import Loaded, explain, load_dossier
 from ..models.base import ZhModel, parse_date
 from ..models.dossier import PROCEDURES, Dossier, Stage, procedure_zh
@@ -374,7 +374,7 @@ class SpecContext:
         if rule is not None:
             self.failed_rule = rule.id
             rs = self.ruleset()
-            from ..findings import cite
+            from ..prose import cite
             lines.append(f"  规则：{rule.title.zh}（{rule.id}）")
             lines.append(f"  依据：{cite(rule.basis, rs, 'zh')}")
             if rule.basis.text:

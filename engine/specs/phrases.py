@@ -869,7 +869,7 @@ def finding_basis(ctx: SpecContext, article: str) -> None:
         help="依据的引文包含这段文字。适合按“部分、项”编号的地方文件（实施方案、工作要点等），也可写法规名称。")
 @phrase("Then", "its basis contains \"{text}\"", example='its basis contains "Part 2 (3) item 8"', lang="en", section="finding")
 def finding_basis_contains(ctx: SpecContext, text: str) -> None:
-    from ..findings import cite
+    from ..prose import cite
     rule, f = _last(ctx)
     got = [f.basis, f.basis_en] if f else [cite(rule.basis, ctx.ruleset(), "zh")]
     if not any(text in g for g in got):

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .. import rulesets
-from ..findings import cite
+from ..prose import cite
 from ..models.ruleset import Rule, Ruleset
 from .context import tag_for_article, tag_for_rule
 
@@ -230,7 +230,7 @@ def _add(lst: list[str], label: str) -> None:
 
 
 def _zh(n: int) -> str:
-    from ..findings import zh_number
+    from ..prose import zh_number
     return zh_number(n)
 
 

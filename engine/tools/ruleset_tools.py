@@ -53,7 +53,7 @@ def _value_zh(v: str) -> str:
 
 
 def describe_condition(c: Condition, lang: str) -> str:
-    from ..findings import case_label
+    from ..prose import case_label
     from ..models.dossier import procedure_zh
     if c.performed:
         return _t(f"已履行“{procedure_zh(c.performed)}”", f"{c.performed} was performed", lang)
@@ -85,7 +85,7 @@ class Phrasing:
         return _t(zh, en, self.lang)
 
     def label(self, proc: str, f: str) -> str:
-        from ..findings import field_label
+        from ..prose import field_label
         return field_label(proc, f, self.lang)
 
     def proc(self, p: str) -> str:
@@ -94,7 +94,7 @@ class Phrasing:
 
     def where(self, ws, p: Optional[str]) -> str:
         """The where-conditions on procedure `p`, as a parenthesis (nothing when there are none)."""
-        from ..findings import field_label
+        from ..prose import field_label
         lang = self.lang
         if not ws:
             return ""
@@ -162,7 +162,7 @@ FIELD_ZH = {"title": "标题", "basis": "依据", "modality": "义务", "severit
 
 
 def diff_text(d: dict, a: Ruleset, b: Ruleset, lang: str) -> str:
-    from ..findings import cite
+    from ..prose import cite
     out = [_t(f"规则集差异：{d['a']} → {d['b']}（+ 新增，~ 替代或改动，- 删除）", f"ruleset diff: {d['a']} → {d['b']} (+ added, ~ replaced or changed, - removed)", lang)]
     for k, v in d["index"].items():
         none = _t("（无）", "(none)", lang)
@@ -210,7 +210,7 @@ def diff_command(a: str = typer.Argument(..., help="规则集编号 A（旧/上�
 
 def handbook(rs: Ruleset, lang: str = "zh") -> str:
     """Markdown handbook of a ruleset."""
-    from ..findings import cite
+    from ..prose import cite
     from ..models.ruleset import MODALITY_ZH, SEVERITY_ZH
     from ..rulesets import load
     ix = rs.index
@@ -229,7 +229,7 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
     if ix.source:
         rows.append((_t("文本来源", "Source", lang), ix.source))
     if ix.layer != "jurisdiction":  # sector / decision-body layer (docs/sectors.md)
-        from ..layers import LEVEL_EN, LEVEL_ZH
+        from ..prose.layers import LEVEL_EN, LEVEL_ZH
         rows.append((_t("层类", "Layer", lang), _t({"sector": "领域规则集（按“事项领域”选用）", "decision_body": "决策机关层级规则集（按“决策机关层级”选用）"}[ix.layer],
                                                     {"sector": "sector layer (chosen by the dossier's sector)", "decision_body": "decision-body layer (chosen by the body's level)"}[ix.layer], lang)))
         if ix.sector:
@@ -309,7 +309,7 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
         else:
             L.append(f"- {_t('不自动检查', 'Not checked automatically', lang)}：{r.not_checkable_reason.get(lang) if r.not_checkable_reason else ''}")
         if ix.layer != "jurisdiction":
-            from ..layers import relation_text
+            from ..prose.layers import relation_text
             L.append(f"- {_t('与条例的关系', 'Relation to the rules beneath', lang)}：{relation_text(r, lang)}")
         if r.tightens and parent:
             try:
