@@ -191,9 +191,10 @@ def _audit(store, paths: list[str], out: Path, jobs: int, ruleset: Optional[str]
     except UsageError as e:
         return fail(e.zh, e.en)
     if ruleset:
-        from ..rulesets import load
-        try:
-            load(ruleset)
+        from ..check import compiled_for
+        from ..rulesets import given
+        try:  # compiled here, so a loosening overlay (`--ruleset my-overlay/`) is refused before any worker starts
+            compiled_for(given(ruleset), "findings")
         except RulesetErrors as e:
             return fail(e.text("zh"), e.text("en"))
     try:
