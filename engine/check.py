@@ -64,7 +64,7 @@ def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str,
     from .layers import apply as stack_layers
     forced = None
     if ruleset_id:
-        rs = _given(ruleset_id, root)
+        rs = rulesets.given(ruleset_id, root)
         kind = d.kind_of()
         if rs.index.kind != kind:
             from .errors import RulesetError, RulesetErrors
@@ -82,15 +82,6 @@ def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str,
     if rs is None:
         return rs, zh, en
     return stack_layers(rs, d, on, root, zh, en, forced)
-
-
-def _given(ruleset_id: str, root: str) -> Ruleset:
-    """--ruleset: a ruleset id, or a ruleset folder (a layer being written: `--ruleset my-overlay/`)."""
-    from pathlib import Path
-    p = Path(ruleset_id)
-    if (p / "index.yaml").is_file():
-        return rulesets.load_path(p, root)
-    return rulesets.load(ruleset_id, root)
 
 
 def check(loaded: Loaded, ruleset_id: Optional[str] = None, stage: Optional[Stage] = None,

@@ -1,7 +1,7 @@
 """What every command shares at its edges: the exit codes, writing an output file, and turning an
 unexpected internal error into one line (never a traceback), with the full trace kept in a file.
 
-Exit codes (docs/exit-codes.md is the table; tests/test_exit_codes.py checks every command):
+Exit codes (docs/exit-codes.md is the table; tests/cli/test_exit_codes.py checks every command):
     0    nothing to report (no violation; no change; lint clean)
     1    something to report (a violation; a changed outcome; a failed scenario; an uncovered rule)
     2    an input, ruleset or option could not be used (wins over 1)

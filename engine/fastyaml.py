@@ -18,7 +18,7 @@ gives the same objects. It declines on:
 
 rapidyaml's JSON keeps 1.2's reading of plain scalars (`no`, `~`, `2023-05-01` stay text); the
 plain scalars that YAML 1.1 types are found in the text, typed with PyYAML's own resolver table
-(yaml.resolver.Resolver) and put back. tests/test_fastyaml.py checks that both paths give the same
+(yaml.resolver.Resolver) and put back. tests/core/test_fastyaml.py checks that both paths give the same
 objects and the same Dossiers and errors on every case file, sample dossiers, and the hostile
 inputs of tests/test_load.py.
 

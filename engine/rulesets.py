@@ -120,6 +120,15 @@ def load(ruleset_id: str, root: str = str(RULESETS_DIR)) -> Ruleset:
     return _load_cached(ruleset_id, root)
 
 
+def given(ruleset: str, root: str = str(RULESETS_DIR)) -> Ruleset:
+    """What `--ruleset` names: a ruleset id (`base+layer` too), or a ruleset folder (a layer being
+    written: `--ruleset my-overlay/`). Every command that takes --ruleset reads it here."""
+    p = Path(ruleset)
+    if (p / "index.yaml").is_file():
+        return load_path(p, root)
+    return load(ruleset, root)
+
+
 def load_path(folder: Path, root: str = str(RULESETS_DIR)) -> Ruleset:
     index, rules, files, digest = load_folder(folder)
     if not index.extends:

@@ -191,9 +191,10 @@ def _audit(store, paths: list[str], out: Path, jobs: int, ruleset: Optional[str]
     except UsageError as e:
         return fail(e.zh, e.en)
     if ruleset:
-        from ..rulesets import load
-        try:
-            load(ruleset)
+        from ..check import compiled_for
+        from ..rulesets import given
+        try:  # compiled here, so a loosening overlay (`--ruleset my-overlay/`) is refused before any worker starts
+            compiled_for(given(ruleset), "findings")
         except RulesetErrors as e:
             return fail(e.text("zh"), e.text("en"))
     try:
@@ -243,7 +244,7 @@ def _audit(store, paths: list[str], out: Path, jobs: int, ruleset: Optional[str]
         wopts["hang"] = os.environ[worker.HANG_ENV]
     if os.environ.get(worker.CRASH_ONCE_ENV):  # testing hook: a worker is killed once while it holds that dossier
         wopts["crash_once"] = os.environ[worker.CRASH_ONCE_ENV]
-    if os.environ.get(worker.CRASH_ENV):  # testing hook (tests/test_audit.py): a worker segfaults on that dossier
+    if os.environ.get(worker.CRASH_ENV):  # testing hook (tests/audit/test_audit.py): a worker segfaults on that dossier
         wopts["crash"] = os.environ[worker.CRASH_ENV]
     t0 = time.monotonic()
     s = None

@@ -245,7 +245,7 @@ def stable_bytes(doc) -> bytes:  # noqa: ANN001
 
 
 
-EXAMPLES = {  # cases/documents/opinions/<form>.md: one opinion per conclusion form (tests/test_documents.py keeps them current)
+EXAMPLES = {  # cases/documents/opinions/<form>.md: one opinion per conclusion form (tests/documents/test_documents.py keeps them current)
     "lawful": "cases/documents/good/opinion-lawful.yaml",
     "revise": "cases/documents/bad/opinion-revise.yaml",
     "unlawful": "cases/documents/bad/opinion-unlawful.yaml",

@@ -88,7 +88,7 @@ def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
     else:
         r = _generic(kind, d)
     from ..models.dossier import PROCEDURES
-    known = PROCEDURES[kind].model_fields  # tolerate a renamed field: tests/test_specs.py checks the result is clean
+    known = PROCEDURES[kind].model_fields  # tolerate a renamed field: tests/specs/test_specs.py checks the result is clean
     return {"type": kind, **{k: v for k, v in r.items() if v is not None and k in known}}
 
 

@@ -5,7 +5,7 @@ that carries it out. From that one declaration come:
 
 * the regular expression pytest-bdd matches (`Phrase.regexes()`; `steps.py` registers them),
 * the list in docs/writing-specs.md (`render_markdown()`, `juece specs phrases`),
-* the self-test that every example matches its own phrase and no other (tests/test_specs*.py).
+* the self-test that every example matches its own phrase and no other (tests/specs/test_specs*.py).
 
 Templates are written as the phrase reads, with `{slot}` or `{name:slot}` for what varies
 (see SLOTS). Punctuation is forgiving: a full-width comma also matches an ASCII one, “” also

@@ -6,7 +6,7 @@
 Everything a legal writer needs to know about a field (its Chinese keys, English key, type, meaning,
 allowed values) is read from the pydantic models in `models/dossier.py` and `models/base.py`. Only
 the prose around the tables and the worked examples are written here by hand; the examples are
-checked to load (and to load to the same dossier in both languages) by tests/test_docs.py.
+checked to load (and to load to the same dossier in both languages) by tests/tools/test_docsgen.py.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from engine.load import load_dossier
 from engine.models.finding import OUTCOME_ZH
 from engine.render import render
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "", shutil.which("chromium-browser") or "") if p and Path(p).exists()), None)
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 CASES = ["cases/legality_review/bad/no-review.yaml", "cases/legality_review/bad/review-3-workdays.yaml",

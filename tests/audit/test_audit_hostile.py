@@ -20,7 +20,7 @@ from engine.audit.cli import FINAL_PAUSE_ENV, run_audit
 from engine.audit.sample import generate
 from engine.audit.worker import CRASH_ENV, CRASH_ONCE_ENV, HANG_ENV
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 JUECE = [sys.executable, "-m", "engine"]
 N = 40
 

@@ -18,7 +18,7 @@ from engine.specs.context import Article, SpecContext, SpecFailure, to_date, zh_
 
 pytest_plugins = ["pytester"]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
 
 

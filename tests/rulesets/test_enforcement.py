@@ -22,7 +22,7 @@ from engine.errors import LoadError
 from engine.load import load_dossier
 from engine.models.enforcement import EnforcementDossier
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "cases/enforcement/good/pengyang-substandard-fertiliser.yaml"
 runner = CliRunner(env={"COLUMNS": "600"})
 
@@ -263,7 +263,7 @@ def test_cli_compliant_example_exits_0():
 # ------------------------------------------------------------------------- docs and schema
 
 def test_schema_for_the_kind_accepts_the_example_and_refuses_a_decision_record():
-    from test_docs import as_editor_sees, valid
+    from schemacheck import as_editor_sees, valid
     r = runner.invoke(app, ["schema", "--kind", "重大执法决定"])
     assert r.exit_code == 0
     schema = json.loads(r.output)

@@ -16,7 +16,7 @@ from engine import rulesets
 from engine.check import check
 from engine.load import load_dossier
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "cases/normative/pengyang/good/temporary-assistance-2020.yaml"
 LAYER = "ningxia.pengyang.nd.2018"
 

@@ -15,7 +15,7 @@ from engine.audit.cli import run_audit
 from engine.audit.sample import generate
 from engine.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 
 

@@ -21,7 +21,7 @@ from engine.documents import (build_opinion_docx, build_rectification_docx, buil
                               opinion_context)
 from engine.load import load_dossier
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "cases" / "documents"
 runner = CliRunner()
 

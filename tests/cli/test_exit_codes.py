@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from engine.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "exit-codes.md"
 EXAMPLE = str(ROOT / "cases/examples/peng-yang-heating-price.yaml")
 runner = CliRunner(env={"COLUMNS": "300"})

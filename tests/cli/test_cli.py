@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from engine.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = str(ROOT / "cases/examples/peng-yang-heating-price.yaml")
 runner = CliRunner(env={"COLUMNS": "600"})  # wide enough that no table cell wraps
 

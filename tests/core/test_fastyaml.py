@@ -19,7 +19,7 @@ from engine.load import _StrictLoader, load_dossier, read_text
 
 pytestmark = pytest.mark.skipif(not fastyaml.AVAILABLE, reason="rapidyaml is not installed")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def strict(text: str):

@@ -20,7 +20,7 @@ from engine.check import check
 from engine.load import load_dossier
 from engine.models.dossier import Stage
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "cases"
 EXPECTED_SUFFIX = ".expected.yaml"
 PASSING = ("satisfied", "not_applicable")

@@ -18,7 +18,7 @@ from engine.errors import LoadError
 from engine.load import load_dossier
 from engine.models import dossier as m
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "cases/examples/peng-yang-heating-price.yaml"
 runner = CliRunner(env={"COLUMNS": "400"})
 ENUMS = [v for v in vars(m).values() if isinstance(v, type) and issubclass(v, m.ZhEnum) and v is not m.ZhEnum]
@@ -108,12 +108,12 @@ def test_schema_picks_a_record_format_by_its_type():
     thens = [b["then"]["$ref"] for b in items["allOf"] if "then" in b]
     records = {x["$ref"] for x in m.Dossier.model_json_schema()["properties"]["procedures"]["items"]["oneOf"]}
     assert "#/$defs/CollectiveDiscussion" in thens and set(thens) == records
-    from tests.test_docs import _Invalid, _validate
+    from schemacheck import Invalid, validate_node
     rec = {"类型": "集体讨论决定", "会议类形": "常务会议"}
-    with pytest.raises(_Invalid) as e:
-        _validate([rec], {"type": "array", "items": items}, s)
+    with pytest.raises(Invalid) as e:
+        validate_node([rec], {"type": "array", "items": items}, s)
     assert "会议类形" in str(e.value)
-    _validate([{"类型": "集体讨论决定", "会议类型": "常务会议"}], {"type": "array", "items": items}, s)
+    validate_node([{"类型": "集体讨论决定", "会议类型": "常务会议"}], {"type": "array", "items": items}, s)
 
 
 @pytest.mark.parametrize("name,code", [("year-9999.yaml", "load.date-in-future"), ("decided-after-publication.yaml", "load.date-implausible")])

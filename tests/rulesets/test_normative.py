@@ -16,7 +16,7 @@ from engine.check import check
 from engine.facts import ymd
 from engine.load import load_dossier
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "cases/normative/good/pengyang-parking-fees.yaml"
 
 

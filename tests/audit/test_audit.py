@@ -24,7 +24,7 @@ from engine.audit.worker import CRASH_ENV
 from engine.check import check
 from engine.load import load_dossier
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LEDGER = ROOT / "cases" / "ledger" / "2023年度重大行政决策台账.xlsx"
 CUSTOM = ROOT / "cases" / "ledger" / "custom-layout.xlsx"
 CUSTOM_MAPPING = ROOT / "cases" / "ledger" / "custom-layout.mapping"

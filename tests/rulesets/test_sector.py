@@ -25,7 +25,7 @@ from engine.tools.lint import lint_path
 from engine.load import load_dossier
 from engine.models.dossier import Dossier
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "cases"
 runner = CliRunner()
 
