@@ -5,7 +5,8 @@
     compile.py    Ruleset → durable_rules spec         (cached per ruleset and mode)
     facts.py      Dossier → facts                      (dates resolved, working days counted)
     evaluate.py   facts + spec → activations           (durable_rules, trigger asserted last)
-    findings.py   activations + Rule metadata → outcomes and findings
+    outcome.py    activations → each rule's outcome    (worst of, waivers, satisfied by silence)
+    findings.py   outcomes + Rule metadata → findings  (evidence; the words from engine/prose/)
     render/       DossierResult → text | json | md | html
 """
 

@@ -1,4 +1,4 @@
-"""Render: DossierResult list → text | json | md | html. Layout only; every word of law comes from findings.py."""
+"""Render: DossierResult list → text | json | md | html. Layout only; every word of law comes from findings.py and engine/prose/."""
 
 from __future__ import annotations
 
