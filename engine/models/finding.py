@@ -18,7 +18,7 @@ OUTCOME_RANK = {"violated": 4, "indeterminate": 3, "waived": 2, "satisfied": 1, 
 class Evidence(BaseModel):
     """One fact that made a rule fire: what, its value, and where in the dossier it is.
 
-    Frozen: findings share the Evidence of common values (findings.Builder._shared)."""
+    Frozen: findings share the Evidence of common values (findings.Builder.value_evidence, shared_evidence)."""
 
     model_config = ConfigDict(frozen=True)
 
