@@ -69,11 +69,6 @@ def engine_key() -> str:
             h.update(rel.encode() + b"\0" + (_ENGINE_DIR / rel).read_bytes() + b"\0")
         except OSError:
             h.update(rel.encode() + b"\0missing\0")
-    try:  # the vocabulary files (rulesets/vocabulary, a folder's vocabulary.yaml): compiled rulesets read the records
-        from .models.vocabulary import digest
-        h.update(b"vocabulary\0" + digest().encode())
-    except Exception:  # noqa: BLE001 - an unusable vocabulary is reported when the models are built
-        pass
     return h.hexdigest()
 
 

@@ -77,7 +77,7 @@ def load_folder(folder: Path) -> tuple[RulesetIndex, list[tuple[Rule, Any]], lis
     files = [folder / "index.yaml"] + sorted(p for p in folder.glob("*.yaml") if p.name not in ("index.yaml", VOCABULARY))
     index: Optional[RulesetIndex] = None
     # a vocabulary.yaml (the facts the folder declares, models/vocabulary.py) is not a rule file; its
-    # content is in the engine key (cache.engine_key), so a changed declaration is never read stale
+    # content is in every cache key of this module (_vocabulary), so a changed declaration is never read stale
     rules: list[tuple[Rule, Any]] = []
     for path in files:
         try:
@@ -98,6 +98,16 @@ def load_folder(folder: Path) -> tuple[RulesetIndex, list[tuple[Rule, Any]], lis
         raise RulesetErrors(errors)
     assert index is not None
     return index, rules, [str(p) for p in files], digest.hexdigest()
+
+
+def _vocabulary() -> bytes:
+    """The vocabulary's part of a cache key: a hash of every vocabulary file (rulesets/vocabulary/,
+    each folder's vocabulary.yaml), since loaded rulesets name its record types and fields."""
+    from .models.vocabulary import digest
+    try:
+        return b"vocabulary\0" + digest().encode()
+    except Exception:  # noqa: BLE001 - an unusable vocabulary is reported when the models are built
+        return b"vocabulary\0unusable"
 
 
 @lru_cache(maxsize=None)
@@ -331,7 +341,7 @@ def _catalog(root: str) -> dict[str, tuple[Path, Optional[RulesetIndex]]]:
             found.append((idx, idx.read_bytes()))
         except OSError:
             continue
-    k = cache.key("catalog", [str(p).encode() + b"\0" + data for p, data in found])
+    k = cache.key("catalog", [str(p).encode() + b"\0" + data for p, data in found] + [_vocabulary()])
     hit = _catalog_from_json(cache.get(k))
     if hit is not None:
         return hit
@@ -439,7 +449,7 @@ def _load_cached(ruleset_id: str, root: str) -> Ruleset:
             rid = entry[1].extends
     except OSError:
         return load_path(folder, root)
-    k = cache.key("ruleset", parts)
+    k = cache.key("ruleset", parts + [_vocabulary()])
     hit = _ruleset_from_json(cache.get(k))
     if hit is not None:
         return hit

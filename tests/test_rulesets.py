@@ -298,3 +298,23 @@ def test_impact_lists_dossiers_whose_outcome_changes():
 def test_every_rule_cites_an_article():
     for r in rulesets.load("cn.mad.decree-713").rules:
         assert r.basis.article >= 1 and r.title.zh and r.message.zh
+
+
+def test_a_changed_vocabulary_gives_new_cache_keys(monkeypatch):
+    """Loaded rulesets name the vocabulary's record types and fields: a changed vocabulary file
+    (here: its digest) must change the key every cached ruleset and catalog is stored under."""
+    from engine import cache, rulesets
+    from engine.models import vocabulary
+    keys = []
+    monkeypatch.setattr(cache, "get", lambda k: None)
+    monkeypatch.setattr(cache, "put", lambda k, v: keys.append(k))
+    rulesets._catalog.cache_clear() if hasattr(rulesets._catalog, "cache_clear") else None
+    rulesets._load_cached.cache_clear() if hasattr(rulesets._load_cached, "cache_clear") else None
+    rulesets._load_cached("cn.mad.decree-713", str(rulesets.RULESETS_DIR))
+    before = set(keys)
+    assert before
+    keys.clear()
+    monkeypatch.setattr(vocabulary, "digest", lambda: "a-different-vocabulary")
+    rulesets._load_cached.cache_clear() if hasattr(rulesets._load_cached, "cache_clear") else None
+    rulesets._load_cached("cn.mad.decree-713", str(rulesets.RULESETS_DIR))
+    assert keys and not (set(keys) & before)

@@ -100,7 +100,7 @@ def evidence_line(e, lang: str, sep: str = ": ") -> str:  # noqa: ANN001 - e: Ev
 
 
 @lru_cache(maxsize=1)
-def _env():
+def environment():
     from jinja2 import Environment, PackageLoader, select_autoescape  # md and html only: text and json never pay for it
     env = Environment(loader=PackageLoader("engine.render", "templates"),
                       autoescape=select_autoescape(["html", "html.j2"]), trim_blocks=True, lstrip_blocks=True)
@@ -122,7 +122,7 @@ def render(results: list[DossierResult], fmt: str, lang: str = "zh", explain: bo
         return to_json(results)
     if fmt in ("md", "html"):
         import datetime as dt
-        tpl = _env().get_template(f"report.{fmt}.j2")
+        tpl = environment().get_template(f"report.{fmt}.j2")
         totals = {"dossiers": len(results), "compliant": sum(1 for r in results if r.applicable and r.verdict == "compliant"),
                   "noncompliant": sum(1 for r in results if r.applicable and not r.compliant),
                   "unconfirmed": sum(1 for r in results if r.applicable and r.verdict == "unconfirmed"),

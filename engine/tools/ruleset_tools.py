@@ -12,7 +12,6 @@ No legal logic here: everything shown comes from the rulesets and from check.che
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from typing import List, Optional
@@ -326,58 +325,6 @@ def handbook(rs: Ruleset, lang: str = "zh") -> str:
     return "\n".join(L).rstrip("\n") + "\n"
 
 
-def _md_to_html(md: str, title: str, lang: str) -> str:
-    out = [f"<!doctype html><html lang=\"{'zh-CN' if lang == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">"
-           f"<title>{html.escape(title)}</title><style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.6}}"
-           "blockquote{color:#444;border-left:3px solid #ccc;margin:.3em 0 .3em 1em;padding-left:.8em}"
-           "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}</style></head><body>"]
-    in_list = in_table = False
-    for line in md.split("\n"):
-        esc = html.escape(line)
-        import re
-        esc = re.sub(r"`([^`]+)`", r"<code>\1</code>", esc)
-        if line.startswith("|"):
-            if line.startswith("|---"):
-                continue
-            if not in_table:
-                out.append("<table>")
-                in_table = True
-            cells = [c.strip() for c in esc.strip("|").split("|")]
-            out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-            continue
-        if in_table:
-            out.append("</table>")
-            in_table = False
-        if line.startswith("- ") or line.startswith("  > "):
-            if not in_list:
-                out.append("<ul>")
-                in_list = True
-            if line.startswith("  > "):
-                out.append(f"<blockquote>{esc[len('  &gt; '):]}</blockquote>")
-            else:
-                out.append(f"<li>{esc[2:]}</li>")
-            continue
-        if in_list:
-            out.append("</ul>")
-            in_list = False
-        if line.startswith("### "):
-            out.append(f"<h3>{esc[4:]}</h3>")
-        elif line.startswith("## "):
-            out.append(f"<h2>{esc[3:]}</h2>")
-        elif line.startswith("# "):
-            out.append(f"<h1>{esc[2:]}</h1>")
-        elif line.startswith("> "):
-            out.append(f"<blockquote>{esc[5:]}</blockquote>")
-        elif line.strip():
-            out.append(f"<p>{esc}</p>")
-    if in_list:
-        out.append("</ul>")
-    if in_table:
-        out.append("</table>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
-
-
 def docs_command(ruleset_id: str = typer.Argument(..., help="规则集编号 / ruleset id"),
                  fmt: str = typer.Option("md", "--format", "-f", help="md | html"),
                  lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
@@ -388,7 +335,11 @@ def docs_command(ruleset_id: str = typer.Argument(..., help="规则集编号 / r
         raise typer.Exit(EXIT_UNUSABLE)
     rs = _load(ruleset_id, lang)
     md = handbook(rs, lang)
-    body = md if fmt == "md" else _md_to_html(md, rs.index.title.get(lang), lang)
+    if fmt == "md":
+        body = md
+    else:
+        from ..render.markdown import page
+        body = page(md, rs.index.title.get(lang), lang)
     if out:
         from ..clikit import OutputError, write_output
         try:

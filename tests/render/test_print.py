@@ -153,3 +153,20 @@ def test_audit_dashboard_prints_with_the_dossier_list_open(tmp_path):
     first = s["noncompliant"]["dossiers"][0]
     message = _compact(first["findings"][0]["message"])
     assert message[:20] in body, "the folded dossier list is printed open"
+
+
+def test_ruleset_handbook_prints_with_its_chinese_text(tmp_path):
+    """`juece rulesets docs --format html` is a printable page: Chromium prints it on A4 with the CJK text
+    extractable (the font stack renders it), every rule heading and the legality-review article present."""
+    from engine.rulesets import load
+    from engine.render.markdown import page
+    from engine.tools.ruleset_tools import handbook
+    rs = load("cn.mad.decree-713")
+    pages = _pdf(page(handbook(rs, "zh"), rs.index.title.zh, "zh"), tmp_path, "handbook")
+    text = "".join(pages)
+    assert len(pages) > 3
+    assert pages[0].startswith(_compact(rs.index.title.zh))
+    assert "第二十五条" in text and "合法性审查" in text
+    headings = [ln[4:] for ln in handbook(rs, "zh").splitlines() if ln.startswith("### ")]
+    missing = [h for h in headings if _compact(h) not in text]
+    assert not missing, missing
