@@ -27,6 +27,7 @@ from .models.dossier import Dossier, Stage
 from .models.finding import VERDICT_EN, VERDICT_ZH, DossierResult, Finding, Manifest, verdict_of
 from .models.ruleset import Ruleset
 from .prose.applicability import date_warnings, exclusion_reason, given_selection, out_of_force_reason, ruleset_warnings, wrong_kind
+from .prose.reasons import CALENDAR_MISSING
 
 FINDING_OUTCOMES = frozenset(("violated", "indeterminate"))  # the outcomes a result lists as findings
 _new_result = DossierResult.__pydantic_validator__.validate_python
@@ -121,9 +122,9 @@ def _check(loaded: Loaded, ruleset_id: Optional[str], stage: Optional[Stage], mo
         incoherent = getattr(d, "incoherent_dates", None)  # a 重大执法决定 dossier checks its own dates
         for zh, en in (incoherent() if incoherent else []):  # dates that cannot both be right (docs/open-world.md)
             notes.append({"code": "dates.incoherent", "message": zh, "message_en": en})
-        cal = next((f for f in findings if f.outcome == "indeterminate" and "工作日计算需要" in (f.reason or "")), None)
+        cal = next((f for f in findings if f.outcome == "indeterminate" and CALENDAR_MISSING in (f.reason or "")), None)
         if cal is not None:  # name the missing year once, where every format shows warnings
-            zh = next(x for x in cal.reason.split("；") if "工作日计算需要" in x or "缺少" in x)
+            zh = next(x for x in cal.reason.split("；") if CALENDAR_MISSING in x or "缺少" in x)
             notes.append({"code": "calendar.missing-year", "message": cal.reason, "message_en": cal.reason_en or zh})
         counts: dict[str, int] = {}
         for f in (outcomes if outcomes is not None else findings):

@@ -18,12 +18,13 @@ from .compile import Compiled
 from .core.reading import case_source, case_value, record_of
 from .evaluate import Activation
 from .memo import by_identity
-from .models.dossier import PROCEDURES, Dossier, MajorStatus, Stage, procedure_zh
+from .models.dossier import PROCEDURES, Dossier, MajorStatus, Stage
 from .models.finding import Evidence, Finding
 from .models.ruleset import Check, Rule
 from .openworld import ABSENCE, FACT, UNKNOWN, status_evidence
 from .outcome import Fired, behind, decide, fired_by_rule, waiver_for
 from .prose import MANY, as_written, case_label, cite, display_values, evidence as new_evidence, field_label, record_raw, record_values
+from .prose.evidence import status_of_record
 from .prose.reasons import (REASONED, absence_message, conditional_message, fill, indeterminate_message, needed_reason,
                             reason as reason_for, waiver_reason)
 
@@ -315,14 +316,7 @@ class Builder:
 
     def _status_evidence(self, dossier: Dossier, proc: str) -> list[Evidence]:
         """Records of the procedure marked 未履行 / 未知, and where that was read."""
-        out = []
-        for i, rec in status_evidence(dossier, proc):
-            src = "；".join(x.cite() for x in rec.sources) if rec.sources else None
-            out.append(new_evidence(fact=f"{proc}.status", label=f"{procedure_zh(proc)}·状态", label_en=f"{proc}.status",
-                           value=rec.effective_status().zh + ("（已举行：否）" if rec.status is None else "")
-                           + (f"（来源：{src}）" if src else ""), value_en=rec.effective_status().value,
-                           source=f"procedures[{i}]"))
-        return out
+        return [status_of_record(i, rec, proc) for i, rec in status_evidence(dossier, proc)]
 
     def _when_evidence(self, rule: Rule, dossier: Dossier) -> list[Evidence]:
         return [self.value_evidence(fact, label, fact, case_value(dossier, fact), source)

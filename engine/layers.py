@@ -30,7 +30,7 @@ from typing import Optional
 from .models.dossier import BodyLevel, Dossier
 from .models.ruleset import Rule, Ruleset
 from .prose.cite import cite
-from .prose.layers import LEVEL_EN, LEVEL_ZH, displaced_reason
+from .prose.layers import displaced_reason, level_inferred, level_no_body, level_stated, level_unknown
 
 
 _NOT_BODIES = ("村民委员会", "居民委员会", "管理委员会", "管委会")  # not a government, or no single reading
@@ -69,26 +69,16 @@ def body_level(d: Dossier) -> tuple[Optional[str], str, str]:
     government decides jointly with its department, Art. 2 governs the government's decision."""
     if d.decision_body_level is not None:
         lv = d.decision_body_level.value
-        return lv, f"决策机关层级：{LEVEL_ZH[lv]}（案卷载明）", f"decision body level: {LEVEL_EN[lv]} (stated in the dossier)"
+        return (lv, *level_stated(lv))
     bodies = d.bodies()
     if not bodies:
-        return None, "决策机关层级：案卷未载明决策机关，按县级以上人民政府适用条例（第二条）", \
-            "decision body level: no decision body given; the Decree is applied as to a county-level-or-above government (Art. 2)"
+        return (None, *level_no_body())
     levels = [(b, infer_level(b)) for b in bodies]
     unknown = [b for b, lv in levels if lv is None]
     if unknown:
-        names = "、".join(f"“{b}”" for b in unknown)
-        return None, (f"决策机关层级：无法从名称{names}判断，按县级以上人民政府适用条例（第二条）；"
-                      "政府部门或乡镇人民政府、街道办事处的决策请载明“决策机关层级”"), \
-            (f"decision body level: cannot be told from the name(s) {', '.join(unknown)}; the Decree is applied as to a "
-             "county-level-or-above government (Art. 2); state decision_body_level for a department or township")
+        return (None, *level_unknown(unknown))
     lv = max((lv for _, lv in levels), key=_RANK.__getitem__)
-    shown = "、".join(f"“{b}”→{LEVEL_ZH[x]}" for b, x in levels)
-    joint = "（联合发文，按其中最高层级）" if len(levels) > 1 else ""
-    joint_en = " (joint decision: the highest level among them)" if len(levels) > 1 else ""
-    return lv, f"决策机关层级：{LEVEL_ZH[lv]}{joint}（按名称推断：{shown}；可在案卷中以“决策机关层级”载明）", \
-        (f"decision body level: {LEVEL_EN[lv]}{joint_en} (inferred from the name(s): "
-         + ", ".join(f"{b} → {LEVEL_EN[x]}" for b, x in levels) + "; state decision_body_level to override)")
+    return (lv, *level_inferred(lv, levels))
 
 
 # ------------------------------------------------------------------------------ which layers

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from .checks import kind_of
-from .models.dossier import Dossier, Record, RecordBasis, RecordStatus, procedure_zh
+from .models.dossier import Dossier, Record, RecordBasis, RecordStatus
 from .models.ruleset import Check, Rule, Where
-from .prose.labels import field_label
+from .prose.labels import field_label, whether_performed
 
 FACT, ABSENCE, UNKNOWN, KEEP = "fact", "absence", "unknown", "keep"
 _PERFORMED = RecordStatus.performed
@@ -116,10 +116,6 @@ def field_fact(proc: str, path: str) -> tuple[str, str]:
     return field_label(proc, path, "zh"), field_label(proc, path, "en")
 
 
-def _whether(proc: str) -> tuple[str, str]:
-    return f"是否履行{procedure_zh(proc)}", f"whether {proc} took place"
-
-
 def records_of(dossier: Dossier, proc: str) -> list[tuple[int, Record]]:
     return [(i, p) for i, p in enumerate(dossier.procedures) if p.type == proc]
 
@@ -161,10 +157,10 @@ def required_reading(proc: str, where: list[Where], dossier: Dossier) -> Reading
     if needed:
         return Reading(ABSENCE, tuple(dict.fromkeys(needed)))
     if any(p.effective_status() is RecordStatus.unknown for p in recs):
-        return Reading(UNKNOWN, (_whether(proc),))
+        return Reading(UNKNOWN, (whether_performed(proc),))
     if any(p.effective_status() is RecordStatus.not_performed for p in recs) or done:
         return Reading(FACT)  # recorded as not done, or every record is recorded as not qualifying
-    return Reading(ABSENCE, (_whether(proc),))
+    return Reading(ABSENCE, (whether_performed(proc),))
 
 
 # ------------------------------------------------------------------------------ resolve

@@ -67,6 +67,11 @@ def field_label(proc: str, path: str, lang: str) -> str:
     return f"{procedure_zh(proc)}·{head}"
 
 
+def whether_performed(proc: str) -> tuple[str, str]:
+    """The fact that settles a step nobody recorded: 是否履行听证."""
+    return f"是否履行{procedure_zh(proc)}", f"whether {proc} took place"
+
+
 # ------------------------------------------------------------------------------- values
 
 _NOT_RECORDED, _YES, _NO = ("未记载", "not recorded"), ("是", "yes"), ("否", "no")

@@ -16,6 +16,35 @@ RELATION_ZH = {"adds": "增加", "replaces": "替代", "tightens": "收紧"}
 RELATION_EN = {"adds": "adds", "replaces": "replaces", "tightens": "tightens"}
 
 
+def level_stated(lv: str) -> tuple[str, str]:
+    """The decision body's level as the dossier states it (决策机关层级)."""
+    return f"决策机关层级：{LEVEL_ZH[lv]}（案卷载明）", f"decision body level: {LEVEL_EN[lv]} (stated in the dossier)"
+
+
+def level_no_body() -> tuple[str, str]:
+    return ("决策机关层级：案卷未载明决策机关，按县级以上人民政府适用条例（第二条）",
+            "decision body level: no decision body given; the Decree is applied as to a county-level-or-above government (Art. 2)")
+
+
+def level_unknown(names: list[str]) -> tuple[str, str]:
+    """Bodies whose names show no level: the Decree applies as to a government (Art. 2), and the dossier should say."""
+    shown = "、".join(f"“{b}”" for b in names)
+    return ((f"决策机关层级：无法从名称{shown}判断，按县级以上人民政府适用条例（第二条）；"
+             "政府部门或乡镇人民政府、街道办事处的决策请载明“决策机关层级”"),
+            (f"decision body level: cannot be told from the name(s) {', '.join(names)}; the Decree is applied as to a "
+             "county-level-or-above government (Art. 2); state decision_body_level for a department or township"))
+
+
+def level_inferred(lv: str, levels: list[tuple[str, str]]) -> tuple[str, str]:
+    """The level inferred from the bodies' names (`levels`: (name, level) each); a joint decision takes the highest."""
+    shown = "、".join(f"“{b}”→{LEVEL_ZH[x]}" for b, x in levels)
+    joint = "（联合发文，按其中最高层级）" if len(levels) > 1 else ""
+    joint_en = " (joint decision: the highest level among them)" if len(levels) > 1 else ""
+    return (f"决策机关层级：{LEVEL_ZH[lv]}{joint}（按名称推断：{shown}；可在案卷中以“决策机关层级”载明）",
+            f"decision body level: {LEVEL_EN[lv]}{joint_en} (inferred from the name(s): "
+            + ", ".join(f"{b} → {LEVEL_EN[x]}" for b, x in levels) + "; state decision_body_level to override)")
+
+
 def displaced_reason(r: Rule, rule_beneath: str, by: tuple[str, str], was: tuple[str, str],
                      by_reference: bool) -> tuple[str, str]:
     """Why a rule beneath a layer is not applied: 依照《城乡规划法》第二十六条，不适用…，由规则 x 代替.

@@ -30,6 +30,9 @@ from ..models.ruleset import Check, Rule
 from .cite import zh_number
 from .labels import case_label, field_label
 
+#: how the reason for a missing holiday calendar begins (check.py names the missing year once, in `warnings`)
+CALENDAR_MISSING = "工作日计算需要国务院公布的节假日安排"
+
 #: the causes `reason` explains (the others' message and evidence say it all)
 REASONED = frozenset(("unknown_trigger", "date_unknown", "same_day", "calendar_unknown", "exception", "not_applicable"))
 
@@ -83,7 +86,7 @@ def _calendar_reason(check: Check, frame: dict) -> tuple[str, str]:
             if isinstance(rec.get(k), int) and rec[k] > 0] if rec else []
     years = missing_years(*days) or [last_year() + 1]
     ys = "、".join(f"{y}年" for y in years)
-    return (f"工作日计算需要国务院公布的节假日安排：缺少{ys}的放假和调休安排（现有数据只到{last_year()}年）；"
+    return (f"{CALENDAR_MISSING}：缺少{ys}的放假和调休安排（现有数据只到{last_year()}年）；"
             f"可用 --calendar 或环境变量 JUECE_CALENDAR 提供该年的节假日日历（YAML，载明国务院办公厅通知文号）",
             f"counting working days needs the State Council holiday calendar: {', '.join(map(str, years))} is missing "
             f"(data only to {last_year()}); supply that year's calendar with --calendar or JUECE_CALENDAR (YAML with the notice number)")
