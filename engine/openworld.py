@@ -136,7 +136,7 @@ def classify(rule: Rule, check: Check, cause: str, record_ids: list[str], dossie
     """Why a fired branch fired: on a recorded fact, or on a fact nobody recorded."""
     if cause in _KEPT:
         return Reading(KEEP)
-    return kind_of(check).classify(check.spec, cause, record_ids, dossier)  # each kind reads its own facts: engine/checks/
+    return kind_of(check).classify(check.spec, cause, record_ids, dossier) or Reading(KEEP)  # each kind reads its own facts: engine/checks/
 
 
 def case_state(v: Any) -> Optional[bool]:

@@ -54,9 +54,9 @@ class CheckKind:
 
     # ---------------------------------------------------------------- open world
     def classify(self, spec: Any, cause: str, record_ids: list[str], dossier: Any) -> Any:
-        """openworld.Reading for a fired branch of cause `cause` (causes openworld keeps never reach here)."""
-        from ..openworld import KEEP, Reading
-        return Reading(KEEP)
+        """openworld.Reading for a fired branch of cause `cause` (causes openworld keeps never reach here);
+        None: the engine's outcome stands as it is (openworld reads it as KEEP)."""
+        return None
 
     # ---------------------------------------------------------------- findings
     def fields(self, spec: Any) -> list[tuple[str, str]]:
