@@ -70,8 +70,7 @@ def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str,
         kind = d.kind_of()
         if rs.index.kind != kind:
             from .errors import RulesetError, RulesetErrors
-            k_rs, k_d = rulesets.KIND_ZH.get(rs.index.kind, rs.index.kind), rulesets.KIND_ZH.get(kind, kind)
-            zh, en = wrong_kind(rs, kind, k_rs, k_d)
+            zh, en = wrong_kind(rs, kind)
             raise RulesetErrors([RulesetError(
                 "ruleset.wrong-kind", str(rs.files[0]) if rs.files else rs.id, None, zh, en, stage="usage")])
         if rs.index.layer != "jurisdiction":  # a sector or decision-body layer: stacked on the chain chosen as usual

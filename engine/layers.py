@@ -30,6 +30,8 @@ from typing import Optional
 from .models.dossier import BodyLevel, Dossier
 from .models.ruleset import Rule, Ruleset
 from .prose.cite import cite
+from .prose.applicability import (cannot_stack, decree_applies_directly, never_together, sector_by_ruleset, sector_not_in_force,
+                                  sector_stacked, sector_unknown, stacked_by_ruleset, stacked_layer)
 from .prose.layers import displaced_reason, level_inferred, level_no_body, level_stated, level_unknown
 
 
@@ -107,10 +109,6 @@ def _covers(rs: Ruleset, jurisdiction: Optional[str]) -> bool:
     return j == "CN" or bool(jurisdiction and jurisdiction.startswith(j))
 
 
-def _window(rs: Ruleset) -> str:
-    return f"{rs.index.valid_from or '—'} 至 {rs.index.valid_to or '今'}"
-
-
 def _best(cands: list[Ruleset]) -> Ruleset:
     return max(cands, key=lambda r: (0 if r.index.jurisdiction == "CN" else len(r.index.jurisdiction), r.index.valid_from or dt.date.min))
 
@@ -130,16 +128,17 @@ def choose(d: Dossier, on: Optional[dt.date], base: Ruleset, root: str,
     if base.index.kind == "mad":
         zh.append(lzh)
         en.append(len_)
+
+    def say(zh_en: tuple[str, str]) -> None:
+        zh.append(zh_en[0])
+        en.append(zh_en[1])
+
     if forced is not None and not _fits(forced, base):
-        zh.append(f"--ruleset 指定的 {forced.id} 是为{forced.index.stacks_on}（{forced.index.kind}）编写的，"
-                  f"不能叠加在 {base.id}（层级 {' → '.join(base.lineage)}）上，未叠加")
-        en.append(f"--ruleset {forced.id} is written for {forced.index.stacks_on} ({forced.index.kind}); "
-                  f"it cannot be stacked on {base.id} (layers {' → '.join(base.lineage)}); not stacked")
+        say(cannot_stack(forced, base))
         forced = None
     if forced is not None and forced.index.layer == "decision_body":
         chosen.append(forced)
-        zh.append(f"按 --ruleset 叠加：{forced.index.title.zh}（{forced.id}）")
-        en.append(f"stacked by --ruleset: {forced.index.title.en or forced.index.title.zh} ({forced.id})")
+        say(stacked_by_ruleset(forced))
     elif lv is not None and base.index.kind == "mad":
         cands = [r for r in layers if r.index.layer == "decision_body" and lv in r.index.body_levels
                  and _fits(r, base) and _covers(r, d.jurisdiction)]
@@ -147,16 +146,13 @@ def choose(d: Dossier, on: Optional[dt.date], base: Ruleset, root: str,
         if live:
             r = _best(live)
             chosen.append(r)
-            zh.append(f"叠加{r.index.title.zh}（{r.id} 第 {r.index.version} 版，有效期 {_window(r)}）")
-            en.append(f"stacked: {r.index.title.en or r.index.title.zh} ({r.id} version {r.index.version})")
+            say(stacked_layer(r))
         elif lv == "government":
-            zh.append("直接适用条例（第二条）")
-            en.append("the Decree applies directly (Art. 2)")
+            say(decree_applies_directly())
     names = list(d.sector)
     if forced is not None and forced.index.layer == "sector":
         chosen.append(forced)
-        zh.append(f"按 --ruleset 叠加领域规则集：{forced.index.title.zh}（{forced.id}，{forced.index.law.zh}）")
-        en.append(f"sector layer by --ruleset: {forced.index.title.en or forced.index.title.zh} ({forced.id}, {forced.index.law.en or forced.index.law.zh})")
+        say(sector_by_ruleset(forced))
         names = [n for n in names if n not in forced.index.sector]
     for name in names:
         cands = [r for r in layers if r.index.layer == "sector" and name in r.index.sector
@@ -167,18 +163,11 @@ def choose(d: Dossier, on: Optional[dt.date], base: Ruleset, root: str,
             if any(c.id == r.id for c in chosen):
                 continue
             chosen.append(r)
-            zh.append(f"事项领域“{name}”：叠加领域规则集{r.index.title.zh}（{r.id} 第 {r.index.version} 版，"
-                      f"依据{r.index.law.zh}，有效期 {_window(r)}）")
-            en.append(f"sector '{name}': stacked {r.index.title.en or r.index.title.zh} ({r.id} version {r.index.version}, "
-                      f"under {r.index.law.en or r.index.law.zh})")
+            say(sector_stacked(name, r))
         elif cands:
-            zh.append(f"事项领域“{name}”：领域规则集 " + "、".join(f"{r.id}（{_window(r)}）" for r in cands)
-                      + f" 于 {on} 不在有效期内，未叠加")
-            en.append(f"sector '{name}': sector ruleset(s) {', '.join(r.id for r in cands)} not in force on {on}; not stacked")
+            say(sector_not_in_force(name, cands, on))
         else:
-            known = sorted({r.index.sector[0] for r in layers if r.index.layer == "sector" and _fits(r, base)})
-            zh.append(f"事项领域“{name}”：没有对应的领域规则集，仅按上述规则集检查（已有领域：{'、'.join(known) or '无'}）")
-            en.append(f"sector '{name}': no sector ruleset answers to it; checked under the ruleset above only (known: {', '.join(known) or 'none'})")
+            say(sector_unknown(name, sorted({r.index.sector[0] for r in layers if r.index.layer == "sector" and _fits(r, base)})))
     return chosen, zh, en
 
 
@@ -196,8 +185,9 @@ def apply(base: Ruleset, d: Dossier, on: Optional[dt.date], root: str, why_zh: s
     rs = base
     for ov in chosen:
         if not _overlap(ov, rs):  # a base given by --ruleset for another period: the layer cannot apply with it
-            zh.append(f"{ov.id}（{_window(ov)}）与 {rs.id}（{_window(rs)}）的有效期不重叠，未叠加")
-            en.append(f"{ov.id} and {rs.id} are never in force together; not stacked")
+            z, e = never_together(ov, rs)
+            zh.append(z)
+            en.append(e)
             continue
         if not isinstance(ov, Ruleset):  # a head: load the layer chosen
             ov = rulesets.load(ov.id, root)

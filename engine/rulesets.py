@@ -26,6 +26,7 @@ from . import cache
 from .errors import LoadError, RulesetError, RulesetErrors
 from .load import _Loader, _position, parse_yaml, read_text
 from .models.ruleset import Basis, Rule, RuleFile, Ruleset, RulesetIndex
+from .prose.applicability import chosen_for, no_ruleset, ruleset_chosen
 
 RULESETS_DIR = Path(__file__).resolve().parent.parent / "rulesets"
 
@@ -217,25 +218,6 @@ def all_ids(root: str = str(RULESETS_DIR)) -> list[str]:
     return list(_folders(root))
 
 
-def _where_zh(j: str) -> str:
-    return "全国" if j == "CN" else f"行政区划 {j}"
-
-
-def _where_en(j: str) -> str:
-    return "national" if j == "CN" else f"division {j}"
-
-
-def _window(rs: Any) -> str:
-    return f"{rs.index.valid_from or '—'} 至 {rs.index.valid_to or '今'}"
-
-
-def _window_en(rs: Any) -> str:
-    return f"{rs.index.valid_from or '—'} to {rs.index.valid_to or 'now'}"
-
-
-KIND_ZH = {"mad": "重大行政决策", "normative_document": "行政规范性文件", "major_enforcement_decision": "重大执法决定"}
-
-
 @lru_cache(maxsize=4096)  # one entry per division code; reads the index files only (heads), not the rules
 def _candidates(jurisdiction: Optional[str], kind: str, root: str) -> tuple[Any, ...]:
     """The rulesets for this kind of dossier that cover the division: national, or a prefix of its code.
@@ -261,14 +243,12 @@ def select(jurisdiction: Optional[str], on, kind: str = "mad", root: str = str(R
     names the date used, the ruleset and version chosen, its window, its layers, and the more
     specific rulesets passed over because they were not in force on that date.
     """
-    basis_zh, basis_en = date_basis or ("决策日期", "decision date")
+    basis = date_basis or ("决策日期", "decision date")
     in_force = tuple(rs.in_force(on) for rs in _ranked(jurisdiction, kind, root))
-    where_zh = jurisdiction or "（未填）"
     if not any(in_force):
-        return None, (f"没有在 {on}（{basis_zh}）有效、适用于行政区划 {where_zh} 的{KIND_ZH.get(kind, kind)}规则集"), (
-            f"no {kind} ruleset in force on {on} ({basis_en}) for division {jurisdiction or '(none given)'}")
+        return (None, *no_ruleset(on, basis, jurisdiction, kind))
     rs, zh, en = _choice(jurisdiction, kind, root, in_force)
-    return rs, f"按{basis_zh} {on} 和行政区划 {where_zh} 选用：{zh}", f"chosen for {basis_en} {on} and division {jurisdiction or '(none)'}: {en}"
+    return (rs, *chosen_for(on, basis, jurisdiction, (zh, en)))
 
 
 def _rank(rs: Any) -> tuple:
@@ -289,19 +269,9 @@ def _choice(jurisdiction: Optional[str], kind: str, root: str, in_force: tuple[b
     ranked = _ranked(jurisdiction, kind, root)
     rs = next(r for r, yes in zip(ranked, in_force) if yes)
     rs = load(rs.id, root)  # the one chosen, whole (the candidates are heads)
-    j = rs.index.jurisdiction
-    layers = " → ".join(rs.lineage)
-    zh = (f"{rs.index.title.zh}（{rs.id} 第 {rs.index.version} 版，"
-          f"{_where_zh(j)}，有效期 {_window(rs)}" + (f"，层级 {layers}" if len(rs.lineage) > 1 else "") + "）")
-    en = (f"{rs.index.title.en or rs.index.title.zh}"
-          f" ({rs.id} version {rs.index.version}, {_where_en(j)}, in force {_window_en(rs)}"
-          + (f", layers {layers}" if len(rs.lineage) > 1 else "") + ")")
     top = _rank(rs)[0]
     passed = sorted((m for m, yes in zip(ranked, in_force) if not yes and _rank(m)[0] >= top), key=lambda m: m.id)
-    if passed:
-        zh += "；未选用（当日不在有效期内）：" + "、".join(f"{m.id}（{_window(m)}）" for m in passed)
-        en += "; not chosen (not in force on that date): " + ", ".join(f"{m.id} ({_window_en(m)})" for m in passed)
-    return rs, zh, en
+    return (rs, *ruleset_chosen(rs, passed))
 
 
 # ------------------------------------------------------------- index first, cached on disk

@@ -47,3 +47,23 @@ def test_a_decision_dated_after_its_own_publication_is_questioned():
 
 def test_no_decision_date_no_warning():
     assert date_warnings(_d().model_copy(update={"decision_date": None})) == []
+
+
+def test_the_selection_names_the_date_the_place_and_the_rulesets_passed_over():
+    """A Pengyang dossier of 2023: the county's 2018 rules expired in 2020, so the Decree is chosen, and the result says so."""
+    rs, zh, en = rulesets.select("640425", dt.date(2023, 7, 12))
+    assert rs.id == "cn.mad.decree-713"
+    assert zh.startswith("按决策日期 2023-07-12 和行政区划 640425 选用：重大行政决策程序暂行条例")
+    assert zh.endswith("；未选用（当日不在有效期内）：ningxia.pengyang.2018（2019-09-01 至 2020-12-31）")
+    assert en.startswith("chosen for decision date 2023-07-12 and division 640425: ")
+
+
+def test_no_ruleset_in_force_says_for_which_date_place_and_kind():
+    rs, zh, _ = rulesets.select("640425", dt.date(2010, 1, 1))
+    assert rs is None and zh == "没有在 2010-01-01（决策日期）有效、适用于行政区划 640425 的重大行政决策规则集"
+
+
+def test_a_sector_no_layer_answers_to_is_named_with_the_known_ones():
+    from engine.prose.applicability import sector_unknown
+    zh, _ = sector_unknown("水利", ["价格", "城乡规划"])
+    assert zh == "事项领域“水利”：没有对应的领域规则集，仅按上述规则集检查（已有领域：价格、城乡规划）"
