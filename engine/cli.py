@@ -98,6 +98,8 @@ def check(
     calendar: List[Path] = typer.Option([], "--calendar", help="节假日日历 YAML（年度、文号、放假、调休上班），用于现有数据未覆盖的年份 / a holiday calendar YAML for a year the library does not cover"),
 ) -> None:
     """检查案卷 / Check dossiers."""
+    from .clikit import use_vocabulary
+    use_vocabulary(ruleset, lang if lang in ("zh", "en") else "zh")  # before any model is built
     from .check import check as run_check
     from .errors import JueceError, RulesetErrors
     from .load import iter_paths, load_dossier
@@ -223,8 +225,11 @@ def json_rows(rows: list) -> str:
 
 
 @app.command()
-def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重大执法决定 等（默认重大行政决策、行政规范性文件）/ dossier kind, e.g. major_enforcement_decision")) -> None:
+def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重大执法决定 等（默认重大行政决策、行政规范性文件）/ dossier kind, e.g. major_enforcement_decision"),
+           ruleset: Optional[str] = typer.Option(None, "--ruleset", "-r", help="含 vocabulary.yaml 的规则集目录：其事实也列入 / a ruleset folder whose vocabulary.yaml adds facts")) -> None:
     """打印案卷 JSON Schema（供编辑器校验）/ Print the dossier JSON Schema for editors."""
+    from .clikit import use_vocabulary
+    use_vocabulary(ruleset)  # a ruleset folder's own facts are in its schema
     from .tools.docsgen import json_schema
     from .models.dossier import DocumentKind, Dossier
     from .models.enforcement import EnforcementDossier
@@ -238,8 +243,10 @@ def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重
 
 
 @docs_app.command("dossier-format")
-def docs_dossier_format() -> None:
+def docs_dossier_format(ruleset: Optional[str] = typer.Option(None, "--ruleset", "-r", help="含 vocabulary.yaml 的规则集目录：其事实也列入 / a ruleset folder whose vocabulary.yaml adds facts")) -> None:
     """生成 docs/dossier-format.md / Generate the dossier format documentation."""
+    from .clikit import use_vocabulary
+    use_vocabulary(ruleset)
     from .tools.docsgen import dossier_format_markdown
     typer.echo(dossier_format_markdown(), nl=False)
 
