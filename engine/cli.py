@@ -40,12 +40,26 @@ LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/tools/ru
     "impact": "engine.tools.ruleset_tools:impact_command",
 }
 
+def _folder_vocabulary(args: list[str]) -> None:
+    """Before a lazily imported command's module is imported (it may build the dossier models, e.g.
+    engine.documents): the facts a `--ruleset my-rules/` folder declares (models/vocabulary.py).
+    A vocabulary that cannot be used is reported by the command itself (clikit.use_vocabulary)."""
+    given = [b for a, b in zip(args, args[1:]) if a in ("--ruleset", "-r")] + \
+        [a.split("=", 1)[1] for a in args if a.startswith("--ruleset=")]
+    if given:
+        from .models import vocabulary
+        try:
+            vocabulary.add_folder(given[-1])
+        except vocabulary.VocabularyError:
+            pass
+
+
 app = typer.Typer(
     help="juece（决策）：重大行政决策程序合规检查。Checks major administrative decisions against the procedures the law requires.\n\n"
          "退出码 Exit codes: 0 无违法 no violation · 1 至少一项违法 at least one violation（--fail-on indeterminate：含无法确认合规 also when compliance is not confirmed）· 2 输入无法使用 an input could not be used (wins over 1)"
          " · 3 juece 内部错误 internal error (--debug 显示详情 shows the trace) · 130 已中断 interrupted (docs/exit-codes.md)",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
-    cls=lazy_group(LAZY_COMMANDS))
+    cls=lazy_group(LAZY_COMMANDS, before_import=_folder_vocabulary))
 rulesets_app = typer.Typer(help="规则集：列出、查看、检查 / rulesets: list, show, lint", no_args_is_help=True,
                            cls=lazy_group(LAZY_RULESETS_COMMANDS))
 docs_app = typer.Typer(help="生成文档 / generate documentation", no_args_is_help=True)

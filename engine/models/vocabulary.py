@@ -221,7 +221,7 @@ def _locate(path: str, where: Where, at_key: bool) -> tuple[Optional[int], Optio
     line = col = None
     for i, k in enumerate(where):
         if isinstance(node, yaml.MappingNode):
-            hit = next(((kn, vn) for kn, vn in node.value if kn.value == str(k)), None)
+            hit = next(((kn, vn) for kn, vn in node.value if kn.value == str(k) or _same_key(kn, k)), None)
             if hit is None:
                 break
             last = i == len(where) - 1
@@ -234,6 +234,26 @@ def _locate(path: str, where: Where, at_key: bool) -> tuple[Optional[int], Optio
         else:
             break
     return line, col
+
+
+_BOOLS = {True: ("yes", "true", "on", "y"), False: ("no", "false", "off", "n")}
+
+
+def _same_key(node: Any, key: Any) -> bool:
+    """A key YAML read as a boolean (`yes:`), written as the word it was."""
+    return isinstance(key, bool) and node.tag.endswith(":bool") and str(node.value).lower() in _BOOLS[key]
+
+
+def _written(path: str, where: Where) -> str:
+    """The last key of a key path as the file writes it (`yes`, not True)."""
+    import yaml
+    try:
+        node = yaml.compose(Path(path).read_bytes().decode("utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        for k in where:
+            node = next((kn if k is where[-1] else vn) for kn, vn in node.value if kn.value == str(k) or _same_key(kn, k))
+        return str(node.value)
+    except Exception:  # noqa: BLE001
+        return str(where[-1])
 
 
 def _err(path: str, where: Where, zh: str, en: str, at_key: bool = False, code: str = "vocabulary.invalid") -> VocabularyError:
@@ -384,8 +404,9 @@ def _check_enum(path: str, where: Where, e: Any) -> None:
     for value, v in values.items():
         w = (*where, "values", value)
         if not isinstance(value, str):  # `yes:` / `no:` unquoted are YAML booleans
-            raise _err(path, (*where, "values"), f"取值“{value}”应加引号（如 'yes'）：不加引号的 yes、no、数字不是文字",
-                       f"quote the value '{value}' (e.g. 'yes'): unquoted yes, no and numbers are not text", code="vocabulary.type")
+            raw = _written(path, (*where, "values", value))
+            raise _err(path, (*where, "values", raw), f"取值 {raw} 应加引号（'{raw}'）：不加引号的 yes、no、数字在 YAML 中不是文字",
+                       f"quote the value {raw} ('{raw}'): unquoted yes, no and numbers are not text in YAML", at_key=True, code="vocabulary.type")
         if not re.fullmatch(r"[a-z][a-z0-9_]*", value):
             raise _err(path, w, "取值的英文名只能用小写字母、数字和下划线，以字母开头", "a value is lower-case letters, digits and _, starting with a letter",
                        at_key=True, code="vocabulary.name")
