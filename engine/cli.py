@@ -397,6 +397,10 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
                   lang: str = typer.Option("zh", "--lang", "-l"),
                   fmt: str = typer.Option("text", "--format", "-f", help="text | json")) -> None:
     """检查规则集：结构、引用、条文出处 / Lint a ruleset: structure, names, citations."""
+    from .clikit import use_vocabulary
+    folder = path.parent if path.is_file() else path
+    for f in [folder] if (folder / "index.yaml").exists() else sorted(p.parent for p in folder.rglob("vocabulary.yaml")) if folder.is_dir() else []:
+        use_vocabulary(str(f), lang if lang in ("zh", "en") else "zh")  # the facts each folder declares, before any model is built
     from .tools.lint import lint_path
     problems = lint_path(path)
     if fmt == "json":
