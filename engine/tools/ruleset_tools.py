@@ -341,7 +341,7 @@ def docs_command(ruleset_id: str = typer.Argument(..., help="规则集编号 / r
         from ..render.markdown import page
         body = page(md, rs.index.title.get(lang), lang)
     if out:
-        from ..clikit import OutputError, write_output
+        from ..cli.kit import OutputError, write_output
         try:
             write_output(out, body)
         except OutputError as e:
