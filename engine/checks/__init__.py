@@ -75,6 +75,9 @@ class CheckKind:
         """What a shared finding is keyed by, when not the fired records' fields (None: those)."""
         return None
 
+    # `b` below is the findings.Builder of the ruleset: `b.rs` the ruleset, `b.value_evidence(...)` the
+    # Evidence of a dossier value (shared when it is yes / no / not recorded), `b.shared_evidence(key,
+    # make)` one built once per key; engine/prose/ has the labels and `evidence(...)` itself.
     def record_evidence(self, b: Any, spec: Any, rec: Any, src: str, extras: dict) -> list:
         """Evidence computed from one fired record beyond its fields (e.g. the days elapsed)."""
         return []
