@@ -324,7 +324,7 @@ def duties_text(rs, lang: str) -> str:  # noqa: ANN001 - rs: Ruleset
     under which conditions, and what a breach is (a MAY rule is a power, never "a violation")."""
     from ..prose import cite
     from ..models.ruleset import MODALITY_ZH, SEVERITY_ZH
-    from ..tools.ruleset_tools import describe_check, describe_condition
+    from ..prose.rules import describe_check, describe_condition
     zh = lang == "zh"
     ix = rs.index
     out = [f"{ix.title.get(lang)}  [{ix.id} {'第 ' + ix.version + ' 版' if zh else 'version ' + ix.version}]  "
@@ -335,7 +335,7 @@ def duties_text(rs, lang: str) -> str:  # noqa: ANN001 - rs: Ruleset
         from ..prose.layers import layer_header
         out.append(layer_header(rs, lang).rstrip("\n"))
     for name, p in ix.parameters.items():
-        from ..tools.ruleset_tools import UNIT_ZH
+        from ..prose.rules import UNIT_ZH
         out.append(f"  参数 {name} = {p.value}{UNIT_ZH.get(p.unit, ' ' + p.unit)}  {p.description.get(lang)}（{cite(p.basis, rs, lang)}）" if zh
                    else f"  parameter {name} = {p.value} {p.unit}  {p.description.get(lang)} ({cite(p.basis, rs, lang)})")
     section = None
