@@ -1,4 +1,4 @@
-"""`juece audit` and `juece sample` (wired into engine/cli.py by the lead)."""
+"""`juece audit` and `juece sample` (wired into engine/cli/__init__.py by the lead)."""
 
 from __future__ import annotations
 
@@ -433,7 +433,7 @@ def audit_command(
         if code in (EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE) and Path(out, "results.jsonl").exists():
             code = _documents(Path(out).resolve(), rectification, annual_report, lang, code, rectification_status)
         raise typer.Exit(code)
-    from ..clikit import use_vocabulary
+    from ..cli.kit import use_vocabulary
     use_vocabulary(ruleset or _resumed_ruleset(out, resume), lang)  # a ruleset folder's own facts, before any model is built
     try:
         code, _ = run_audit(list(paths or []), out, jobs, ruleset, executor, scheduler, resume, mapping, lang, list_limit, quiet,

@@ -1,4 +1,4 @@
-"""`juece opinion`: 合法性审查意见书 (.docx | .md | .html) and its 整改清单 (.xlsx | .docx). Wired in engine/cli.py.
+"""`juece opinion`: 合法性审查意见书 (.docx | .md | .html) and its 整改清单 (.xlsx | .docx). Wired in engine/cli/__init__.py.
 
 Exit codes: 0 the documents were written · 2 the dossier, the ruleset, the template or an option could not be used.
 The conclusion (合法 / 不合法 / 修改后提交 / 无法出具结论 / 不适用) is printed to stderr and is in the document;
@@ -81,7 +81,7 @@ def opinion_command(
     deadline: Optional[str] = typer.Option(None, "--deadline", help="整改时限，如 2023年7月10日 或 集体讨论会议前（默认：可补正的为“提请集体讨论前”）"),
 ) -> None:
     """出具合法性审查意见书（及整改清单）/ Write the legality review opinion (and rectification list)."""
-    from ..clikit import use_vocabulary
+    from ..cli.kit import use_vocabulary
     if lang not in ("zh", "en"):
         _fail(f"--lang 只能是 zh 或 en，收到“{lang}”", f"--lang must be zh or en, got '{lang}'", "zh")
     use_vocabulary(ruleset, lang)  # a `--ruleset my-rules/` folder's own facts, before any model is built

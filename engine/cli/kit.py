@@ -43,7 +43,7 @@ def trace_file(exc: BaseException) -> Optional[Path]:
 
 
 def _version() -> str:
-    from . import __version__
+    from .. import __version__
     return __version__
 
 
@@ -104,7 +104,7 @@ def use_vocabulary(ruleset: Optional[str], lang: str = "zh") -> None:
     a vocabulary that cannot be used is one message and exit 2 (never a traceback).
 
     Every command that reads dossiers calls it first; a ruleset id (not a folder) adds nothing."""
-    from .models import vocabulary
+    from ..models import vocabulary
     try:
         if ruleset:
             vocabulary.add_folder(ruleset)
