@@ -14,9 +14,9 @@ from typing import Any, Optional
 
 from pydantic import BaseModel
 
-from .calendar import workday_ordinal
+from .core.calendar import workday_ordinal
 from .core.encoding import CASE, key, schema_of, tag
-from .memo import by_identity
+from .core.memo import by_identity
 from .models.dossier import PROCEDURES, Catalog, Dossier, RecordStatus
 from .models import enforcement
 

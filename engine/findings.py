@@ -17,7 +17,7 @@ from .checks import kind_of
 from .compile import Compiled
 from .core.reading import case_source, case_value, record_of
 from .evaluate import Activation
-from .memo import by_identity
+from .core.memo import by_identity
 from .models.dossier import PROCEDURES, Dossier, MajorStatus, Stage
 from .models.finding import Evidence, Finding
 from .models.ruleset import Check, Rule

@@ -22,7 +22,7 @@ from typing import Any, Optional
 import yaml
 from pydantic import ValidationError
 
-from . import cache
+from .core import cache
 from .errors import LoadError, RulesetError, RulesetErrors
 from .load import _Loader, _position, parse_yaml, read_text
 from .models.ruleset import Basis, Rule, RuleFile, Ruleset, RulesetIndex
@@ -278,7 +278,7 @@ def _choice(jurisdiction: Optional[str], kind: str, root: str, in_force: tuple[b
 #
 # Selection reads the index.yaml files only (the catalog, and from it each ruleset's head) and
 # loads the rules of the one ruleset it chooses. The catalog and every loaded ruleset are cached
-# on disk (engine/cache.py) under a key made of the bytes and paths of every file they were built
+# on disk (engine/core/cache.py) under a key made of the bytes and paths of every file they were built
 # from, so an edited, added or removed ruleset file is never served stale.
 
 

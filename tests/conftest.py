@@ -13,7 +13,7 @@ def root() -> Path:
 
 
 def pytest_configure(config) -> None:  # noqa: ANN001
-    """Tests never read or write the user's ruleset cache (engine/cache.py): one fresh folder per run."""
+    """Tests never read or write the user's ruleset cache (engine/core/cache.py): one fresh folder per run."""
     import os
     import tempfile
     config._juece_cache = tempfile.mkdtemp(prefix="juece-test-cache-")

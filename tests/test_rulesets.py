@@ -303,7 +303,8 @@ def test_every_rule_cites_an_article():
 def test_a_changed_vocabulary_gives_new_cache_keys(monkeypatch):
     """Loaded rulesets name the vocabulary's record types and fields: a changed vocabulary file
     (here: its digest) must change the key every cached ruleset and catalog is stored under."""
-    from engine import cache, rulesets
+    from engine import rulesets
+    from engine.core import cache
     from engine.models import vocabulary
     keys = []
     monkeypatch.setattr(cache, "get", lambda k: None)

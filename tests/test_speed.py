@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from engine import cache, rulesets
+from engine import rulesets
+from engine.core import cache
 from engine.check import check
 from engine.load import load_dossier
 
@@ -262,9 +263,12 @@ def test_a_folder_others_can_write_to_is_not_read(fresh):
 
 def test_the_key_covers_the_engine_source():
     # a changed engine module (models, loader, merge, compiler) must not reuse objects it built differently
-    for rel in ("rulesets.py", "load.py", "compile.py", "models/ruleset.py", "models/base.py"):
+    for rel in ("rulesets.py", "load.py", "compile.py", "models/ruleset.py", "models/base.py", "core/encoding.py",
+                "checks/required.py"):
         assert rel in cache._SOURCES
-        assert (Path(cache.__file__).parent / rel).exists()
+    engine_dir = Path(cache.__file__).resolve().parents[1]
+    missing = [rel for rel in cache._SOURCES if not (engine_dir / rel).is_file()]
+    assert not missing, f"cache._SOURCES names files that do not exist (they would hash as 'missing'): {missing}"
 
 
 def test_the_cache_folder_stays_bounded(tmp_path, monkeypatch):

@@ -1,4 +1,4 @@
-"""`juece audit` and `juece sample` (wired into engine/cli.py by the lead)."""
+"""`juece audit` and `juece sample` (wired into engine/cli/__init__.py by the lead)."""
 
 from __future__ import annotations
 

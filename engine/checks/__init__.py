@@ -10,7 +10,7 @@ templates). Everything that is about one kind lives in `engine/checks/<kind>.py`
     classify    why a fired branch fired: a recorded fact or one nobody recorded (openworld)
     fields      the record fields its evidence shows; evidence / status_of / shown (findings)
     covers      the only-tighten comparison: does a layer's check demand at least the parent's? (tighten)
-    describe    its prose for `rulesets show` and the generated docs (tools/ruleset_tools)
+    describe    its prose for `rulesets show` and the generated docs (engine/prose/rules.py: Phrasing)
 
 The stages ask `kind_of(check)` and never compare kind names. Adding a kind = one file here, its
 spec in models/ruleset.py (a field of `Check`), and one line in `_MODULES`.
@@ -97,7 +97,7 @@ class CheckKind:
 
     # ---------------------------------------------------------------- prose
     def describe(self, spec: Any, h: Any) -> str:
-        """One line for `rulesets show` and the docs; `h` is tools.ruleset_tools' phrasing helper."""
+        """One line for `rulesets show` and the docs; `h` is prose.rules.Phrasing."""
         return self.name
 
 

@@ -81,7 +81,7 @@ class DurationKind(CheckKind):
             from ..prose import evidence
             unit = b.rs.index.parameters[s.at_least or s.at_most].unit
             if unit == "working_days":
-                from ..calendar import working_days_between
+                from ..core.calendar import working_days_between
                 n = working_days_between(a, z)
             else:
                 n = (z - a).days

@@ -1,4 +1,4 @@
-"""`juece opinion`: 合法性审查意见书 (.docx | .md | .html) and its 整改清单 (.xlsx | .docx). Wired in engine/cli.py.
+"""`juece opinion`: 合法性审查意见书 (.docx | .md | .html) and its 整改清单 (.xlsx | .docx). Wired in engine/cli/__init__.py.
 
 Exit codes: 0 the documents were written · 2 the dossier, the ruleset, the template or an option could not be used.
 The conclusion (合法 / 不合法 / 修改后提交 / 无法出具结论 / 不适用) is printed to stderr and is in the document;

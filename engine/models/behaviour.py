@@ -53,6 +53,22 @@ class SourceBase(ZhModel):
         return "".join(parts) or "—"
 
 
+def _mentions_enum(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, ZhEnum):
+        return True
+    return any(_mentions_enum(a) for a in getattr(annotation, "__args__", None) or ())
+
+
+def _enum_keys(cls: type) -> dict[str, str]:
+    """{every key a record of cls may write a field with: the field}, for the fields that hold ZhEnums
+    (the only values `written_as` can differ from); once per class."""
+    enum_fields = {n for n, info in cls.model_fields.items() if _mentions_enum(info.annotation)}
+    keys = {k: v for k, v in cls._zh_to_en.items() if v in enum_fields}
+    keys.update({n: n for n in enum_fields if n not in cls._zh_to_en})  # as `_zh_to_en.get(k, k)` reads
+    cls._enum_keys = keys
+    return keys
+
+
 class RecordBase(ZhModel):
     """`behaviour: record`: common to every procedure record."""
 
@@ -67,9 +83,12 @@ class RecordBase(ZhModel):
     def _keep_written(cls, data: Any, handler: Any) -> Any:
         obj = handler(data)
         if isinstance(data, dict) and isinstance(obj, RecordBase):
+            keys = type(obj).__dict__.get("_enum_keys")
+            if keys is None:
+                keys = _enum_keys(type(obj))
             for k, v in data.items():
-                if isinstance(v, str) or (isinstance(v, list) and v and isinstance(v[0], str)):
-                    name = cls._zh_to_en.get(k, k)
+                name = keys.get(k)  # only an enum field (or a list of one) can be read from other words
+                if name is not None and (isinstance(v, str) or (isinstance(v, list) and v and isinstance(v[0], str))):
                     got = getattr(obj, name, None)
                     if isinstance(got, ZhEnum):
                         w = written_as(got, v)

@@ -5,7 +5,7 @@ that asks for them, the Chinese meaning) and the enums its values are read with 
 YAML beside the rulesets (rulesets/vocabulary/: one file per dossier kind or record group), and a
 ruleset folder may ship its own `vocabulary.yaml` that adds record types or fields for its rules
 (docs/dossier-format.md “添加事实 / adding a fact”). This module reads those files (through the
-content-keyed cache of engine/cache.py) and builds the enums (ZhEnum) and models (ZhModel, with
+content-keyed cache of engine/core/cache.py) and builds the enums (ZhEnum) and models (ZhModel, with
 base.py's `field(zh=...)` machinery); models/dossier.py and models/enforcement.py expose them
 under the names the rest of the engine imports. What the models do beyond holding fields is
 models/behaviour.py, named by the declaration.
@@ -93,7 +93,7 @@ def files() -> tuple[Path, ...]:
 @lru_cache(maxsize=1)
 def _read() -> tuple[str, tuple[tuple[str, Any], ...]]:
     """(digest of every file, ((path, parsed declaration), ...)): from the cache when the files are unchanged."""
-    from .. import cache
+    from ..core import cache
     paths = files()
     data = []
     for p in paths:
@@ -127,7 +127,7 @@ def _read() -> tuple[str, tuple[tuple[str, Any], ...]]:
 
 
 def digest() -> str:
-    """A hash of every vocabulary file: part of engine/cache.py's engine key (compiled rulesets read the records)."""
+    """A hash of every vocabulary file: part of engine/core/cache.py's engine key (compiled rulesets read the records)."""
     return _read()[0]
 
 

@@ -80,7 +80,7 @@ def reason(rule: Rule, check: Check, frame: dict, cause: str, stage: Stage,
 
 
 def _calendar_reason(check: Check, frame: dict) -> tuple[str, str]:
-    from ..calendar import last_year, missing_years
+    from ..core.calendar import last_year, missing_years
     rec = frame.get("r", {})  # only a duration (its record: `r`) counts working days
     days = [dt.date.fromordinal(rec[k]) for k in (key(check.spec.from_), key(check.spec.to))
             if isinstance(rec.get(k), int) and rec[k] > 0] if rec else []

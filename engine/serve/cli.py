@@ -1,4 +1,4 @@
-"""`juece serve` and `juece users …` (registered in engine/cli.py; imported only when they run)."""
+"""`juece serve` and `juece users …` (registered in engine/cli/__init__.py; imported only when they run)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from typing import Any, Optional
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ..baseline import diff, fingerprint
+from ..tools.baseline import diff, fingerprint
 from .auth import Actor
 from .models import DISPOSITIONS, AuditEntry, Check, Disposition, StoredDossier, StoredFinding, now
 

@@ -56,7 +56,7 @@ def run_cmd(
     else:
         _echo(report.summary_text(res))
     if html:
-        from ..clikit import OutputError, write_output
+        from ..cli.kit import OutputError, write_output
         try:
             write_output(html, report.html_report(res))
         except OutputError as e:
@@ -132,7 +132,7 @@ def phrases_cmd(
                 raise typer.Exit(1)
             _echo(f"{target} 中的短语表是最新的")
             return
-        from ..clikit import OutputError, write_output
+        from ..cli.kit import OutputError, write_output
         try:
             write_output(target, new)
         except OutputError as e:

@@ -31,7 +31,7 @@ def documented() -> dict[str, set[int]]:
 
 
 def commands() -> set[str]:
-    """Every command juece has, lazily registered ones too (engine/lazycli.py)."""
+    """Every command juece has, lazily registered ones too (engine/cli/lazy.py)."""
     def walk(cmd, prefix: str):  # noqa: ANN001
         if not hasattr(cmd, "list_commands"):
             yield prefix

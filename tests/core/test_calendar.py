@@ -1,4 +1,4 @@
-"""engine/calendar.py: working days counted on the State Council's holiday calendar, and a year it
+"""engine/core/calendar.py: working days counted on the State Council's holiday calendar, and a year it
 does not cover."""
 
 from __future__ import annotations

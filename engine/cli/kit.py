@@ -43,7 +43,7 @@ def trace_file(exc: BaseException) -> Optional[Path]:
 
 
 def _version() -> str:
-    from . import __version__
+    from .. import __version__
     return __version__
 
 

@@ -44,7 +44,7 @@ def load_user_calendar(path: str) -> list[int]:
 
     A list of such mappings is accepted too. Days must fall in their stated year."""
     import yaml
-    from .models.base import parse_date
+    from ..models.base import parse_date
     try:
         raw = yaml.safe_load(open(path, encoding="utf-8").read())
     except (OSError, yaml.YAMLError) as e:

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .errors import LoadError, Problem
+from ..errors import LoadError, Problem
 
 BASELINE_VERSION = 1
 
@@ -119,7 +119,7 @@ def only_new(result: Any, baseline: dict) -> tuple[Any, int]:
     hidden = len(result.findings) - len(new)
     update: dict = {"findings": new}
     try:  # the headline worked out as the engine does (verdict_of), when this engine has verdicts
-        from .models.finding import VERDICT_EN, VERDICT_ZH, verdict_of
+        from ..models.finding import VERDICT_EN, VERDICT_ZH, verdict_of
         v = verdict_of(result.applicable, new)
         update.update(verdict=v, verdict_zh=VERDICT_ZH[v], verdict_en=VERDICT_EN[v],
                       compliant=v not in ("noncompliant", "noncompliant_unrecorded"))

@@ -31,14 +31,13 @@ from typing import Any, Iterable, Optional
 
 KEEP = 256  # entries kept; on a write beyond that the least recently written go (a ruleset author's old versions)
 FORMAT = "2"  # 2: JSON entries (1 was pickles); bump when the layout of an entry changes in a way the source hash would not catch
-_ENGINE_DIR = Path(__file__).resolve().parent
-# The modules whose code decides what a cached ruleset, catalog or compiled ruleset holds.
-# facts.py is not one: it encodes dossiers, never rulesets; the encoding compile.py names is core/encoding.py.
-_SOURCES = ("__init__.py", "cache.py", "rulesets.py", "load.py", "compile.py", "core/encoding.py", "errors.py",
-            "models/base.py", "models/ruleset.py", "models/dossier.py", "models/enforcement.py",
-            "models/vocabulary.py", "models/behaviour.py")
-# each check kind's durable_rules patterns (engine/checks/<kind>.py) are compiled output too
-_SOURCES += tuple(f"checks/{p.name}" for p in sorted((_ENGINE_DIR / "checks").glob("*.py")))
+_ENGINE_DIR = Path(__file__).resolve().parents[1]
+# The modules whose code decides what a cached ruleset, catalog or compiled ruleset holds: the stages
+# that read and stack rulesets, and every module of the foundations, the models (built from the
+# vocabulary) and the check kinds (their durable_rules patterns are compiled output). facts.py is not
+# one: it encodes dossiers, never rulesets.
+_SOURCES = ("__init__.py", "rulesets.py", "layers.py", "tighten.py", "load.py", "compile.py") + tuple(
+    str(p.relative_to(_ENGINE_DIR)) for sub in ("core", "models", "checks") for p in sorted((_ENGINE_DIR / sub).glob("*.py")))
 
 
 def cache_dir() -> Optional[Path]:
@@ -57,7 +56,7 @@ def cache_dir() -> Optional[Path]:
 @lru_cache(maxsize=None)
 def engine_key() -> str:
     """What, besides the input files, decides a cached object: versions and the engine's own source."""
-    from . import __version__
+    from .. import __version__
     h = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0".encode())
     try:
         import pydantic

@@ -1,6 +1,6 @@
 """CLI: typer commands that wire the pipeline stages; no legal logic here.
 
-Exit codes (a contract: docs/exit-codes.md, the README and `juece --help`; engine/clikit.py):
+Exit codes (a contract: docs/exit-codes.md, the README and `juece --help`; engine/cli/kit.py):
     0    no violation found (合规, or 无法确认合规 unless --fail-on indeterminate)
     1    at least one violation (severity "violation"), on recorded facts or not recorded (不合规 /
          不合规（未见记载）); with `--fail-on indeterminate`, also a 违法-level duty that cannot be decided
@@ -18,13 +18,13 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
-from .lazycli import lazy_group
+from .. import __version__
+from .lazy import lazy_group
 
 EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE = 0, 1, 2
 EXIT_INTERNAL, EXIT_INTERRUPTED = 3, 130
 
-# Commands in their own modules are imported only when they run (engine/lazycli.py): `juece check`
+# Commands in their own modules are imported only when they run (engine/cli/lazy.py): `juece check`
 # must not pay for the audit, specs or ruleset tools. Add one as "name": "module:attribute".
 LAZY_COMMANDS = {
     "audit": "engine.audit.cli:audit_command",  # batch audit and synthetic dossiers (engine/audit)
@@ -98,16 +98,16 @@ def check(
     calendar: List[Path] = typer.Option([], "--calendar", help="节假日日历 YAML（年度、文号、放假、调休上班），用于现有数据未覆盖的年份 / a holiday calendar YAML for a year the library does not cover"),
 ) -> None:
     """检查案卷 / Check dossiers."""
-    from .check import check as run_check
-    from .errors import JueceError, RulesetErrors
-    from .load import iter_paths, load_dossier
-    from .models.dossier import Stage, unknown_stage
-    from .render import FORMATS, render
+    from ..check import check as run_check
+    from ..errors import JueceError, RulesetErrors
+    from ..load import iter_paths, load_dossier
+    from ..models.dossier import Stage, unknown_stage
+    from ..render import FORMATS, render
 
     lang = _lang(lang)
     if calendar:
         import os
-        from .calendar import CalendarError, load_user_calendar
+        from ..core.calendar import CalendarError, load_user_calendar
         for c in calendar:
             try:
                 load_user_calendar(str(c))
@@ -130,7 +130,7 @@ def check(
         _fail("--write-baseline 需要同时给出 --baseline 文件", "--write-baseline needs --baseline FILE", lang)
     known = None
     if baseline is not None and (baseline.exists() or not write_baseline):
-        from .baseline import read_baseline
+        from ..tools.baseline import read_baseline
         try:
             known = read_baseline(baseline)
         except JueceError as e:
@@ -162,7 +162,7 @@ def check(
             rows.append(err)
             continue
         except Exception as e:  # noqa: BLE001 - a bug must not reach a lawyer as a traceback
-            from .clikit import internal_error_text
+            from .kit import internal_error_text
             text = internal_error_text(e, lang, str(p))
             err = {"file": str(p), "text": text, "internal": True,
                    "problems": [{"code": "engine.internal", "file": str(p), "line": None, "column": None,
@@ -178,10 +178,10 @@ def check(
             if w["code"] == "ruleset.not-in-force":  # a usage notice: the option could not be used for this dossier
                 errors.append({"file": str(p), "text": w["message"], "notice": True, "problems": []})
     if write_baseline:
-        from .baseline import write_baseline as _write_baseline
+        from ..tools.baseline import write_baseline as _write_baseline
         _write_baseline(baseline, results, __version__, keep=known)
     if known is not None:
-        from .baseline import only_new
+        from ..tools.baseline import only_new
         hidden, newer = 0, {}
         for r in results:
             newer[id(r)], n = only_new(r, known)
@@ -195,7 +195,7 @@ def check(
     else:
         body = render(results, fmt, lang, explain, errors)
     if out:
-        from .clikit import OutputError, write_output
+        from .kit import OutputError, write_output
         try:
             write_output(out, body)
         except OutputError as e:
@@ -225,9 +225,9 @@ def json_rows(rows: list) -> str:
 @app.command()
 def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重大执法决定 等（默认重大行政决策、行政规范性文件）/ dossier kind, e.g. major_enforcement_decision")) -> None:
     """打印案卷 JSON Schema（供编辑器校验）/ Print the dossier JSON Schema for editors."""
-    from .tools.docsgen import json_schema
-    from .models.dossier import DocumentKind, Dossier
-    from .models.enforcement import EnforcementDossier
+    from ..tools.docsgen import json_schema
+    from ..models.dossier import DocumentKind, Dossier
+    from ..models.enforcement import EnforcementDossier
     k = DocumentKind.parse(kind) if kind else None
     if kind and not isinstance(k, DocumentKind):
         typer.echo(f"未知的案卷类型“{kind}”，可用：" + "、".join(f"{m.zh}（{m.value}）" for m in DocumentKind)
@@ -240,7 +240,7 @@ def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重
 @docs_app.command("dossier-format")
 def docs_dossier_format() -> None:
     """生成 docs/dossier-format.md / Generate the dossier format documentation."""
-    from .tools.docsgen import dossier_format_markdown
+    from ..tools.docsgen import dossier_format_markdown
     typer.echo(dossier_format_markdown(), nl=False)
 
 
@@ -248,8 +248,8 @@ def docs_dossier_format() -> None:
 def rulesets_list(fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
                   lang: str = typer.Option("zh", "--lang", "-l")) -> None:
     """列出规则集 / List rulesets."""
-    from .errors import RulesetErrors
-    from .rulesets import all_ids, load
+    from ..errors import RulesetErrors
+    from ..rulesets import all_ids, load
     rows = []
     for rid in all_ids():
         try:
@@ -292,7 +292,7 @@ def _stacks_label(r: dict, lang: str) -> str:
     """How `rulesets list` shows a layer that stacks on the chain rather than extending a parent."""
     if r["layer"] == "jurisdiction":
         return ""
-    from .prose.layers import LEVEL_EN, LEVEL_ZH, RELATION_EN, RELATION_ZH
+    from ..prose.layers import LEVEL_EN, LEVEL_ZH, RELATION_EN, RELATION_ZH
     rel = r["relations"]
     if lang == "zh":
         what = ("领域：" + "、".join(r["sector"][:3])) if r["layer"] == "sector" else ("决策机关：" + "、".join(LEVEL_ZH[x] for x in r["body_levels"]))
@@ -306,8 +306,8 @@ def rulesets_show(ruleset_id: str = typer.Argument(..., help="规则集编号 / 
                   fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
                   lang: str = typer.Option("zh", "--lang", "-l")) -> None:
     """显示规则集的每条规则 / Show every rule of a ruleset."""
-    from .errors import RulesetErrors
-    from .rulesets import load
+    from ..errors import RulesetErrors
+    from ..rulesets import load
     try:
         rs = load(ruleset_id)
     except RulesetErrors as e:
@@ -322,9 +322,9 @@ def rulesets_show(ruleset_id: str = typer.Argument(..., help="规则集编号 / 
 def duties_text(rs, lang: str) -> str:  # noqa: ANN001 - rs: Ruleset
     """A ruleset as a table of duties: per rule, what it requires, on what basis, from which stage,
     under which conditions, and what a breach is (a MAY rule is a power, never "a violation")."""
-    from .prose import cite
-    from .models.ruleset import MODALITY_ZH, SEVERITY_ZH
-    from .tools.ruleset_tools import describe_check, describe_condition
+    from ..prose import cite
+    from ..models.ruleset import MODALITY_ZH, SEVERITY_ZH
+    from ..prose.rules import describe_check, describe_condition
     zh = lang == "zh"
     ix = rs.index
     out = [f"{ix.title.get(lang)}  [{ix.id} {'第 ' + ix.version + ' 版' if zh else 'version ' + ix.version}]  "
@@ -332,10 +332,10 @@ def duties_text(rs, lang: str) -> str:  # noqa: ANN001 - rs: Ruleset
     if len(rs.lineage) > 1:
         out.append(("层级：" if zh else "layers: ") + " → ".join(rs.lineage))
     if ix.layer != "jurisdiction":  # a sector or decision-body layer: its law, what selects it, what it stacks on
-        from .prose.layers import layer_header
+        from ..prose.layers import layer_header
         out.append(layer_header(rs, lang).rstrip("\n"))
     for name, p in ix.parameters.items():
-        from .tools.ruleset_tools import UNIT_ZH
+        from ..prose.rules import UNIT_ZH
         out.append(f"  参数 {name} = {p.value}{UNIT_ZH.get(p.unit, ' ' + p.unit)}  {p.description.get(lang)}（{cite(p.basis, rs, lang)}）" if zh
                    else f"  parameter {name} = {p.value} {p.unit}  {p.description.get(lang)} ({cite(p.basis, rs, lang)})")
     section = None
@@ -367,7 +367,7 @@ def duties_text(rs, lang: str) -> str:  # noqa: ANN001 - rs: Ruleset
 
 
 def _relation_text(r, lang: str) -> str:
-    from .prose.layers import relation_text
+    from ..prose.layers import relation_text
     return "\n      " + relation_text(r, lang)
 
 
@@ -376,7 +376,7 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
                   lang: str = typer.Option("zh", "--lang", "-l"),
                   fmt: str = typer.Option("text", "--format", "-f", help="text | json")) -> None:
     """检查规则集：结构、引用、条文出处 / Lint a ruleset: structure, names, citations."""
-    from .tools.lint import lint_path
+    from ..tools.lint import lint_path
     problems = lint_path(path)
     if fmt == "json":
         typer.echo(json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2))
@@ -389,8 +389,8 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
 
 def _lint_counts(path: Path, problems: int, lang: str) -> str:
     """What lint looked at: rulesets, files, rules (checkable), citations, parameters."""
-    from .errors import RulesetErrors
-    from .rulesets import load_folder
+    from ..errors import RulesetErrors
+    from ..rulesets import load_folder
     folder = path.parent if path.is_file() else path
     folders = [folder] if (folder / "index.yaml").exists() else sorted(p.parent for p in folder.rglob("index.yaml")) if folder.is_dir() else []
     n_files = n_rules = n_check = n_params = 0
@@ -422,7 +422,7 @@ def main() -> None:
     """The console entry point: `--debug` anywhere shows the trace of an internal error; any other
     unexpected exception is one line (the trace goes to a file) and exit 3, never a traceback."""
     import os
-    from .clikit import DEBUG_ENV, OutputError, internal_error_text
+    from .kit import DEBUG_ENV, OutputError, internal_error_text
     if "--debug" in sys.argv[1:]:
         sys.argv = [a for a in sys.argv if a != "--debug"]
         os.environ[DEBUG_ENV] = "1"
