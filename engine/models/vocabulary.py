@@ -43,6 +43,10 @@ MODEL_KEYS = {"doc", "model", "names", "main_date", "fields", "derive", "dates_i
               "behaviour", "type_meaning", "records"}
 TOP_KEYS = {"kind", "enums", "parts", "records", "dossier", "extend"}
 
+#: names models/dossier.py and models/enforcement.py define themselves: no model or enum may take one
+RESERVED_NAMES = {"Any", "Optional", "Code", "RequiredCode", "Text", "ZhBool", "ZhDate", "ZhEnum", "ZhModel",
+                  "ProcedureRecord", "EnforcementRecord", "KIND"}
+
 ENV = "JUECE_VOCABULARY"  # ruleset folders (os.pathsep-separated) whose vocabulary.yaml a worker process must know too
 
 _extra_folders: list[Path] = []
@@ -142,7 +146,7 @@ def _parse(path: Path, data: bytes) -> dict:
     try:
         obj = yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
     except _Duplicate as e:
-        raise VocabularyError(str(path), str(e.key), f"键“{e.key}”重复出现：同一层级每个键只能写一次",
+        raise VocabularyError(str(path), _path_at(text, e.mark) or str(e.key), f"键“{e.key}”重复出现：同一层级每个键只能写一次",
                               f"duplicate key '{e.key}': each key may appear once at its level",
                               line=e.mark.line + 1, column=e.mark.column + 1, code="vocabulary.duplicate-key") from None
     except yaml.YAMLError as e:
@@ -156,6 +160,31 @@ def _parse(path: Path, data: bytes) -> dict:
                               "a vocabulary file must be a mapping (kind:, enums:, records:, extend: …)", line=1, column=1,
                               code="vocabulary.not-a-mapping")
     return obj
+
+
+def _path_at(text: str, mark: Any) -> str:
+    """The dotted key path of the mapping key that starts at `mark` (a duplicate key's second occurrence)."""
+    import yaml
+
+    def walk(node: Any, where: tuple) -> Optional[tuple]:
+        if isinstance(node, yaml.MappingNode):
+            for kn, vn in node.value:
+                if (kn.start_mark.line, kn.start_mark.column) == (mark.line, mark.column):
+                    return (*where, kn.value)
+                hit = walk(vn, (*where, kn.value))
+                if hit is not None:
+                    return hit
+        elif isinstance(node, yaml.SequenceNode):
+            for i, vn in enumerate(node.value):
+                hit = walk(vn, (*where, i))
+                if hit is not None:
+                    return hit
+        return None
+    try:
+        found = walk(yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), ())
+    except Exception:  # noqa: BLE001 - the key alone is still a message
+        return ""
+    return _dotted(found) if found else ""
 
 
 @lru_cache(maxsize=1)
@@ -262,6 +291,8 @@ def _err(path: str, where: Where, zh: str, en: str, at_key: bool = False, code: 
 
 
 def _type_name(v: Any) -> tuple[str, str]:
+    if v is None:
+        return "空", "nothing"
     if isinstance(v, dict):
         return "键值映射", "a mapping"
     if isinstance(v, list):
@@ -355,6 +386,10 @@ def _add_fields(decl: _Decl, model: str, fields: Any, path: str, where: Where) -
         for k in ("min", "max"):
             if k in f and (isinstance(f[k], bool) or not isinstance(f[k], (int, float))):
                 raise _err(path, (*w, k), f"应为数字，写的是{_type_name(f[k])[0]}", f"expected a number, got {_type_name(f[k])[1]}", code="vocabulary.type")
+        for k, types in (("min", ("integer",)), ("max", ("integer",)), ("pattern", ("text", "code"))):
+            if k in f and f["type"] not in types:
+                raise _err(path, (*w, k), f"{k} 只能用于 {'、'.join(types)} 类型的字段，本字段的类型是 {f['type']}",
+                           f"{k} applies to {' or '.join(types)} fields only; this field's type is {f['type']}", at_key=True, code="vocabulary.value")
         if "pattern" in f:
             try:
                 re.compile(_text(path, (*w, "pattern"), f["pattern"], "正则表达式", "a regular expression"))
@@ -449,9 +484,35 @@ def _check_model(decl: _Decl, name: str) -> None:
                 raise _err(fpath, (*fw, "type"), f"未知的类型“{f['type']}”：没有名为“{m.group(2)}”的组成部分（parts:）；可用：{TYPE_HELP[0]}；已声明的组成部分：{'、'.join(parts)}",
                            f"unknown type '{f['type']}': no part (parts:) named '{m.group(2)}'; expected one of: {TYPE_HELP[1]}; declared parts: {', '.join(parts)}",
                            code="vocabulary.unknown-type")
+    for fname, f in info["fields"].items():
+        fpath, fw = decl.origin[(name, fname)]
+        if f["type"] == "records" and info["role"] != "dossier":
+            raise _err(fpath, (*fw, "type"), "records（程序记录的列表）只能用于案卷最外层（dossier）的字段",
+                       "records (the list of procedure records) is a type of the top level (dossier) only", code="vocabulary.value")
+        for k in ("split", "list_into", "requires"):
+            if k in f and info["role"] != "dossier":
+                raise _err(fpath, (*fw, k), f"{k} 只能用于案卷最外层（dossier）的字段", f"{k} applies to top-level (dossier) fields only",
+                           at_key=True, code="vocabulary.value")
+        if "default" in f and f["type"] not in parts:
+            raise _err(fpath, (*fw, "default"), "default: empty 只能用于组成部分类型的字段（如 Triggers）",
+                       "default: empty applies to a field whose type is a part (e.g. Triggers) only", at_key=True, code="vocabulary.value")
+        if "list_into" in f:
+            target = f["list_into"]
+            if f["type"] != "text" or target not in info["fields"] or info["fields"][target]["type"] != "list of text":
+                avail = [n for n, g in info["fields"].items() if g["type"] == "list of text"]
+                raise _err(fpath, (*fw, "list_into"), f"list_into 须用于 text 字段，并指向本层一个 list of text 字段；可用：{'、'.join(avail)}",
+                           f"list_into belongs on a text field and names a list of text field of the same level; expected one of: {', '.join(avail)}",
+                           code="vocabulary.value")
+        if "requires" in f:
+            _requires_ok(decl, info, f, fpath, (*fw, "requires"))
     names = dict(info["fields"])
     if info["role"] == "record":
         names.update(decl.models[decl.records["*"]]["fields"])
+    used = _model_attributes(decl, info)
+    for fname in info["fields"]:
+        if fname in used or fname.startswith("model_"):
+            fpath, fw = decl.origin[(name, fname)]
+            raise _shadows(fpath, fw, fname)
 
     def field_of(w: Where, v: Any, kinds: tuple[str, ...] = ()) -> None:
         if v not in names or (kinds and names[v]["type"] not in kinds):
@@ -485,6 +546,55 @@ def _check_model(decl: _Decl, name: str) -> None:
     _unique_keys(decl, name, names)
 
 
+def _model_attributes(decl: _Decl, info: dict) -> set[str]:
+    """The names a model has before its fields (pydantic's, its behaviour's, a record's `type` and `main_date`):
+    no field may take one (it would shadow a method, or break the class)."""
+    from .base import ZhModel
+    from .behaviour import MODEL_BEHAVIOURS
+    d = info["decl"]
+    if info["role"] == "record":
+        star = decl.models[decl.records["*"]]
+        d = star["decl"]
+        extra = {"type", "main_date", "effective_status"} - set(star["fields"])
+    else:
+        extra = {"effective_status"} if d.get("not_performed_when") else set()
+    base = MODEL_BEHAVIOURS.get(d.get("behaviour") or "", ZhModel)
+    return {n for n in dir(base) if not n.startswith("__")} | extra
+
+
+def _shadows(path: str, where: Where, fname: str) -> VocabularyError:
+    return _err(path, where, f"字段名“{fname}”是模型自有的名称（方法或属性），请换一个英文键名",
+                f"the field name '{fname}' is one the model itself uses (a method or attribute): choose another English key",
+                at_key=True, code="vocabulary.name")
+
+
+REQUIRES_ERRORS = ("other_law_needs_basis",)  # the messages engine/load.py has for `requires` (its _schema_problem)
+
+
+def _requires_ok(decl: _Decl, info: dict, f: dict, path: str, where: Where) -> None:
+    """requires: [{when: VALUE, field: FIELD, error: CODE}]: a value of this enum field that makes another field required."""
+    shape_zh, shape_en = "[{when: 取值, field: 字段, error: 错误代码}]", "[{when: VALUE, field: FIELD, error: CODE}]"
+    if not isinstance(f["requires"], list):
+        raise _err(path, where, f"应为列表：{shape_zh}", f"expected a list: {shape_en}", code="vocabulary.type")
+    m = re.fullmatch(r"enum (\w+)", f["type"])
+    values = list(decl.enums[m.group(1)]["decl"]["values"]) if m else []
+    for i, r in enumerate(f["requires"]):
+        w = (*where, i)
+        _check_keys(path, w, r, {"when", "field", "error"})
+        for k in ("when", "field", "error"):
+            if k not in r:
+                raise _err(path, w, f"缺少 {k}：{shape_zh}", f"{k} is missing: {shape_en}", at_key=True, code="vocabulary.missing")
+        if not m or r["when"] not in values:
+            raise _err(path, (*w, "when"), f"when 应为本字段（enum 类型）的取值之一：{'、'.join(map(str, values)) or '（本字段不是 enum 类型）'}",
+                       f"when must be a value of this (enum) field: {', '.join(map(str, values)) or '(this field is not an enum)'}",
+                       code="vocabulary.value")
+        if r["field"] not in info["fields"]:
+            raise _err(path, (*w, "field"), f"“{r['field']}”不是本层的字段", f"'{r['field']}' is not a field of this level", code="vocabulary.unknown-field")
+        if r["error"] not in REQUIRES_ERRORS:
+            raise _err(path, (*w, "error"), f"未知的错误代码，可用：{'、'.join(REQUIRES_ERRORS)}",
+                       f"unknown error code; expected one of: {', '.join(REQUIRES_ERRORS)}", code="vocabulary.value")
+
+
 def _unique_keys(decl: _Decl, name: str, fields: dict[str, dict]) -> None:
     """Every key a model's fields are written with (English, Chinese, aliases) names one field only."""
     seen: dict[str, str] = {"type": "type", "类型": "type"} if decl.models[name]["role"] == "record" else {}
@@ -513,6 +623,9 @@ def declaration() -> _Decl:
             if not re.fullmatch(r"[A-Z][A-Za-z0-9]*", str(ename)):
                 raise _err(path, ("enums", ename), f"枚举名“{ename}”应以大写字母开头，只用字母和数字",
                            f"the enum name '{ename}' must start with a capital letter and use letters and digits only", at_key=True, code="vocabulary.name")
+            if ename in RESERVED_NAMES:
+                raise _err(path, ("enums", ename), f"名称“{ename}”是引擎自己的名称（engine/models），请换一个",
+                           f"the name '{ename}' is the engine's own (engine/models): choose another", at_key=True, code="vocabulary.conflict")
             _check_enum(path, ("enums", ename), e)
             if ename in decl.enums and decl.enums[ename]["decl"] != e:
                 raise _err(path, ("enums", ename), f"枚举“{ename}”已在 {decl.enums[ename]['file']} 中以不同方式声明",
@@ -563,7 +676,13 @@ def declaration() -> _Decl:
                            code="vocabulary.unknown-target")
             _add_fields(decl, model, body.get("fields") or {}, path, ("extend", target, "fields"))
     _record_names(decl)
-    for name in decl.models:
+    for name, info in decl.models.items():
+        taken = decl.enums[name]["file"] if name in decl.enums else ("engine/models" if name in RESERVED_NAMES else None)
+        if taken:
+            w = (*info["where"], "model") if "model" in info["decl"] else info["where"]
+            raise _err(info["file"], w, f"名称“{name}”已用于 {taken} 中的枚举或引擎的名称：模型名、枚举名各不相同",
+                       f"the name '{name}' is already an enum's or the engine's ({taken}): model and enum names are all different",
+                       code="vocabulary.conflict")
         _check_model(decl, name)
     return decl
 
@@ -707,6 +826,8 @@ def build() -> Built:
             kind = info["kind"]
             types["records"] = _record_union(decl, kind, model_of, out, Tag, Discriminator)
         for fname, f in info["fields"].items():
+            if fname not in base.model_fields and (hasattr(base, fname) or fname.startswith("model_")):  # what _check_model missed
+                raise _shadows(*decl.origin[(name, fname)], fname)
             ann[fname], ns[fname] = _field_spec(f, types, model_of)
             if f.get("meaning"):
                 out.meanings[f"{name}.{fname}"] = str(f["meaning"])

@@ -299,7 +299,36 @@ BROKEN = {
     "YAML syntax error": ("kind: mad\nextend: hearing: {}\n", "vocabulary.syntax", 2, 16, "",
                           ("YAML 语法错误", "mapping values"), ("YAML syntax error", "mapping values are not allowed")),
     "duplicate key": ("kind: mad\nextend:\n  hearing:\n    fields:\n      x_ray:\n        zh: 甲\n        type: bool\n        zh: 乙\n",
-                      "vocabulary.duplicate-key", 8, 9, "zh", ("重复",), ("duplicate key 'zh'",)),
+                      "vocabulary.duplicate-key", 8, 9, "extend.hearing.fields.x_ray.zh", ("重复",), ("duplicate key 'zh'",)),
+    "duplicate record type": ("kind: mad\nrecords:\n  sounding:\n    names: [意见征询]\n  sounding:\n    names: [意见征询]\n",
+                              "vocabulary.duplicate-key", 5, 3, "records.sounding", ("“sounding”重复",), ("duplicate key 'sounding'",)),
+    "empty field": ("kind: mad\nextend:\n  hearing:\n    fields:\n      x_ray:\n", "vocabulary.type", 5, 13,
+                    "extend.hearing.fields.x_ray", ("应为键值映射", "空"), ("expected a mapping, got nothing",)),
+    # names the model itself uses: pydantic's (json, copy, model_*) and behaviour.py's (performed, main_date …)
+    "field name a method": ("kind: mad\nextend:\n  hearing:\n    fields:\n      json:\n        zh: 甲\n        type: text\n",
+                            "vocabulary.name", 5, 7, "extend.hearing.fields.json", ("json", "自有"), ("'json'", "the model itself uses")),
+    "field name pydantic's": ("kind: mad\nrecords:\n  sounding:\n    names: [意见征询]\n    fields:\n      model_config: {zh: 甲, type: text}\n",
+                              "vocabulary.name", 6, 7, "records.sounding.fields.model_config", ("model_config",), ("'model_config'",)),
+    "min on text": ("kind: mad\nextend:\n  hearing:\n    fields:\n      x_ray: {zh: 甲, type: text, min: 3}\n",
+                    "vocabulary.value", 5, 34, "extend.hearing.fields.x_ray.min", ("integer", "text"), ("integer fields only", "text")),
+    "pattern on bool": ("kind: mad\nextend:\n  hearing:\n    fields:\n      x_ray: {zh: 甲, type: bool, pattern: a}\n",
+                        "vocabulary.value", 5, 34, "extend.hearing.fields.x_ray.pattern", ("text、code",), ("text or code fields only",)),
+    "records in a record": ("kind: mad\nrecords:\n  sounding:\n    names: [意见征询]\n    fields:\n      more: {zh: 甲, type: records}\n",
+                            "vocabulary.value", 6, 27, "records.sounding.fields.more.type", ("dossier",), ("top level (dossier) only",)),
+    "split in a record": ("kind: mad\nextend:\n  hearing:\n    fields:\n      x_ray: {zh: 甲, type: list of text, split: true}\n",
+                          "vocabulary.value", 5, 42, "extend.hearing.fields.x_ray.split", ("dossier",), ("top-level (dossier) fields only",)),
+    "default not a part": ("kind: mad\nextend:\n  hearing:\n    fields:\n      x_ray: {zh: 甲, type: text, default: empty}\n",
+                           "vocabulary.value", 5, 34, "extend.hearing.fields.x_ray.default", ("组成部分",), ("a part",)),
+    "list_into not a list": ("kind: mad\nextend:\n  dossier:\n    fields:\n      x_ray: {zh: 甲, type: text, list_into: title}\n",
+                             "vocabulary.value", 5, 45, "extend.dossier.fields.x_ray.list_into", ("list of text", "decision_bodies"), ("list of text", "decision_bodies")),
+    "requires a missing field": ("kind: mad\nextend:\n  dossier:\n    fields:\n      x_ray:\n        zh: 甲\n        type: enum Exclusion\n"
+                                 "        requires: [{when: other_law, field: nothere, error: other_law_needs_basis}]\n",
+                                 "vocabulary.unknown-field", 8, 45, "extend.dossier.fields.x_ray.requires.0.field", ("nothere",), ("'nothere' is not a field",)),
+    "requires a value not the enum's": ("kind: mad\nextend:\n  dossier:\n    fields:\n      x_ray:\n        zh: 甲\n        type: enum Exclusion\n"
+                                        "        requires: [{when: other, field: title, error: other_law_needs_basis}]\n",
+                                        "vocabulary.value", 8, 27, "extend.dossier.fields.x_ray.requires.0.when", ("other_law",), ("other_law",)),
+    "model named like an enum": ("kind: mad\nrecords:\n  sounding:\n    model: Stage\n    names: [意见征询]\n",
+                                 "vocabulary.conflict", 4, 12, "records.sounding.model", ("Stage", "decision.yaml"), ("'Stage'", "decision.yaml")),
     "key taken by another field": ("kind: mad\nextend:\n  hearing:\n    fields:\n      x_ray:\n        zh: 听证日期\n        type: date\n",
                                    "vocabulary.conflict", 5, 7, "extend.hearing.fields.x_ray", ("听证日期", "date"), ("听证日期", "a key names one field")),
     "record name taken": ("kind: mad\nrecords:\n  sounding:\n    names: [听证会]\n    fields: {}\n",
@@ -333,7 +362,8 @@ def test_broken_vocabulary_is_located_and_explained(declared, name):
         assert w in en_text, (w, en_text)
 
 
-@pytest.mark.parametrize("name", ["unknown key", "YAML syntax error", "duplicate key", "bad enum value", "wrong type name"])
+@pytest.mark.parametrize("name", ["unknown key", "YAML syntax error", "duplicate key", "bad enum value", "wrong type name",
+                                  "field name a method", "model named like an enum", "records in a record"])
 def test_broken_vocabulary_stops_the_cli_with_exit_2(tmp_path, name):
     """One line, in the language asked for, where and what; exit 2, no traceback, nothing checked."""
     text, code, line, column, *_ = BROKEN[name]
