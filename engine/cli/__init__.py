@@ -47,11 +47,18 @@ def _folder_vocabulary(args: list[str]) -> None:
     given = [b for a, b in zip(args, args[1:]) if a in ("--ruleset", "-r")] + \
         [a.split("=", 1)[1] for a in args if a.startswith("--ruleset=")]
     if given:
+        from pathlib import Path
         from ..models import vocabulary
         try:
             vocabulary.add_folder(given[-1])
-        except vocabulary.VocabularyError:
-            pass
+            if (Path(given[-1]) / vocabulary.EXTENSION).is_file():
+                vocabulary.build()  # here: the command's module may build the models as it is imported
+        except vocabulary.VocabularyError as e:
+            if e.code == "vocabulary.too-late":
+                return  # reported by the command (cli/kit.use_vocabulary)
+            en = any(a in ("--lang=en", "-len") for a in args) or any(a in ("--lang", "-l") and b == "en" for a, b in zip(args, args[1:]))
+            typer.echo(e.text("en" if en else "zh"), err=True)
+            raise typer.Exit(EXIT_UNUSABLE) from None
 
 
 app = typer.Typer(

@@ -380,6 +380,26 @@ def test_broken_vocabulary_stops_the_cli_with_exit_2(tmp_path, name):
         assert bool(CJK.search(msg.replace(text, ""))) == (lang == "zh") or name == "duplicate key", msg
 
 
+@pytest.mark.parametrize("argv", [["check", "{f}", "{d}"], ["opinion", "-f", "md", "{f}", "{d}"], ["audit", "-o", "{o}", "-q", "{f}", "{d}"],
+                                  ["schema", "{f}"], ["docs", "dossier-format", "{f}"], ["rulesets", "lint", "{F}"]],
+                         ids=["check", "opinion", "audit", "schema", "docs", "lint"])
+def test_every_command_reports_a_broken_folder_vocabulary(tmp_path, argv):
+    """Not only check: every command that reads a folder's vocabulary says where it is broken, exit 2
+    (opinion's module builds the models as it is imported, before the command runs)."""
+    folder = tmp_path / "broken"
+    shutil.copytree(EXAMPLE / "county-rules", folder)
+    (folder / "vocabulary.yaml").write_text(BROKEN["min on text"][0], encoding="utf-8")
+    sub = {"{f}": ["--ruleset", str(folder)], "{F}": [str(folder)], "{d}": [str(EXAMPLE / "dossier.yaml")], "{o}": [str(tmp_path / "out")]}
+    for lang in ("zh", "en"):
+        r = juece(*[x for a in argv for x in sub.get(a, [a])], "--lang", lang) if argv[0] in ("check", "opinion", "audit") else \
+            juece(*[x for a in argv for x in sub.get(a, [a])])
+        _no_traceback(r)
+        assert r.returncode == 2, r.stderr
+        assert f"{folder / 'vocabulary.yaml'}:5:34" in r.stderr and "[vocabulary.value]" in r.stderr, r.stderr
+        if argv[0] not in ("check", "opinion", "audit"):
+            break
+
+
 def test_a_folder_given_after_the_models_are_built_is_refused(tmp_path):
     """In a process that has built the models (a server, this test run), a new vocabulary cannot join."""
     from typer.testing import CliRunner
