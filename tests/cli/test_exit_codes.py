@@ -54,6 +54,14 @@ def _bad(tmp: Path) -> str:
     return str(p)
 
 
+def _broken_vocabulary(tmp: Path) -> str:
+    """A ruleset folder whose vocabulary.yaml cannot be used (tests/models/test_vocabulary.py runs each kind in a fresh process)."""
+    folder = tmp / "broken-rules"
+    folder.mkdir()
+    (folder / "vocabulary.yaml").write_text("kind: mad\nextend:\n  hearing:\n    fields:\n      x: {zh: 甲, type: boolean}\n", encoding="utf-8")
+    return str(folder)
+
+
 def _feature(tmp: Path, good: bool) -> str:
     p = tmp / ("good.feature" if good else "bad.feature")
     p.write_text(f"""# language: zh-CN
@@ -121,7 +129,7 @@ CASES = {
               2: lambda t: ["audit", EXAMPLE, "--out", EXAMPLE, "-q"]},
     "sample": {0: lambda t: ["sample", "-n", "1", "--out", str(t / "s"), "-j", "1"],
                2: lambda t: ["sample", "--out", str(t / "s"), "--format", "xml"]},
-    "schema": {0: lambda t: ["schema"]},
+    "schema": {0: lambda t: ["schema"], 2: lambda t: ["schema", "--ruleset", _broken_vocabulary(t)]},
     "opinion": {0: lambda t: ["opinion", EXAMPLE, "-o", str(t / "意见书.md")],
                 2: lambda t: ["opinion", str(t / "none.yaml"), "-o", str(t / "x.md")]},
     "version": {0: lambda t: ["version"]},
@@ -131,7 +139,8 @@ CASES = {
     "users list": {0: lambda t: ["users", "list", "--db", _db(t, user=True)], 2: lambda t: ["users", "list", "--db", _db(t, foreign=True)]},
     "users disable": {0: lambda t: ["users", "disable", "zhou", "--db", _db(t, user=True)], 2: lambda t: ["users", "disable", "nobody", "--db", _db(t)]},
     "users token": {0: lambda t: ["users", "token", "zhou", "--db", _db(t, user=True)], 2: lambda t: ["users", "token", "nobody", "--db", _db(t)]},
-    "docs dossier-format": {0: lambda t: ["docs", "dossier-format"]},
+    "docs dossier-format": {0: lambda t: ["docs", "dossier-format"],
+                            2: lambda t: ["docs", "dossier-format", "--ruleset", _broken_vocabulary(t)]},
     "rulesets list": {0: lambda t: ["rulesets", "list"]},
     "rulesets show": {0: lambda t: ["rulesets", "show", "cn.mad.decree-713"], 2: lambda t: ["rulesets", "show", "no.such"]},
     "rulesets lint": {0: lambda t: ["rulesets", "lint", str(ROOT / "rulesets/national/decree-713")],
