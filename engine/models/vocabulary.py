@@ -230,6 +230,14 @@ class _Decl:
         self.record_kind: dict[str, str] = {}  # record type → kind
         self.dossiers: dict[str, str] = {}  # kind → model name
         self.origin: dict[tuple[str, str], tuple[str, tuple]] = {}  # (model, field) → (file, key path) that declared it
+        self._parts: Optional[list[str]] = None
+        self._attributes: dict[str, frozenset[str]] = {}
+
+    def parts(self) -> list[str]:
+        """The part models (once every file is merged)."""
+        if self._parts is None:
+            self._parts = [k for k, v in self.models.items() if v["role"] == "part"]
+        return self._parts
 
 
 Where = tuple  # a key path in a vocabulary file: ("records", "hearing", "fields", "date", "type")
@@ -475,7 +483,7 @@ def _check_model(decl: _Decl, name: str) -> None:
     from .behaviour import DERIVATIONS
     info = decl.models[name]
     d, path, where = info["decl"], info["file"], info["where"]
-    parts = [k for k, v in decl.models.items() if v["role"] == "part"]
+    parts = decl.parts()
     for fname, f in info["fields"].items():
         fpath, fw = decl.origin[(name, fname)]
         m = re.fullmatch(r"(list of )?(\w+)", f["type"])
@@ -558,8 +566,10 @@ def _model_attributes(decl: _Decl, info: dict) -> set[str]:
         extra = {"type", "main_date", "effective_status"} - set(star["fields"])
     else:
         extra = {"effective_status"} if d.get("not_performed_when") else set()
-    base = MODEL_BEHAVIOURS.get(d.get("behaviour") or "", ZhModel)
-    return {n for n in dir(base) if not n.startswith("__")} | extra
+    key = d.get("behaviour") or ""
+    if key not in decl._attributes:
+        decl._attributes[key] = frozenset(n for n in dir(MODEL_BEHAVIOURS.get(key, ZhModel)) if not n.startswith("__"))
+    return decl._attributes[key] | extra if extra else decl._attributes[key]
 
 
 def _shadows(path: str, where: Where, fname: str) -> VocabularyError:
