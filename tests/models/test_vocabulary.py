@@ -67,6 +67,10 @@ def example(tmp_path_factory) -> dict[str, Path]:
         "alias": text.replace("纪要经与会人员签字: 是", "纪要签字: 是").replace("类型: 廉洁性评估", "类型: 廉政评估")
                      .replace("评估日期: 2023-07-05", "日期: 2023-07-05"),
         "ledger-right": ledger,
+        # the other open-world states (docs/open-world.md): rebuilt from published material, and a record's 状态
+        "public": re.sub(r"^阶段:", "案卷来源: 公开信息\n阶段:", absent, count=1, flags=re.M),
+        "unknown": text.replace("    利益冲突申报: 是", "    利益冲突申报: 是\n    状态: 未知"),
+        "not-performed": text.replace("    利益冲突申报: 是", "    状态: 未履行"),
     }
     assert "纪要经与会人员签字" not in absent and "廉洁性评估" not in absent.split("程序:")[1]
     out = {"folder": folder}
@@ -82,7 +86,7 @@ RULES = ("example.county.minutes-signed", "example.county.integrity-review")
 @pytest.fixture(scope="module")
 def checked(example) -> dict[str, dict[str, dict]]:
     """`juece check --ruleset <folder> --format json` of every version: {version: {rule: finding}}."""
-    names = ["right", "contrary", "absent", "ledger", "alias", "ledger-right"]
+    names = ["right", "contrary", "absent", "ledger", "alias", "ledger-right", "public", "unknown", "not-performed"]
     r = juece("check", "--ruleset", str(example["folder"]), "--format", "json", *[str(example[n]) for n in names])
     _no_traceback(r)
     assert r.returncode == 1, r.stderr  # some versions break the local rules
@@ -127,6 +131,21 @@ def test_facts_not_recorded_in_a_ledger_row_are_indeterminate(checked):
         assert f["needed"], f
     for rule in RULES:  # what a ledger row does record is read as in a complete file
         assert _outcome(checked, "ledger-right", rule) == "satisfied"
+
+
+def test_facts_not_recorded_in_a_dossier_rebuilt_from_published_material_are_indeterminate(checked):
+    for rule in RULES:
+        f = checked["public"][rule]
+        assert f["outcome"] == "indeterminate" and f["needed"], f
+
+
+def test_a_new_record_type_has_the_three_states_of_every_record(checked):
+    """状态 (open-world.yaml's `"*"` field) is on the new record type with no word in its declaration."""
+    f = checked["unknown"]["example.county.integrity-review"]
+    assert f["outcome"] == "indeterminate", f  # 状态: 未知 — the file cannot show whether it happened
+    g = checked["not-performed"]["example.county.integrity-review"]
+    assert g["outcome"] == "violated", g  # 状态: 未履行 — known not to have happened
+    assert _outcome(checked, "unknown", "example.county.minutes-signed") == "satisfied"
 
 
 def test_aliases_are_read_like_the_main_keys(checked):
