@@ -24,10 +24,10 @@ FIELD_KEYS = {
     "basis": ("要求该事实的条文", "the article that asks for the fact"),
     "meaning": ("中文含义（文档先列）", "the Chinese meaning (shown first in the docs)"),
     "required": ("必填（`true`）", "required (`true`)"),
-    "default": ("`empty`：组成部分默认为空", "`empty`: a part that defaults to empty"),
-    "min": ("最小值（整数）", "least value (integer)"),
-    "max": ("最大值（整数）", "greatest value (integer)"),
-    "pattern": ("取值须符合的正则表达式", "a regular expression the value must match"),
+    "default": ("`empty`：组成部分默认为空（仅用于组成部分类型）", "`empty`: a part that defaults to empty (part types only)"),
+    "min": ("最小值（仅用于 `integer`）", "least value (`integer` only)"),
+    "max": ("最大值（仅用于 `integer`）", "greatest value (`integer` only)"),
+    "pattern": ("取值须符合的正则表达式（仅用于 `text`、`code`）", "a regular expression the value must match (`text`, `code` only)"),
     "split": ("列表可写成一个字符串，按 、，,；; 分开（案卷最外层）", "a list may be written as one string split at 、，,；; (top level)"),
     "list_into": ("写成列表时填入另一列表字段（案卷最外层）", "written as a list, it fills another list field (top level)"),
     "requires": ("取某值时另一字段必填（案卷最外层）", "a value that makes another field required (top level)"),
@@ -84,11 +84,12 @@ def markdown() -> list[str]:
     out += ["",
             "新的程序类型写 `names:`（案卷 `类型` 可写的中文名称，第一个为正式名称）和 `fields:`；每种程序都有 `类型`、`文号`、`备注`、`状态`、`来源`。"
             "同一事实在两个 `vocabulary.yaml` 中声明完全相同的，是同一个字段（如赣州、宁远两个规则集都读取的 `听取合法性审查机构意见`）；"
-            "声明不同，或一个键名、一个程序名称已有他用的，检查即停止，并指出两处文件。词汇文件的错误与案卷一样报告到 文件:行:列、键的路径和应写的内容，退出码 2。",
+            "声明不同，或一个键名、一个程序名称已有他用的，检查即停止，并指出两处文件；字段的英文键名不能是模型自有的名称（如 `json`、`copy`、`model_` 开头的），模型名不能与枚举名相同。词汇文件的错误与案卷一样报告到 文件:行:列、键的路径和应写的内容，退出码 2。",
             "A new record type gives `names:` (what its `类型` may be written as, the first is the official name) and `fields:`; every "
             "record also has `type`, `ref`, `note`, `status` and `sources`. A fact declared the same way in two `vocabulary.yaml` files is "
             "one field (e.g. `legality_body_heard`, read by both the 赣州 and 宁远 rulesets); declared differently, or with a key or a "
-            "record name already taken, checking stops and names both files. Errors in a vocabulary file are reported like a dossier's: "
+            "record name already taken, checking stops and names both files; a field's English key cannot be a name the model itself uses "
+            "(e.g. `json`, `copy`, anything starting `model_`), and a model cannot be named like an enum. Errors in a vocabulary file are reported like a dossier's: "
             "file:line:column, the key path and what was expected, exit 2.",
             "",
             "### 14.1 示例 Worked example",
