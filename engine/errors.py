@@ -58,6 +58,26 @@ class LoadError(JueceError):
     """A dossier (or ruleset file) that cannot be read or does not fit the format."""
 
 
+class MessageError(JueceError):
+    """An input juece cannot use, told in one sentence without a file:line:column (zh and en)."""
+
+    def __init__(self, zh: str, en: str):
+        Exception.__init__(self, en)
+        self.problems = []
+        self.zh, self.en = zh, en
+
+    def text(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class UsageError(MessageError):
+    """A command given inputs it cannot use (nothing to audit, a path that does not exist)."""
+
+
+class MappingError(MessageError):
+    """An audit's column mapping (header → dossier field) that cannot be read or names no field."""
+
+
 @dataclass
 class RulesetError:
     code: str

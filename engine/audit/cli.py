@@ -149,11 +149,11 @@ def _audit(store, paths: list[str], out: Path, jobs: int, ruleset: Optional[str]
            resume: bool, mapping: Optional[Path], lang: str, list_limit: int, quiet: bool, tty: Optional[bool],
            chunk: Optional[int], time_limit: Optional[float]) -> tuple[int, Optional[dict]]:
     """run_audit with the folder locked."""
-    from ..errors import RulesetErrors
+    from ..errors import MappingError, RulesetErrors, UsageError
     from . import runner, worker
-    from .ledger import Mapping, MappingError
+    from .ledger import Mapping
     from .progress import Progress
-    from .sources import UsageError, check_inputs, count_items, iter_items
+    from .sources import check_inputs, count_items, iter_items
     from .summary import Running, summarize
 
     say = _say_fn(lang, quiet)

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterator, Optional
 
 import yaml
 
+from ..errors import MappingError
 from ..models.dossier import PROCEDURES, Dossier, Triggers
 from .worker import Item, error_record
 
@@ -37,15 +38,6 @@ NO = {"否", "无", "未", "未开展", "未履行", "未完成", "没有", "×"
       "/", "／", "-", "—", "——", "－"}
 _DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?")
 _SPLIT = re.compile(r"[、,，;；/\n]+")
-
-
-class MappingError(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(en)
-        self.zh, self.en = zh, en
-
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
 
 
 def norm_header(h: Any) -> str:

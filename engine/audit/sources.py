@@ -18,21 +18,13 @@ import os
 from pathlib import Path
 from typing import Iterator, Optional
 
+from ..errors import UsageError
 from ..load import regular_file_problem
 from .ledger import Mapping, count_rows, iter_ledger
 from .worker import Item, error_record
 
 DOSSIER_EXT = (".yaml", ".yml", ".json")
 ALL_EXT = DOSSIER_EXT + (".jsonl", ".xlsx")
-
-
-class UsageError(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(en)
-        self.zh, self.en = zh, en
-
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
 
 
 def _is_glob(s: str) -> bool:
