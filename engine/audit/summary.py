@@ -29,8 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
-
+from ..core.yamlload import load_file
 from ..models.finding import OUTCOME_RANK, OUTCOME_ZH
 from .store import ERRORS, RESULTS, atomic_write, iter_lines
 
@@ -60,7 +59,7 @@ class RateDef:
 
 @lru_cache(maxsize=1)
 def rate_defs() -> tuple[RateDef, ...]:
-    raw = yaml.safe_load(RATES_FILE.read_text(encoding="utf-8"))
+    raw = load_file(RATES_FILE)
     return tuple(RateDef(r["id"], r["zh"], r["en"], tuple(r["rules"]), r.get("due_zh", ""), r.get("due_en", ""),
                          bool(r.get("ledger", False)), r.get("kind", "mad"))
                  for r in raw["rates"])

@@ -99,7 +99,7 @@ def check(
 ) -> None:
     """检查案卷 / Check dossiers."""
     from ..check import check as run_check
-    from ..errors import JueceError, RulesetErrors
+    from ..core.errors import JueceError, RulesetErrors
     from ..load import iter_paths, load_dossier
     from ..models.dossier import Stage, unknown_stage
     from ..render import FORMATS, render
@@ -248,7 +248,7 @@ def docs_dossier_format() -> None:
 def rulesets_list(fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
                   lang: str = typer.Option("zh", "--lang", "-l")) -> None:
     """列出规则集 / List rulesets."""
-    from ..errors import RulesetErrors
+    from ..core.errors import RulesetErrors
     from ..rulesets import all_ids, load
     rows = []
     for rid in all_ids():
@@ -306,7 +306,7 @@ def rulesets_show(ruleset_id: str = typer.Argument(..., help="规则集编号 / 
                   fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
                   lang: str = typer.Option("zh", "--lang", "-l")) -> None:
     """显示规则集的每条规则 / Show every rule of a ruleset."""
-    from ..errors import RulesetErrors
+    from ..core.errors import RulesetErrors
     from ..rulesets import load
     try:
         rs = load(ruleset_id)
@@ -389,7 +389,7 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
 
 def _lint_counts(path: Path, problems: int, lang: str) -> str:
     """What lint looked at: rulesets, files, rules (checkable), citations, parameters."""
-    from ..errors import RulesetErrors
+    from ..core.errors import RulesetErrors
     from ..rulesets import load_folder
     folder = path.parent if path.is_file() else path
     folders = [folder] if (folder / "index.yaml").exists() else sorted(p.parent for p in folder.rglob("index.yaml")) if folder.is_dir() else []

@@ -110,7 +110,8 @@ def _read() -> tuple[str, tuple[tuple[str, Any], ...]]:
     if isinstance(hit, list) and len(hit) == len(paths) and all(isinstance(x, dict) for x in hit):
         return digest, tuple((str(p), x) for p, x in zip(paths, hit))
     import yaml
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    from ..core.yamlload import SafeLoader as loader  # the strict loader's libyaml base (vocabulary files are the engine's own)
     out = []
     for p, d in zip(paths, data):
         try:

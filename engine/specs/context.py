@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import rulesets
 from ..check import check
-from ..errors import JueceError, RulesetErrors
+from ..core.errors import JueceError, RulesetErrors
 from ..prose import article_zh
 from ..load import Loaded, explain, load_dossier
 from ..models.base import ZhModel, parse_date

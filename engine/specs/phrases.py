@@ -276,7 +276,7 @@ def inline_dossier(ctx: SpecContext, docstring: Optional[str] = None) -> None:
         help="读取一个案卷文件。路径相对于 .feature 文件所在目录，或项目根目录（如 cases/…）。")
 @phrase("Given", "the dossier file \"{file}\"", example='the dossier file "features/dossiers/parking-fee-2023.yaml"', lang="en", section="dossier")
 def file_dossier(ctx: SpecContext, file: str) -> None:
-    from ..load import read_text
+    from ..core.yamlload import read_text
     path = ctx.resolve_file(file)
     ctx.load_text(read_text(path), str(file))
 

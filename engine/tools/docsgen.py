@@ -23,7 +23,7 @@ from typing import Any, Iterable
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..load import MAX_BYTES, MAX_DEPTH
+from ..core.yamlload import MAX_BYTES, MAX_DEPTH
 from ..models import base
 from ..models.base import unwrap as _unwrap
 from ..models.base import ZhEnum, ZhModel
