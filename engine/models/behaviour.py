@@ -347,8 +347,8 @@ class EnforcementDossierBase(DossierBase):
 
     def case_parts(self) -> tuple[tuple[str, Optional[ZhModel]], ...]:
         """(prefix, sub-model) pairs the case fact is encoded from, besides `triggers` (see facts.py)."""
-        from .enforcement import CaseDates, _DATE_FIELDS
-        return (("", CaseDates.model_construct(**{n: getattr(self, n) for n in _DATE_FIELDS})),
+        from .enforcement import CaseDates, DATE_FIELDS
+        return (("", CaseDates.model_construct(**{n: getattr(self, n) for n in DATE_FIELDS})),
                 ("party__", self.party), ("proposed__", self.proposed), ("decided__", self.decided))  # type: ignore[attr-defined]
 
 

@@ -60,7 +60,7 @@ def unknown_stage(text: str) -> tuple[str, str]:
 #: {record type: record model} of a 重大行政决策 / 行政规范性文件 dossier (the enforcement kind's join below)
 PROCEDURES: dict[str, type] = dict(_built.procedures["mad"])
 PROCEDURE_ZH: dict[str, tuple[str, ...]] = dict(_built.procedure_zh["mad"])
-_TYPE_LOOKUP = _built.lookups["mad"]  # type: ignore[attr-defined]
+TYPE_LOOKUP = _built.lookups["mad"]  # type: ignore[attr-defined]
 
 #: the dossier's records: the discriminated union its `procedures` field holds
 ProcedureRecord = Dossier.model_fields["procedures"].annotation.__args__[0]  # type: ignore[union-attr]
@@ -72,7 +72,7 @@ def procedure_zh(name: str) -> str:
 
 def _procedure_tag(value: Any) -> Optional[str]:
     from .behaviour import procedure_tag
-    return procedure_tag(_TYPE_LOOKUP)(value)
+    return procedure_tag(TYPE_LOOKUP)(value)
 
 
 def _normalise_type(value: Any) -> Any:

@@ -62,7 +62,7 @@ def _normalise_type(value: Any) -> Any:
 
 
 # The top-level fields that make up the case fact's dates (the same names as CaseDates)
-_DATE_FIELDS = tuple(CaseDates.model_fields)
+DATE_FIELDS = tuple(CaseDates.model_fields)
 
 
 # The case fact's parts, as models (facts.field_kinds, docs): prefix → model

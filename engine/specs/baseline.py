@@ -14,7 +14,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Optional
+
+from ..models.base import unwrap
 
 #: the triggers (情形) a complete dossier states, all "no": each scenario says which ones hold
 NEUTRAL_TRIGGERS: dict[str, Any] = {
@@ -83,7 +88,6 @@ def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
     elif kind == "npc_handling":
         r = {"date": _iso(d), "method": "报告", "kind": "报告"}  # the field was renamed kind → method
     elif kind in _enforcement_kinds():  # 重大执法决定: the compliant example's record, moved to the date
-        from .enforcement import record as enforcement_record
         return enforcement_record(kind, d)
     else:
         r = _generic(kind, d)
@@ -101,12 +105,11 @@ def _generic(kind: str, d: Optional[dt.date]) -> dict[str, Any]:
     """A procedure this module has no template for (added to the dossier model later): its main date
     and every yes/no element set to 是. Scenarios set the rest with the field phrases."""
     from ..models.dossier import PROCEDURES
-    from .context import _unwrap
     cls = PROCEDURES[kind]
     main = cls.main_date if cls.main_date in cls.model_fields else ("date" if "date" in cls.model_fields else None)
     r: dict[str, Any] = {main: _iso(d)} if main else {}
     for name, info in cls.model_fields.items():
-        if _unwrap(info.annotation) is bool:
+        if unwrap(info.annotation, item=True) is bool:
             r[name] = True
     return r
 
@@ -141,8 +144,7 @@ MEETING_DAY = dt.date(2023, 5, 10)
 def neutral_triggers() -> dict[str, Any]:
     """Every yes/no trigger of the dossier model stated as 否 (including ones added for local rulesets)."""
     from ..models.dossier import Triggers
-    from .context import _unwrap
-    out = {name: False for name, info in Triggers.model_fields.items() if _unwrap(info.annotation) is bool}
+    out = {name: False for name, info in Triggers.model_fields.items() if unwrap(info.annotation, item=True) is bool}
     out.update(NEUTRAL_TRIGGERS)
     return out
 
@@ -159,3 +161,52 @@ def complete(title: str = "规格案卷（程序完备）", meeting: Optional[dt
         "category": "public_policy", "stage": "completed", "triggers": neutral_triggers(),
         "procedures": [record(kind, on + shift) for kind, on in TIMELINE], "waivers": [],
     })
+
+
+def dump(d: Any) -> dict:
+    """Dossier → plain dict with English keys (what the building steps change)."""
+    from ..models.enforcement import EnforcementDossier
+    if isinstance(d, EnforcementDossier):  # what it works out from the records is worked out again at each check
+        return d.dump_given()
+    out = d.model_dump(mode="json", exclude_none=True)
+    for p in out.get("procedures", []):
+        if p.get("type") == "collective_discussion":
+            p.pop("head_departs", None)  # worked out again from the two views
+    cat = out.get("catalog")
+    if isinstance(cat, dict) and cat.get("year") and cat.get("published_date") and "published_in_first_quarter" in cat:
+        # worked out from the catalog's year and publication date: drop it when it says no more than they do,
+        # so that a scenario changing the date ("案卷中的“决策事项目录.公布日期”为“…”") is judged on the new date
+        derived = dt.date.fromisoformat(str(cat["published_date"])) <= dt.date(int(cat["year"]), 3, 31)
+        if cat["published_in_first_quarter"] == derived:
+            cat.pop("published_in_first_quarter")
+    return out
+
+
+ENFORCEMENT_BASE = Path(__file__).resolve().parents[2] / "cases/enforcement/good/pengyang-substandard-fertiliser.yaml"
+
+
+@lru_cache(maxsize=1)
+def enforcement_base() -> dict:
+    """The compliant enforcement case (ENFORCEMENT_BASE) as a plain dict: a 重大执法决定 scenario's starting dossier."""
+    from ..load import load_dossier
+    from ..models.enforcement import EnforcementDossier
+    d = load_dossier(ENFORCEMENT_BASE).dossier
+    assert isinstance(d, EnforcementDossier)
+    return dump(d)
+
+
+def enforcement_record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
+    """A compliant record of an enforcement procedure, dated `on`: the base case's record, every date
+    in it moved by the same number of days (so a hearing's notice stays 10 working-days-ish ahead)."""
+    from ..models.enforcement import ENFORCEMENT_PROCEDURES
+    assert kind in ENFORCEMENT_PROCEDURES, kind
+    rec = copy.deepcopy(next(r for r in enforcement_base()["procedures"] if r["type"] == kind))
+    cls = ENFORCEMENT_PROCEDURES[kind]
+    main = rec.get(cls.main_date)
+    if on is None or main is None:
+        return rec
+    shift = on - dt.date.fromisoformat(main)
+    for k, v in list(rec.items()):
+        if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            rec[k] = (dt.date.fromisoformat(v) + shift).isoformat()
+    return rec

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any, Callable, Optional
 
 from .. import rulesets
+from ..models.base import unwrap
 from ..models.dossier import Exclusion, MeetingType, PROCEDURE_ZH, PROCEDURES, Stage, procedure_zh
 from . import baseline
 from .context import (OUTCOME_FROM_TEXT, Article, SpecContext, SpecFailure, field_name, outcome_zh, parse_value,
@@ -420,8 +421,7 @@ def _set_path(ctx: SpecContext, path: str, value: Any, remove: bool) -> None:
             else:
                 cur[name] = value
             return
-        from .context import _unwrap
-        sub = _unwrap(model.model_fields[name].annotation)
+        sub = unwrap(model.model_fields[name].annotation, item=True)
         if not (isinstance(sub, type) and hasattr(sub, "model_fields")):
             raise SpecFailure(f"“{part}”不是可以再细分的项目")
         model, where = sub, f"{where}的“{part}”"
