@@ -36,8 +36,41 @@ def _iso(d: Optional[dt.date], days: int = 0) -> Optional[str]:
     return (d + dt.timedelta(days=days)).isoformat() if d else None
 
 
-def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
-    """A complete, regular record of procedure `kind`, whose main date is `on` (may be None)."""
+#: the ruleset whose parameters set the complete dossier's periods (periods())
+DECREE = "cn.mad.decree-713"
+
+
+def periods(parameters: Optional[dict[str, Any]] = None) -> dict[str, int]:
+    """The day offsets of the complete dossier, read from a ruleset's parameters (by default Decree
+    713's), so that a changed parameter moves the baseline with it instead of leaving it to drift:
+
+    * comment: the public comment period is the minimum, `comment_min_days` (Art. 15(1));
+    * materials: hearing materials served `hearing_materials_min_days` + 3 days before the hearing
+      (Art. 16(3)); the participant list 5 and the notice and selection method 10 days before that;
+    * review: the legality review has `legal_review_min_workdays` working days as weeks plus 20 days
+      (Art. 26(2)), so that a week-long holiday (Spring Festival, National Day) never eats into it.
+
+    With today's parameters (30, 7, 7) these are the 30, 10/15/20 and 30 days the baseline has always had.
+    `parameters`: {name: Parameter or int}, e.g. a loaded ruleset's `.index.parameters`."""
+    if parameters is None:
+        return dict(_decree_periods())
+    def value(name: str) -> int:
+        p = parameters[name]
+        return int(getattr(p, "value", p))
+    materials = value("hearing_materials_min_days") + 3
+    return {"comment": value("comment_min_days"), "materials": materials, "participant_list": materials + 5,
+            "notice": materials + 10, "review": -(-value("legal_review_min_workdays") * 7 // 5) + 20}
+
+
+@lru_cache(maxsize=1)
+def _decree_periods() -> tuple[tuple[str, int], ...]:
+    from .. import rulesets
+    return tuple(periods(rulesets.load(DECREE).index.parameters).items())
+
+
+def record(kind: str, on: Optional[dt.date], parameters: Optional[dict[str, Any]] = None) -> dict[str, Any]:
+    """A complete, regular record of procedure `kind`, whose main date is `on` (may be None); its
+    periods are the ruleset's (`parameters`, by default Decree 713's: periods())."""
     d = on
     r: dict[str, Any]
     if kind == "initiation":
@@ -47,13 +80,14 @@ def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
     elif kind == "interagency_consultation":
         r = {"date": _iso(d), "units": ["有关部门"], "agreed": True}
     elif kind == "public_participation":
-        r = {"method": "public_comment", "start_date": _iso(d, -30), "end_date": _iso(d),
+        r = {"method": "public_comment", "start_date": _iso(d, -periods(parameters)["comment"]), "end_date": _iso(d),
              "channels": ["website"], "draft_published": True, "explanation_published": True,
              "submission_method": "电子邮件、信函", "groups_consulted": ["相关人民团体和群众代表"],
              "adoption_feedback": True}
     elif kind == "hearing":
-        r = {"date": _iso(d), "notice_date": _iso(d, -20), "selection_method_date": _iso(d, -20),
-             "participant_list_date": _iso(d, -15), "materials_served_date": _iso(d, -10),
+        days = periods(parameters)
+        r = {"date": _iso(d), "notice_date": _iso(d, -days["notice"]), "selection_method_date": _iso(d, -days["notice"]),
+             "participant_list_date": _iso(d, -days["participant_list"]), "materials_served_date": _iso(d, -days["materials"]),
              "public": True, "record_signed": True}
     elif kind == "expert_review":
         r = {"date": _iso(d), "method": "论证会",
@@ -67,7 +101,7 @@ def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
     elif kind == "fair_competition_review":
         r = {"date": _iso(d), "reviewing_body": "决策承办单位", "conclusion": "符合公平竞争审查标准"}
     elif kind == "legality_review":
-        r = {"submitted_date": _iso(d, -30), "opinion_date": _iso(d), "reviewing_body": "司法行政部门",
+        r = {"submitted_date": _iso(d, -periods(parameters)["review"]), "opinion_date": _iso(d), "reviewing_body": "司法行政部门",
              "form": "review_opinion", "conclusion": "lawful", "legal_basis_listed": True,
              "procedure_explanation": True, "topics": ["authority", "procedure", "content"], "counsel_opinion": True}
     elif kind == "party_report":
@@ -149,17 +183,19 @@ def neutral_triggers() -> dict[str, Any]:
     return out
 
 
-def complete(title: str = "规格案卷（程序完备）", meeting: Optional[dt.date] = None) -> dict[str, Any]:
+def complete(title: str = "规格案卷（程序完备）", meeting: Optional[dt.date] = None,
+             parameters: Optional[dict[str, Any]] = None) -> dict[str, Any]:
     """"一份程序完备的重大行政决策案卷": every procedure done, nothing wrong, every trigger stated as 否.
 
     `meeting` moves the whole timeline so that the collective discussion is on that day (to check
-    a dossier against a ruleset in force at another time).
+    a dossier against a ruleset in force at another time); `parameters` (a ruleset's) set its
+    periods (periods(): by default Decree 713's).
     """
     shift = (meeting - MEETING_DAY) if meeting else dt.timedelta(0)
     return copy.deepcopy({
         "id": "SPEC-FULL", "title": title, "decision_body": "某市人民政府", "undertaking_unit": "某市发展和改革委员会",
         "category": "public_policy", "stage": "completed", "triggers": neutral_triggers(),
-        "procedures": [record(kind, on + shift) for kind, on in TIMELINE], "waivers": [],
+        "procedures": [record(kind, on + shift, parameters) for kind, on in TIMELINE], "waivers": [],
     })
 
 
