@@ -31,6 +31,9 @@ RULESETS_DIR = Path(__file__).resolve().parent.parent / "rulesets"
 
 
 VOCABULARY = "vocabulary.yaml"  # a folder's own facts (docs/dossier-format.md “添加事实”), never a rule file
+# law data that names rules but holds none (rulesets/rates.yaml: the audit's rates; rulesets/responsible.yaml:
+# whom each article obliges); they sit at the root of rulesets/, and are never read as rule files in a folder either
+NOT_RULE_FILES = ("index.yaml", VOCABULARY, "rates.yaml", "responsible.yaml")
 
 def _errors_from_validation(e: ValidationError, text: str, name: str, obj: Any) -> list[RulesetError]:
     root = compose(text)
@@ -71,7 +74,7 @@ def load_folder(folder: Path) -> tuple[RulesetIndex, list[tuple[Rule, Any]], lis
     """One folder, not merged with its parent: (index, [(rule, section)], files, content hash)."""
     errors: list[RulesetError] = []
     digest = hashlib.sha256()
-    files = [folder / "index.yaml"] + sorted(p for p in folder.glob("*.yaml") if p.name not in ("index.yaml", VOCABULARY))
+    files = [folder / "index.yaml"] + sorted(p for p in folder.glob("*.yaml") if p.name not in NOT_RULE_FILES)
     index: Optional[RulesetIndex] = None
     # a vocabulary.yaml (the facts the folder declares, models/vocabulary.py) is not a rule file; its
     # content is in every cache key of this module (_vocabulary), so a changed declaration is never read stale

@@ -13,14 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-import yaml
 
 from .. import __version__
+from ..core.yamlload import load_file
 from ..models.finding import OUTCOME_EN, OUTCOME_ZH
 from ..models.ruleset import SEVERITY_ZH
 from .conclusion import GROUNDS_EN, GROUNDS_ZH, Conclusion, Item, _get, conclude, kind_of_result, terms_for
 
-RESPONSIBLE_FILE = Path(__file__).with_name("responsible.yaml")
+RESPONSIBLE_FILE = Path(__file__).resolve().parents[2] / "rulesets" / "responsible.yaml"  # law data: whom each article obliges
 NUMBER_PLACEHOLDER = "〔    〕    号"
 CN_NUM = "一二三四五六七八九十"
 SEVERITY_EN = {"violation": "violation", "warning": "warning", "notice": "notice"}
@@ -63,7 +63,7 @@ STATUS_SUPPLY = {"zh": "待补充材料", "en": "materials to supply"}
 
 @lru_cache(maxsize=1)
 def _responsible() -> dict:
-    return yaml.safe_load(RESPONSIBLE_FILE.read_text(encoding="utf-8"))
+    return load_file(RESPONSIBLE_FILE)
 
 
 def responsible_role(rule_id: str) -> str:
