@@ -56,6 +56,16 @@ def _when_facts(rule: Rule) -> list[tuple[str, str, str]]:
     return [(c.fact, case_label(c.fact, "zh"), case_source(c.fact)) for c in rule.when if c.fact]
 
 
+@by_identity
+def _keyed_facts(rule: Rule) -> tuple[str, ...]:
+    """Every case fact the rule's `when` and `unless` read, also inside `any:` (a reason names the
+    one left unknown, e.g. 案卷未说明：社会公众普遍关心): what a reused finding must agree on."""
+    out: list[str] = []
+    for c in [*rule.when, *rule.unless]:
+        out += [c.fact] if c.fact else list(c.any or ())
+    return tuple(out)
+
+
 # ------------------------------------------------------------------------------- build
 
 class Builder:
@@ -183,7 +193,7 @@ class Builder:
                         if rec._written.get(f):  # the text as written is shown: it keys the finding too
                             shown.append(rec._written[f])
             shown = tuple(shown)
-        key = (act.branch, outcome, tuple([case_value(dossier, fact) for fact, _, _ in _when_facts(rule)]), shown,
+        key = (act.branch, outcome, tuple([case_value(dossier, fact) for fact in _keyed_facts(rule)]), shown,
                grounds, reading, dossier.record_basis)
         try:
             hit = self._by_inputs.get(key)

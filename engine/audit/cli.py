@@ -433,6 +433,8 @@ def audit_command(
         if code in (EXIT_OK, EXIT_VIOLATION, EXIT_UNUSABLE) and Path(out, "results.jsonl").exists():
             code = _documents(Path(out).resolve(), rectification, annual_report, lang, code, rectification_status)
         raise typer.Exit(code)
+    from ..cli.kit import use_vocabulary
+    use_vocabulary(ruleset or _resumed_ruleset(out, resume), lang)  # a ruleset folder's own facts, before any model is built
     try:
         code, _ = run_audit(list(paths or []), out, jobs, ruleset, executor, scheduler, resume, mapping, lang, list_limit, quiet,
                             time_limit=time_limit)
@@ -444,6 +446,23 @@ def audit_command(
         code = _documents(Path(out).resolve(), rectification, annual_report, lang, code, rectification_status)
     _exit_if_stuck(code)
     raise typer.Exit(code)
+
+
+def _resumed_ruleset(out: Path, resume: bool) -> Optional[str]:
+    """The `--ruleset` a resumed audit ran with (a folder as a path from here), so that its folder's
+    vocabulary is declared before the models are built (workers inherit it: models/vocabulary.ENV)."""
+    if not resume:
+        return None
+    import json
+    from .store import RUN
+    try:
+        prev = json.loads(Path(out, RUN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    rs, cwd = prev.get("ruleset"), prev.get("cwd")
+    if isinstance(rs, str) and isinstance(cwd, str) and not Path(rs).is_absolute():
+        return str(Path(cwd) / rs)
+    return rs if isinstance(rs, str) else None
 
 
 def _documents(out: Path, rectification: Optional[Path], year: Optional[int], lang: str, code: int,

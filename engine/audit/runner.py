@@ -59,6 +59,21 @@ def _death(exitcode: Optional[int]) -> tuple[str, str]:
            f"the worker process exited while checking this dossier (exit code {exitcode}); please report it"
 
 
+def _start(ctx: Any, target: Any, args: tuple) -> Any:
+    """A started daemon process. A forkserver killed from outside refuses connections until it is
+    reaped and multiprocessing starts a new one: try again for a few seconds before giving up."""
+    for attempt in range(50):
+        p = ctx.Process(target=target, args=args, daemon=True)
+        try:
+            p.start()
+            return p
+        except OSError:
+            if attempt == 49:
+                raise
+            time.sleep(0.1)
+    raise AssertionError("unreachable")
+
+
 def isolate(ctx: Any, items: list[Item], wopts: dict, sink: Sink, should_stop: StopFlag) -> None:
     """Re-run items one process at a time, each result sent as soon as it is made.
 
@@ -72,8 +87,7 @@ def isolate(ctx: Any, items: list[Item], wopts: dict, sink: Sink, should_stop: S
     limit = float(wopts.get("time_limit") or worker.TIME_LIMIT)
     while pending and not should_stop():
         r, w = ctx.Pipe(duplex=False)
-        p = ctx.Process(target=worker.stream_main, args=(w, pending, wopts, os.getpid()), daemon=True)
-        p.start()
+        p = _start(ctx, worker.stream_main, (w, pending, wopts, os.getpid()))
         w.close()
         got: list[tuple[str, str, str]] = []
         hung = False
@@ -172,7 +186,8 @@ def run_local(items: Iterable[Item], jobs: int, wopts: dict, sink: Sink, should_
                     break
                 try:
                     inflight[pool.submit(worker.process_chunk, c, wopts)] = c
-                except (BrokenProcessPool, RuntimeError):  # the pool died (a worker or its forkserver killed)
+                except (BrokenProcessPool, RuntimeError, OSError):  # the pool died (a worker or its forkserver killed:
+                    # connecting to a forkserver that is dying but not yet reaped is refused)
                     suspects += c
                     broken = True
                     break

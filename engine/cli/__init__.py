@@ -40,12 +40,26 @@ LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/tools/ru
     "impact": "engine.tools.ruleset_tools:impact_command",
 }
 
+def _folder_vocabulary(args: list[str]) -> None:
+    """Before a lazily imported command's module is imported (it may build the dossier models, e.g.
+    engine.documents): the facts a `--ruleset my-rules/` folder declares (models/vocabulary.py).
+    A vocabulary that cannot be used is reported by the command itself (cli/kit.use_vocabulary)."""
+    given = [b for a, b in zip(args, args[1:]) if a in ("--ruleset", "-r")] + \
+        [a.split("=", 1)[1] for a in args if a.startswith("--ruleset=")]
+    if given:
+        from ..models import vocabulary
+        try:
+            vocabulary.add_folder(given[-1])
+        except vocabulary.VocabularyError:
+            pass
+
+
 app = typer.Typer(
     help="juece（决策）：重大行政决策程序合规检查。Checks major administrative decisions against the procedures the law requires.\n\n"
          "退出码 Exit codes: 0 无违法 no violation · 1 至少一项违法 at least one violation（--fail-on indeterminate：含无法确认合规 also when compliance is not confirmed）· 2 输入无法使用 an input could not be used (wins over 1)"
          " · 3 juece 内部错误 internal error (--debug 显示详情 shows the trace) · 130 已中断 interrupted (docs/exit-codes.md)",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
-    cls=lazy_group(LAZY_COMMANDS))
+    cls=lazy_group(LAZY_COMMANDS, before_import=_folder_vocabulary))
 rulesets_app = typer.Typer(help="规则集：列出、查看、检查 / rulesets: list, show, lint", no_args_is_help=True,
                            cls=lazy_group(LAZY_RULESETS_COMMANDS))
 docs_app = typer.Typer(help="生成文档 / generate documentation", no_args_is_help=True)
@@ -98,6 +112,8 @@ def check(
     calendar: List[Path] = typer.Option([], "--calendar", help="节假日日历 YAML（年度、文号、放假、调休上班），用于现有数据未覆盖的年份 / a holiday calendar YAML for a year the library does not cover"),
 ) -> None:
     """检查案卷 / Check dossiers."""
+    from .kit import use_vocabulary
+    use_vocabulary(ruleset, lang if lang in ("zh", "en") else "zh")  # before any model is built
     from ..check import check as run_check
     from ..core.errors import JueceError, RulesetErrors
     from ..load import iter_paths, load_dossier
@@ -223,8 +239,11 @@ def json_rows(rows: list) -> str:
 
 
 @app.command()
-def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重大执法决定 等（默认重大行政决策、行政规范性文件）/ dossier kind, e.g. major_enforcement_decision")) -> None:
+def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重大执法决定 等（默认重大行政决策、行政规范性文件）/ dossier kind, e.g. major_enforcement_decision"),
+           ruleset: Optional[str] = typer.Option(None, "--ruleset", "-r", help="含 vocabulary.yaml 的规则集目录：其事实也列入 / a ruleset folder whose vocabulary.yaml adds facts")) -> None:
     """打印案卷 JSON Schema（供编辑器校验）/ Print the dossier JSON Schema for editors."""
+    from .kit import use_vocabulary
+    use_vocabulary(ruleset)  # a ruleset folder's own facts are in its schema
     from ..tools.docsgen import json_schema
     from ..models.dossier import DocumentKind, Dossier
     from ..models.enforcement import EnforcementDossier
@@ -238,8 +257,10 @@ def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重
 
 
 @docs_app.command("dossier-format")
-def docs_dossier_format() -> None:
+def docs_dossier_format(ruleset: Optional[str] = typer.Option(None, "--ruleset", "-r", help="含 vocabulary.yaml 的规则集目录：其事实也列入 / a ruleset folder whose vocabulary.yaml adds facts")) -> None:
     """生成 docs/dossier-format.md / Generate the dossier format documentation."""
+    from .kit import use_vocabulary
+    use_vocabulary(ruleset)
     from ..tools.docsgen import dossier_format_markdown
     typer.echo(dossier_format_markdown(), nl=False)
 
@@ -376,6 +397,10 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
                   lang: str = typer.Option("zh", "--lang", "-l"),
                   fmt: str = typer.Option("text", "--format", "-f", help="text | json")) -> None:
     """检查规则集：结构、引用、条文出处 / Lint a ruleset: structure, names, citations."""
+    from .kit import use_vocabulary
+    folder = path.parent if path.is_file() else path
+    for f in [folder] if (folder / "index.yaml").exists() else sorted(p.parent for p in folder.rglob("vocabulary.yaml")) if folder.is_dir() else []:
+        use_vocabulary(str(f), lang if lang in ("zh", "en") else "zh")  # the facts each folder declares, before any model is built
     from ..tools.lint import lint_path
     problems = lint_path(path)
     if fmt == "json":

@@ -96,3 +96,20 @@ def write_output(path: Path, body: str) -> None:
     except OSError as e:
         zh, en = _why(e)
         raise OutputError(f"无法写入 {path}：{zh}", f"cannot write {path}: {en}") from None
+
+
+def use_vocabulary(ruleset: Optional[str], lang: str = "zh") -> None:
+    """Before a command builds the dossier models: the facts a `--ruleset my-rules/` folder declares
+    (its vocabulary.yaml, docs/dossier-format.md “添加事实 / adding a fact”) join the vocabulary, and
+    a vocabulary that cannot be used is one message and exit 2 (never a traceback).
+
+    Every command that reads dossiers calls it first; a ruleset id (not a folder) adds nothing."""
+    from ..models import vocabulary
+    try:
+        if ruleset:
+            vocabulary.add_folder(ruleset)
+        vocabulary.build()
+    except vocabulary.VocabularyError as e:
+        import typer
+        typer.echo(e.text(lang), err=True)
+        raise typer.Exit(EXIT_UNUSABLE) from None

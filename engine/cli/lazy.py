@@ -15,7 +15,7 @@ command (its options, help and exit codes are the module's own).
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -25,6 +25,9 @@ class LazyGroup(TyperGroup):
     """A typer group whose `lazy` commands ({name: "module:attribute"}) are imported on first use."""
 
     lazy: dict[str, str] = {}
+    #: called with the command line (the command's name and its arguments) before a lazy command's
+    #: module is imported: what must precede that module's imports (engine/cli.py: a --ruleset folder's facts)
+    before_import: Optional[Callable[[list[str]], None]] = None
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
@@ -36,6 +39,12 @@ class LazyGroup(TyperGroup):
             cmd = self._load(cmd_name, self.lazy[cmd_name])
             self.add_command(cmd, cmd_name)
         return cmd
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        hook = type(self).before_import
+        if hook is not None and args and args[0] in self.lazy:
+            hook(list(args))
+        return super().resolve_command(ctx, args)
 
     def _load(self, name: str, target: str) -> Any:
         module, _, attr = target.partition(":")
@@ -49,6 +58,7 @@ class LazyGroup(TyperGroup):
         return get_command(one)
 
 
-def lazy_group(commands: dict[str, str], base: Optional[type] = None) -> type:
+def lazy_group(commands: dict[str, str], base: Optional[type] = None,
+               before_import: Optional[Callable[[list[str]], None]] = None) -> type:
     """A LazyGroup class (for `typer.Typer(cls=...)`) that knows these lazily imported commands."""
-    return type("LazyGroup", (base or LazyGroup,), {"lazy": dict(commands)})
+    return type("LazyGroup", (base or LazyGroup,), {"lazy": dict(commands), "before_import": staticmethod(before_import) if before_import else None})

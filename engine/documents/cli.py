@@ -81,9 +81,11 @@ def opinion_command(
     deadline: Optional[str] = typer.Option(None, "--deadline", help="整改时限，如 2023年7月10日 或 集体讨论会议前（默认：可补正的为“提请集体讨论前”）"),
 ) -> None:
     """出具合法性审查意见书（及整改清单）/ Write the legality review opinion (and rectification list)."""
-    from . import TemplateProblem, build_opinion_docx, build_opinion_html, build_opinion_markdown, build_rectification_docx, build_rectification_xlsx
+    from ..cli.kit import use_vocabulary
     if lang not in ("zh", "en"):
         _fail(f"--lang 只能是 zh 或 en，收到“{lang}”", f"--lang must be zh or en, got '{lang}'", "zh")
+    use_vocabulary(ruleset, lang)  # a `--ruleset my-rules/` folder's own facts, before any model is built
+    from . import TemplateProblem, build_opinion_docx, build_opinion_html, build_opinion_markdown, build_rectification_docx, build_rectification_xlsx
     if fmt is None:
         suffix = out.suffix.lower().lstrip(".") if out else ""
         fmt = suffix if suffix in OPINION_FORMATS else "docx"

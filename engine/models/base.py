@@ -79,9 +79,11 @@ class ZhModel(BaseModel):
         if not isinstance(data, dict):
             return data
         mapping = cls._zh_to_en
-        if not any(k in mapping for k in data):
-            return data
-        out: dict[Any, Any] = {}
+        get = mapping.get
+        out: dict[Any, Any] = {get(k, k): v for k, v in data.items()}
+        if len(out) == len(data):  # no two keys name the same field (the common case: one pass)
+            return out
+        out = {}
         origin: dict[Any, Any] = {}
         for key, value in data.items():
             en = mapping.get(key, key)
@@ -101,6 +103,10 @@ _FALSE = {"否", "无", "没有", "未", "不", "假", "false", "no", "n", "0", 
 def parse_bool(value: Any) -> Any:
     if value is None or isinstance(value, bool):
         return value
+    if type(value) is str:  # the words as written most often: one look-up
+        found = _BOOL_WORDS.get(value, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
     if isinstance(value, str):
@@ -114,10 +120,26 @@ def parse_bool(value: Any) -> Any:
     raise ValueError(f"bool:{value!r}")
 
 
+_UNSEEN = object()
+_BOOL_WORDS: dict[str, Any] = {"": None, **{w: True for w in _TRUE}, **{w: False for w in _FALSE}}
+_BOOL_WORDS.update({w.upper(): v for w, v in list(_BOOL_WORDS.items())} | {w.capitalize(): v for w, v in list(_BOOL_WORDS.items())})
+
 _CN_DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
 
 
 def parse_date(value: Any) -> Any:
+    if isinstance(value, str):
+        return _parse_date_text(value)
+    return _parse_date(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_date_text(value: str) -> Any:
+    """Dates recur from dossier to dossier; a dt.date is immutable, so the same one can be shared."""
+    return _parse_date(value)
+
+
+def _parse_date(value: Any) -> Any:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):

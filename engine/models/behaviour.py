@@ -352,8 +352,12 @@ class EnforcementDossierBase(DossierBase):
                 ("party__", self.party), ("proposed__", self.proposed), ("decided__", self.decided))  # type: ignore[attr-defined]
 
 
-BEHAVIOURS: dict[str, type] = {"stage": StageBase, "source": SourceBase, "record": RecordBase,
-                               "decision_dossier": DecisionDossierBase, "enforcement_dossier": EnforcementDossierBase}
+#: `behaviour: NAME` of an enum in a declaration: its base class
+ENUM_BEHAVIOURS: dict[str, type] = {"stage": StageBase}
+#: `behaviour: NAME` of a part, a record base or a dossier: its base class
+MODEL_BEHAVIOURS: dict[str, type] = {"source": SourceBase, "record": RecordBase,
+                                     "decision_dossier": DecisionDossierBase, "enforcement_dossier": EnforcementDossierBase}
+BEHAVIOURS: dict[str, type] = {**ENUM_BEHAVIOURS, **MODEL_BEHAVIOURS}
 
 
 # ----------------------------------------------------------------- named derivations

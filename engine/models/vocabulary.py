@@ -26,6 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Optional, Union
 
+from ..core.errors import LoadError, Problem
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 RULESETS = ROOT / "rulesets"
 SHARED = RULESETS / "vocabulary"
@@ -41,36 +43,49 @@ MODEL_KEYS = {"doc", "model", "names", "main_date", "fields", "derive", "dates_i
               "behaviour", "type_meaning", "records"}
 TOP_KEYS = {"kind", "enums", "parts", "records", "dossier", "extend"}
 
+ENV = "JUECE_VOCABULARY"  # ruleset folders (os.pathsep-separated) whose vocabulary.yaml a worker process must know too
+
 _extra_folders: list[Path] = []
 _built: Optional["Built"] = None
 
 
-class VocabularyError(Exception):
-    """A vocabulary file that cannot be used: where (file, key path) and what, in Chinese and English."""
+class VocabularyError(LoadError):
+    """A vocabulary file that cannot be used: where (file:line:col, the key path) and what was expected, in
+    Chinese and English. A LoadError like a dossier's: `problems[0]` is the Problem (code `vocabulary.…`)."""
 
-    def __init__(self, file: str, where: str, zh: str, en: str, line: Optional[int] = None) -> None:
-        self.file, self.where, self.zh, self.en, self.line = file, where, zh, en, line
-        at = f"{file}:{line}" if line else file
-        super().__init__(f"{at}: {where}: {zh} / {en}")
+    def __init__(self, file: str, where: str, zh: str, en: str, line: Optional[int] = None,
+                 column: Optional[int] = None, code: str = "vocabulary.invalid") -> None:
+        self.file, self.where, self.zh, self.en, self.line, self.column, self.code = file, where, zh, en, line, column, code
+        super().__init__([Problem(code, file, zh, en, line=line, column=column, field_zh=where or None, field_en=where or None)])
 
     def text(self, lang: str = "zh") -> str:
-        at = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{at}：{self.where}：{self.zh}" if lang == "zh" else f"{at}: {self.where}: {self.en}"
+        at = self.problems[0].where()
+        if lang == "en":
+            return f"{at}: vocabulary key {self.where}: {self.en} [{self.code}]" if self.where else f"{at}: {self.en} [{self.code}]"
+        return f"{at}：词汇键 {self.where}：{self.zh} [{self.code}]" if self.where else f"{at}：{self.zh} [{self.code}]"
 
 
 # ------------------------------------------------------------------------------ the files
 
 
 def add_folder(folder: str | Path) -> None:
-    """Declare the facts of a ruleset folder outside rulesets/ (its vocabulary.yaml), before the models are built."""
+    """Declare the facts of a ruleset folder outside rulesets/ (its vocabulary.yaml), before the models are built.
+
+    The folder is also put in $JUECE_VOCABULARY, so that worker processes started from here (the
+    audit's) build the same models."""
     path = Path(folder).resolve()
     if not (path / EXTENSION).is_file() or path in _extra_folders or _is_found(path / EXTENSION):
         return
     if _built is not None:
-        raise VocabularyError(str(path / EXTENSION), "vocabulary", "该规则集目录声明了新的事实，但案卷模型已经建立：请在命令开始时给出 --ruleset",
-                              "this ruleset folder declares new facts, but the dossier models are already built: give --ruleset when the command starts")
+        raise VocabularyError(str(path / EXTENSION), "", "该规则集目录声明了新的事实，但案卷模型已经建立：请在命令开始时给出 --ruleset",
+                              "this ruleset folder declares new facts, but the dossier models are already built: give --ruleset when the command starts",
+                              code="vocabulary.too-late")
     _extra_folders.append(path)
+    known = [f for f in os.environ.get(ENV, "").split(os.pathsep) if f]
+    if str(path) not in known:
+        os.environ[ENV] = os.pathsep.join([*known, str(path)])
     files.cache_clear()
+    _read.cache_clear()
 
 
 def _is_found(path: Path) -> bool:
@@ -90,6 +105,59 @@ def files() -> tuple[Path, ...]:
     return tuple(shared + found + extra)
 
 
+def _loader() -> type:
+    """A safe loader (C parser when there is one) that refuses duplicate keys, like a dossier's (load.py)."""
+    import yaml
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Strict(base):  # type: ignore[misc,valid-type]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    dup = key in seen
+                except TypeError:
+                    dup = False
+                if dup:
+                    raise _Duplicate(key, key_node.start_mark)
+                seen.add(key) if not isinstance(key, (list, dict)) else None
+            return super().construct_mapping(node, deep=deep)
+    return Strict
+
+
+class _Duplicate(Exception):
+    def __init__(self, key: Any, mark: Any) -> None:
+        super().__init__(key)
+        self.key, self.mark = key, mark
+
+
+def _parse(path: Path, data: bytes) -> dict:
+    import yaml
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise VocabularyError(str(path), "", f"文件不是 UTF-8 编码（第 {e.start + 1} 个字节）", f"the file is not UTF-8 (byte {e.start + 1})",
+                              code="vocabulary.encoding") from None
+    try:
+        obj = yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
+    except _Duplicate as e:
+        raise VocabularyError(str(path), str(e.key), f"键“{e.key}”重复出现：同一层级每个键只能写一次",
+                              f"duplicate key '{e.key}': each key may appear once at its level",
+                              line=e.mark.line + 1, column=e.mark.column + 1, code="vocabulary.duplicate-key") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        problem = getattr(e, "problem", None) or str(e)
+        raise VocabularyError(str(path), "", f"YAML 语法错误：{problem}", f"YAML syntax error: {problem}",
+                              line=mark.line + 1 if mark is not None else None,
+                              column=mark.column + 1 if mark is not None else None, code="vocabulary.syntax") from None
+    if not isinstance(obj, dict):
+        raise VocabularyError(str(path), "", "词汇文件应为键值映射（kind:、enums:、records:、extend: …）",
+                              "a vocabulary file must be a mapping (kind:, enums:, records:, extend: …)", line=1, column=1,
+                              code="vocabulary.not-a-mapping")
+    return obj
+
+
 @lru_cache(maxsize=1)
 def _read() -> tuple[str, tuple[tuple[str, Any], ...]]:
     """(digest of every file, ((path, parsed declaration), ...)): from the cache when the files are unchanged."""
@@ -100,7 +168,8 @@ def _read() -> tuple[str, tuple[tuple[str, Any], ...]]:
         try:
             data.append(p.read_bytes())
         except OSError as e:
-            raise VocabularyError(str(p), "vocabulary", f"无法读取词汇文件：{e.strerror}", f"cannot read the vocabulary file: {e.strerror}") from None
+            raise VocabularyError(str(p), "", f"无法读取词汇文件：{e.strerror}", f"cannot read the vocabulary file: {e.strerror}",
+                                  code="vocabulary.unreadable") from None
     h = hashlib.sha256(FORMAT.encode() + b"\0")
     for p, d in zip(paths, data):
         h.update(str(p).encode() + b"\0" + len(d).to_bytes(8, "little") + d)
@@ -109,20 +178,7 @@ def _read() -> tuple[str, tuple[tuple[str, Any], ...]]:
     hit = cache.get(name)
     if isinstance(hit, list) and len(hit) == len(paths) and all(isinstance(x, dict) for x in hit):
         return digest, tuple((str(p), x) for p, x in zip(paths, hit))
-    import yaml
-
-    from ..core.yamlload import SafeLoader as loader  # the strict loader's libyaml base (vocabulary files are the engine's own)
-    out = []
-    for p, d in zip(paths, data):
-        try:
-            obj = yaml.load(d.decode("utf-8"), Loader=loader)  # noqa: S506 - a safe loader
-        except (yaml.YAMLError, UnicodeDecodeError) as e:
-            mark = getattr(e, "problem_mark", None)
-            raise VocabularyError(str(p), "vocabulary", f"不是有效的 YAML：{getattr(e, 'problem', e)}", f"not valid YAML: {getattr(e, 'problem', e)}",
-                                  line=mark.line + 1 if mark is not None else None) from None
-        if not isinstance(obj, dict):
-            raise VocabularyError(str(p), "vocabulary", "词汇文件应为键值映射", "a vocabulary file must be a mapping")
-        out.append(obj)
+    out = [_parse(p, d) for p, d in zip(paths, data)]
     cache.put(name, out)
     return digest, tuple((str(p), x) for p, x in zip(paths, out))
 
@@ -144,30 +200,111 @@ class _Decl:
         self.records: dict[str, str] = {}  # record type → model name
         self.record_kind: dict[str, str] = {}  # record type → kind
         self.dossiers: dict[str, str] = {}  # kind → model name
-        self.origin: dict[tuple[str, str], str] = {}  # (model, field) → file that declared it
+        self.origin: dict[tuple[str, str], tuple[str, tuple]] = {}  # (model, field) → (file, key path) that declared it
 
 
-def _line(path: str, key: str) -> Optional[int]:
+Where = tuple  # a key path in a vocabulary file: ("records", "hearing", "fields", "date", "type")
+
+
+def _dotted(where: Where) -> str:
+    return ".".join(str(k) for k in where)
+
+
+def _locate(path: str, where: Where, at_key: bool) -> tuple[Optional[int], Optional[int]]:
+    """The line and column (1-based) of the key path's key (or its value) in the file: the deepest key found."""
+    import yaml
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError:
-        return None
-    m = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*:", text, re.M)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+        text = Path(path).read_bytes().decode("utf-8-sig")
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except Exception:  # noqa: BLE001 - no position is better than no message
+        return None, None
+    line = col = None
+    for i, k in enumerate(where):
+        if isinstance(node, yaml.MappingNode):
+            hit = next(((kn, vn) for kn, vn in node.value if kn.value == str(k) or _same_key(kn, k)), None)
+            if hit is None:
+                break
+            last = i == len(where) - 1
+            mark = hit[0].start_mark if (at_key or not last) else hit[1].start_mark
+            line, col = mark.line + 1, mark.column + 1
+            node = hit[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(k, int) and 0 <= k < len(node.value):
+            node = node.value[k]
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        else:
+            break
+    return line, col
 
 
-def _err(path: str, where: str, zh: str, en: str) -> VocabularyError:
-    return VocabularyError(path, where, zh, en, line=_line(path, where.split(".")[-1]))
+_BOOLS = {True: ("yes", "true", "on", "y"), False: ("no", "false", "off", "n")}
 
 
-def _check_keys(path: str, where: str, obj: Any, allowed: set[str]) -> dict:
+def _same_key(node: Any, key: Any) -> bool:
+    """A key YAML read as a boolean (`yes:`), written as the word it was."""
+    return isinstance(key, bool) and node.tag.endswith(":bool") and str(node.value).lower() in _BOOLS[key]
+
+
+def _written(path: str, where: Where) -> str:
+    """The last key of a key path as the file writes it (`yes`, not True)."""
+    import yaml
+    try:
+        node = yaml.compose(Path(path).read_bytes().decode("utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        for k in where:
+            node = next((kn if k is where[-1] else vn) for kn, vn in node.value if kn.value == str(k) or _same_key(kn, k))
+        return str(node.value)
+    except Exception:  # noqa: BLE001
+        return str(where[-1])
+
+
+def _err(path: str, where: Where, zh: str, en: str, at_key: bool = False, code: str = "vocabulary.invalid") -> VocabularyError:
+    line, col = _locate(path, where, at_key)
+    return VocabularyError(path, _dotted(where), zh, en, line=line, column=col, code=code)
+
+
+def _type_name(v: Any) -> tuple[str, str]:
+    if isinstance(v, dict):
+        return "键值映射", "a mapping"
+    if isinstance(v, list):
+        return "列表", "a list"
+    if isinstance(v, bool):
+        return "是/否", "a yes/no"
+    if isinstance(v, (int, float)):
+        return "数字", "a number"
+    return f"“{v}”", f"'{v}'"
+
+
+def _mapping(path: str, where: Where, obj: Any, what_zh: str = "键值映射", what_en: str = "a mapping") -> dict:
     if not isinstance(obj, dict):
-        raise _err(path, where, "应为键值映射", "must be a mapping")
+        zh, en = _type_name(obj)
+        raise _err(path, where, f"应为{what_zh}，写的是{zh}", f"expected {what_en}, got {en}", code="vocabulary.type")
+    return obj
+
+
+def _check_keys(path: str, where: Where, obj: Any, allowed: set[str]) -> dict:
+    _mapping(path, where, obj)
     for k in obj:
         if k not in allowed:
-            raise _err(path, f"{where}.{k}", f"未知的键“{k}”，可用：{'、'.join(sorted(allowed))}",
-                       f"unknown key '{k}'; use one of: {', '.join(sorted(allowed))}")
+            raise _err(path, (*where, k), f"未知的键“{k}”，可用：{'、'.join(sorted(allowed))}",
+                       f"unknown key '{k}'; expected one of: {', '.join(sorted(allowed))}", at_key=True, code="vocabulary.unknown-key")
     return obj
+
+
+def _text(path: str, where: Where, v: Any, zh_what: str, en_what: str) -> str:
+    if not isinstance(v, str) or not v.strip():
+        got_zh, got_en = ("空", "nothing") if v is None or v == "" else _type_name(v)
+        raise _err(path, where, f"应为{zh_what}（文字），写的是{got_zh}", f"expected {en_what} (text), got {got_en}", code="vocabulary.type")
+    return v
+
+
+def _text_list(path: str, where: Where, v: Any, zh_what: str, en_what: str) -> list:
+    if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+        got_zh, got_en = _type_name(v) if not isinstance(v, list) else ("含非文字的列表", "a list with something not text")
+        raise _err(path, where, f"应为{zh_what}的列表（文字），写的是{got_zh}", f"expected a list of {en_what} (text), got {got_en}", code="vocabulary.type")
+    return v
+
+
+TYPE_HELP = (f"{'、'.join(SCALARS)}、list of text、enum 枚举名、list of enum 枚举名、组成部分名、list of 组成部分名",
+             f"{', '.join(SCALARS)}, list of text, enum NAME, list of enum NAME, PART, list of PART")
 
 
 def _type_ok(decl: _Decl, t: Any) -> bool:
@@ -178,39 +315,188 @@ def _type_ok(decl: _Decl, t: Any) -> bool:
     m = re.fullmatch(r"(list of )?(enum )?([A-Za-z_][A-Za-z0-9_]*)", t)
     if not m:
         return False
-    return (m.group(3) in decl.enums) if m.group(2) else True  # a part is checked when the models are built
+    return (m.group(3) in decl.enums) if m.group(2) else True  # a part is checked once every part is declared
 
 
-def _add_fields(decl: _Decl, model: str, fields: Any, path: str, where: str) -> None:
+def _bad_type(decl: _Decl, path: str, where: Where, t: Any) -> VocabularyError:
+    m = re.fullmatch(r"(list of )?enum (\w+)", t) if isinstance(t, str) else None
+    if m:
+        return _err(path, where, f"未声明的枚举“{m.group(2)}”，已声明：{'、'.join(decl.enums)}",
+                    f"no enum named '{m.group(2)}' is declared; declared: {', '.join(decl.enums)}", code="vocabulary.unknown-enum")
+    return _err(path, where, f"未知的类型“{t}”，可用：{TYPE_HELP[0]}", f"unknown type '{t}'; expected one of: {TYPE_HELP[1]}",
+                code="vocabulary.unknown-type")
+
+
+def _add_fields(decl: _Decl, model: str, fields: Any, path: str, where: Where) -> None:
     target = decl.models[model]["fields"]
-    for name, f in _check_keys(path, where, fields, set(fields) if isinstance(fields, dict) else set()).items():
-        w = f"{where}.{name}"
+    for name, f in _mapping(path, where, fields, "字段的映射（英文键名: 声明）", "a mapping of fields (English key: declaration)").items():
+        w = (*where, name)
         if not re.fullmatch(r"[a-z][a-z0-9_]*", str(name)):
-            raise _err(path, w, "字段的英文键名只能用小写字母、数字和下划线", "a field's English key is lower case letters, digits and _")
+            raise _err(path, w, "字段的英文键名只能用小写字母、数字和下划线，以字母开头", "a field's English key is lower-case letters, digits and _, starting with a letter",
+                       at_key=True, code="vocabulary.name")
         _check_keys(path, w, f, FIELD_KEYS)
-        if not isinstance(f.get("zh"), str) or not f["zh"].strip():
-            raise _err(path, w, "缺少中文键名 zh", "the Chinese key (zh) is missing")
-        if "type" not in f or not _type_ok(decl, f["type"]):
-            raise _err(path, f"{w}.type", f"未知的类型“{f.get('type')}”，可用：{'、'.join(SCALARS)}、list of text、enum 枚举名、list of enum 枚举名、组成部分名、list of 组成部分名",
-                       f"unknown type '{f.get('type')}'; use one of: {', '.join(SCALARS)}, list of text, enum NAME, list of enum NAME, PART, list of PART")
+        _text(path, (*w, "zh"), f.get("zh"), "中文键名 zh", "the Chinese key (zh)") if "zh" in f else None
+        if "zh" not in f:
+            raise _err(path, w, "缺少中文键名 zh", "the Chinese key (zh) is missing", at_key=True, code="vocabulary.missing")
+        if "aliases" in f:
+            _text_list(path, (*w, "aliases"), f["aliases"], "其他中文键名", "other Chinese keys")
+        if "type" not in f:
+            raise _err(path, w, f"缺少类型 type，可用：{TYPE_HELP[0]}", f"the type is missing; expected one of: {TYPE_HELP[1]}", at_key=True,
+                       code="vocabulary.missing")
+        if not _type_ok(decl, f["type"]):
+            raise _bad_type(decl, path, (*w, "type"), f["type"])
+        for k in ("en", "basis", "meaning"):
+            if k in f and not isinstance(f[k], (str, int)):
+                _text(path, (*w, k), f[k], k, k)
+        for k in ("required", "split"):
+            if k in f and not isinstance(f[k], bool):
+                raise _err(path, (*w, k), f"应为 true 或 false，写的是{_type_name(f[k])[0]}", f"expected true or false, got {_type_name(f[k])[1]}",
+                           code="vocabulary.type")
+        for k in ("min", "max"):
+            if k in f and (isinstance(f[k], bool) or not isinstance(f[k], (int, float))):
+                raise _err(path, (*w, k), f"应为数字，写的是{_type_name(f[k])[0]}", f"expected a number, got {_type_name(f[k])[1]}", code="vocabulary.type")
+        if "pattern" in f:
+            try:
+                re.compile(_text(path, (*w, "pattern"), f["pattern"], "正则表达式", "a regular expression"))
+            except re.error as e:
+                raise _err(path, (*w, "pattern"), f"不是有效的正则表达式：{e}", f"not a valid regular expression: {e}", code="vocabulary.pattern") from None
+        if "default" in f and f["default"] != "empty":
+            raise _err(path, (*w, "default"), "default 只能是 empty（组成部分默认为空）", "default can only be empty (a part that defaults to empty)",
+                       code="vocabulary.value")
         if name in target:
             if target[name] != f:
-                raise _err(path, w, f"字段“{name}”已在 {decl.origin[(model, name)]} 中以不同方式声明",
-                           f"field '{name}' is already declared differently in {decl.origin[(model, name)]}")
+                other, _ = decl.origin[(model, name)]
+                raise _err(path, w, f"字段“{name}”（{model}）已在 {other} 中以不同方式声明：同一事实两处的声明须完全相同",
+                           f"field '{name}' ({model}) is already declared differently in {other}: a fact declared twice must be declared the same way",
+                           at_key=True, code="vocabulary.conflict")
             continue
         target[name] = f
-        decl.origin[(model, name)] = path
+        decl.origin[(model, name)] = (path, w)
 
 
-def _add_model(decl: _Decl, name: str, body: dict, kind: str, role: str, path: str, where: str) -> None:
+def _add_model(decl: _Decl, name: str, body: Any, kind: str, role: str, path: str, where: Where) -> None:
     _check_keys(path, where, body, MODEL_KEYS)
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9]*", str(name)):
+        raise _err(path, (*where, "model") if "model" in body else where, f"模型名“{name}”应以大写字母开头，只用字母和数字",
+                   f"the model name '{name}' must start with a capital letter and use letters and digits only", code="vocabulary.name")
+    if "behaviour" in body:
+        from .behaviour import MODEL_BEHAVIOURS
+        if body["behaviour"] not in MODEL_BEHAVIOURS:
+            raise _err(path, (*where, "behaviour"), f"未知的行为“{body['behaviour']}”，可用：{'、'.join(MODEL_BEHAVIOURS)}",
+                       f"unknown behaviour '{body['behaviour']}'; expected one of: {', '.join(MODEL_BEHAVIOURS)}", code="vocabulary.unknown-behaviour")
     if name in decl.models:
         old = decl.models[name]
         if old["decl"] != body:
-            raise _err(path, where, f"“{name}”已在 {old['file']} 中以不同方式声明", f"'{name}' is already declared differently in {old['file']}")
+            raise _err(path, where, f"“{name}”已在 {old['file']} 中以不同方式声明：同一模型两处的声明须完全相同",
+                       f"'{name}' is already declared differently in {old['file']}: a model declared twice must be declared the same way",
+                       at_key=True, code="vocabulary.conflict")
         return
-    decl.models[name] = {"decl": body, "fields": {}, "module": MODULES[kind], "role": role, "file": path, "kind": kind}
-    _add_fields(decl, name, body.get("fields") or {}, path, f"{where}.fields")
+    decl.models[name] = {"decl": body, "fields": {}, "module": MODULES[kind], "role": role, "file": path, "kind": kind, "where": where}
+    _add_fields(decl, name, body.get("fields") or {}, path, (*where, "fields"))
+
+
+def _check_enum(path: str, where: Where, e: Any) -> None:
+    _check_keys(path, where, e, {"doc", "values", "phrasings", "behaviour"})
+    values = _mapping(path, (*where, "values"), e.get("values"), "取值的映射（英文值: {zh: 中文, aliases: [...]})",
+                      "a mapping of values (value: {zh: …, aliases: [...]})")
+    if not values:
+        raise _err(path, (*where, "values"), "枚举至少要有一个取值", "an enum needs at least one value", code="vocabulary.value")
+    for value, v in values.items():
+        w = (*where, "values", value)
+        if not isinstance(value, str):  # `yes:` / `no:` unquoted are YAML booleans
+            raw = _written(path, (*where, "values", value))
+            raise _err(path, (*where, "values", raw), f"取值 {raw} 应加引号（'{raw}'）：不加引号的 yes、no、数字在 YAML 中不是文字",
+                       f"quote the value {raw} ('{raw}'): unquoted yes, no and numbers are not text in YAML", at_key=True, code="vocabulary.type")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+            raise _err(path, w, "取值的英文名只能用小写字母、数字和下划线，以字母开头", "a value is lower-case letters, digits and _, starting with a letter",
+                       at_key=True, code="vocabulary.name")
+        if v is not None:
+            _check_keys(path, w, v, {"zh", "aliases"})
+            if "zh" in v:
+                _text(path, (*w, "zh"), v["zh"], "中文名称", "the Chinese name")
+            if "aliases" in v:
+                if not isinstance(v["aliases"], list) or not all(isinstance(a, (str, int)) and not isinstance(a, bool) for a in v["aliases"]):
+                    _text_list(path, (*w, "aliases"), v["aliases"], "其他写法", "other spellings")
+    if "behaviour" in e:
+        from .behaviour import ENUM_BEHAVIOURS
+        if e["behaviour"] not in ENUM_BEHAVIOURS:
+            raise _err(path, (*where, "behaviour"), f"未知的行为“{e['behaviour']}”，可用：{'、'.join(ENUM_BEHAVIOURS)}",
+                       f"unknown behaviour '{e['behaviour']}'; expected one of: {', '.join(ENUM_BEHAVIOURS)}", code="vocabulary.unknown-behaviour")
+    if "phrasings" in e:
+        if not isinstance(e["phrasings"], list):
+            raise _err(path, (*where, "phrasings"), "应为列表：[{contains: [...], means: 取值}]", "expected a list: [{contains: [...], means: VALUE}]",
+                       code="vocabulary.type")
+        for i, ph in enumerate(e["phrasings"]):
+            _check_keys(path, (*where, "phrasings", i), ph, {"contains", "unless", "means"})
+            if ph.get("means") not in values:
+                raise _err(path, (*where, "phrasings", i, "means") if "means" in ph else (*where, "phrasings", i),
+                           f"means 应为本枚举的取值之一：{'、'.join(values)}", f"means must be one of this enum's values: {', '.join(values)}",
+                           code="vocabulary.value")
+            _text_list(path, (*where, "phrasings", i, "contains"), ph.get("contains"), "要包含的文字", "texts to contain")
+
+
+def _check_model(decl: _Decl, name: str) -> None:
+    """What a model's declaration names: its parts, its date fields, its derivations (every file merged)."""
+    from .behaviour import DERIVATIONS
+    info = decl.models[name]
+    d, path, where = info["decl"], info["file"], info["where"]
+    parts = [k for k, v in decl.models.items() if v["role"] == "part"]
+    for fname, f in info["fields"].items():
+        fpath, fw = decl.origin[(name, fname)]
+        m = re.fullmatch(r"(list of )?(\w+)", f["type"])
+        if m and f["type"] not in SCALARS and f["type"] != "list of text" and not f["type"].startswith(("enum ", "list of enum ")):
+            if m.group(2) not in parts:
+                raise _err(fpath, (*fw, "type"), f"未知的类型“{f['type']}”：没有名为“{m.group(2)}”的组成部分（parts:）；可用：{TYPE_HELP[0]}；已声明的组成部分：{'、'.join(parts)}",
+                           f"unknown type '{f['type']}': no part (parts:) named '{m.group(2)}'; expected one of: {TYPE_HELP[1]}; declared parts: {', '.join(parts)}",
+                           code="vocabulary.unknown-type")
+    names = dict(info["fields"])
+    if info["role"] == "record":
+        names.update(decl.models[decl.records["*"]]["fields"])
+
+    def field_of(w: Where, v: Any, kinds: tuple[str, ...] = ()) -> None:
+        if v not in names or (kinds and names[v]["type"] not in kinds):
+            zh_kind, en_kind = ("日期", "date ") if kinds == ("date",) else ("", "")
+            avail = [n for n, f in names.items() if not kinds or f["type"] in kinds]
+            raise _err(path, w, f"“{v}”不是本模型的{zh_kind}字段；可用：{'、'.join(avail)}", f"'{v}' is not a {en_kind}field of this model; expected one of: {', '.join(avail)}",
+                       code="vocabulary.unknown-field")
+    if "main_date" in d:
+        field_of((*where, "main_date"), d["main_date"], ("date",))
+    for i, pair in enumerate(d.get("dates_in_order") or ()):
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise _err(path, (*where, "dates_in_order", i), "应为两个日期字段：[较早, 较晚]", "expected two date fields: [earlier, later]", code="vocabulary.type")
+        for j, v in enumerate(pair):
+            field_of((*where, "dates_in_order", i, j), v, ("date",))
+    for i, rule in enumerate(d.get("derive") or ()):
+        if isinstance(rule, str):
+            if rule not in DERIVATIONS:
+                raise _err(path, (*where, "derive", i), f"未知的推导“{rule}”，可用：{'、'.join(DERIVATIONS)}、{{differs: 字段, of: [字段, 字段]}}",
+                           f"unknown derivation '{rule}'; expected one of: {', '.join(DERIVATIONS)}, {{differs: FIELD, of: [FIELD, FIELD]}}",
+                           code="vocabulary.unknown-derivation")
+            continue
+        _check_keys(path, (*where, "derive", i), rule, {"differs", "of"})
+        field_of((*where, "derive", i, "differs"), rule.get("differs"))
+        if not isinstance(rule.get("of"), list) or len(rule["of"]) != 2:
+            raise _err(path, (*where, "derive", i, "of"), "应为两个字段：[字段, 字段]", "expected two fields: [FIELD, FIELD]", code="vocabulary.type")
+        for j, v in enumerate(rule["of"]):
+            field_of((*where, "derive", i, "of", j), v)
+    if "not_performed_when" in d:
+        for k in _mapping(path, (*where, "not_performed_when"), d["not_performed_when"]):
+            field_of((*where, "not_performed_when", k), k)
+    _unique_keys(decl, name, names)
+
+
+def _unique_keys(decl: _Decl, name: str, fields: dict[str, dict]) -> None:
+    """Every key a model's fields are written with (English, Chinese, aliases) names one field only."""
+    seen: dict[str, str] = {"type": "type", "类型": "type"} if decl.models[name]["role"] == "record" else {}
+    for fname, f in fields.items():
+        for key in (fname, f["zh"], *[str(a) for a in f.get("aliases") or ()]):
+            if key in seen and seen[key] != fname:
+                fpath, fw = decl.origin.get((name, fname), (decl.models[name]["file"], ()))
+                other = decl.origin.get((name, seen[key]), (decl.models[name]["file"], ()))[0]
+                raise _err(fpath, fw, f"键名“{key}”已用于“{name}”的字段“{seen[key]}”（{other}）：一个键名只能指一个字段",
+                           f"the key '{key}' already names the field '{seen[key]}' of '{name}' ({other}): a key names one field only",
+                           at_key=True, code="vocabulary.conflict")
+            seen.setdefault(key, fname)
 
 
 def declaration() -> _Decl:
@@ -218,54 +504,86 @@ def declaration() -> _Decl:
     decl = _Decl()
     docs = _read()[1]
     for path, doc in docs:  # enums first: fields name them
-        _check_keys(path, "vocabulary", doc, TOP_KEYS)
+        _check_keys(path, (), doc, TOP_KEYS)
         kind = KINDS.get(str(doc.get("kind", "")))
         if kind is None:
-            raise _err(path, "kind", f"kind 应为 {'、'.join(KINDS)} 之一", f"kind must be one of: {', '.join(KINDS)}")
-        for ename, e in (doc.get("enums") or {}).items():
-            _check_keys(path, f"enums.{ename}", e, {"doc", "values", "phrasings", "behaviour"})
-            for value in (e.get("values") or {}):
-                if not isinstance(value, str):  # `yes:` / `no:` unquoted are YAML booleans
-                    raise _err(path, f"enums.{ename}.values", f"取值“{value}”应加引号（如 'yes'）", f"quote the value '{value}' (e.g. 'yes')")
+            raise _err(path, ("kind",), f"kind 应为 {'、'.join(KINDS)} 之一（案卷类型）", f"kind must be one of: {', '.join(KINDS)} (the dossier kind)",
+                       at_key="kind" not in doc, code="vocabulary.value")
+        for ename, e in _mapping(path, ("enums",), doc.get("enums") or {}).items():
+            if not re.fullmatch(r"[A-Z][A-Za-z0-9]*", str(ename)):
+                raise _err(path, ("enums", ename), f"枚举名“{ename}”应以大写字母开头，只用字母和数字",
+                           f"the enum name '{ename}' must start with a capital letter and use letters and digits only", at_key=True, code="vocabulary.name")
+            _check_enum(path, ("enums", ename), e)
             if ename in decl.enums and decl.enums[ename]["decl"] != e:
-                raise _err(path, f"enums.{ename}", f"枚举“{ename}”已以不同方式声明", f"enum '{ename}' is already declared differently")
-            decl.enums.setdefault(ename, {"decl": e, "module": MODULES[kind]})
+                raise _err(path, ("enums", ename), f"枚举“{ename}”已在 {decl.enums[ename]['file']} 中以不同方式声明",
+                           f"enum '{ename}' is already declared differently in {decl.enums[ename]['file']}", at_key=True, code="vocabulary.conflict")
+            decl.enums.setdefault(ename, {"decl": e, "module": MODULES[kind], "file": path})
     for path, doc in docs:
         kind = KINDS[str(doc["kind"])]
-        for pname, body in (doc.get("parts") or {}).items():
-            _add_model(decl, pname, body, kind, "part", path, f"parts.{pname}")
-        for rtype, body in (doc.get("records") or {}).items():
+        for pname, body in _mapping(path, ("parts",), doc.get("parts") or {}).items():
+            _add_model(decl, pname, body, kind, "part", path, ("parts", pname))
+        for rtype, body in _mapping(path, ("records",), doc.get("records") or {}).items():
             if rtype == "*":
-                _add_model(decl, body.get("model", "Record"), body, kind, "record_base", path, "records.*")
+                _mapping(path, ("records", "*"), body)
+                _add_model(decl, body.get("model", "Record"), body, kind, "record_base", path, ("records", "*"))
                 decl.records.setdefault("*", body.get("model", "Record"))
                 continue
             if not re.fullmatch(r"[a-z][a-z0-9_]*", str(rtype)):
-                raise _err(path, f"records.{rtype}", "程序类型的英文名只能用小写字母、数字和下划线", "a record type is lower case letters, digits and _")
+                raise _err(path, ("records", rtype), "程序类型的英文名只能用小写字母、数字和下划线，以字母开头",
+                           "a record type is lower-case letters, digits and _, starting with a letter", at_key=True, code="vocabulary.name")
+            _mapping(path, ("records", rtype), body)
             if rtype in decl.records and decl.models[decl.records[rtype]]["decl"] != body:
-                raise _err(path, f"records.{rtype}", f"程序类型“{rtype}”已在 {decl.models[decl.records[rtype]]['file']} 中声明",
-                           f"record type '{rtype}' is already declared in {decl.models[decl.records[rtype]]['file']}")
+                raise _err(path, ("records", rtype), f"程序类型“{rtype}”已在 {decl.models[decl.records[rtype]]['file']} 中以不同方式声明",
+                           f"record type '{rtype}' is already declared differently in {decl.models[decl.records[rtype]]['file']}",
+                           at_key=True, code="vocabulary.conflict")
             model = body.get("model") or "".join(w.capitalize() for w in rtype.split("_"))
-            if not isinstance(body.get("names"), list) or not body["names"]:
-                raise _err(path, f"records.{rtype}.names", "缺少程序的中文名称 names", "the record type's Chinese names (names) are missing")
-            _add_model(decl, model, body, kind, "record", path, f"records.{rtype}")
+            if "names" not in body:
+                raise _err(path, ("records", rtype), "缺少程序的中文名称 names（如 names: [听证会, 听证]）",
+                           "the record type's Chinese names (names) are missing (e.g. names: [听证会, 听证])", at_key=True, code="vocabulary.missing")
+            _text_list(path, ("records", rtype, "names"), body["names"], "程序的中文名称", "the record type's Chinese names")
+            if not body["names"]:
+                raise _err(path, ("records", rtype, "names"), "至少给出一个中文名称", "give at least one Chinese name", code="vocabulary.value")
+            _add_model(decl, model, body, kind, "record", path, ("records", rtype))
             decl.records[rtype] = model
             decl.record_kind[rtype] = kind
         if "dossier" in doc:
-            body = doc["dossier"]
-            _add_model(decl, body.get("model", "Dossier"), body, kind, "dossier", path, "dossier")
+            body = _mapping(path, ("dossier",), doc["dossier"])
+            _add_model(decl, body.get("model", "Dossier"), body, kind, "dossier", path, ("dossier",))
             decl.dossiers[kind] = body.get("model", "Dossier")
     for path, doc in docs:
         kind = KINDS[str(doc["kind"])]
-        for target, body in (doc.get("extend") or {}).items():
-            _check_keys(path, f"extend.{target}", body, {"fields"})
+        for target, body in _mapping(path, ("extend",), doc.get("extend") or {}).items():
+            _check_keys(path, ("extend", target), body, {"fields"})
             model = decl.records.get(target) or (decl.dossiers.get(kind) if target == "dossier" else None) or \
                 (target if target in decl.models else None)
             if model is None:
                 known = [k for k in decl.records if k != "*"] + [k for k, v in decl.models.items() if v["role"] == "part"]
-                raise _err(path, f"extend.{target}", f"没有名为“{target}”的程序类型或组成部分，可用：{'、'.join(known)}、dossier",
-                           f"no record type or part named '{target}'; use one of: {', '.join(known)}, dossier")
-            _add_fields(decl, model, body.get("fields") or {}, path, f"extend.{target}.fields")
+                raise _err(path, ("extend", target), f"没有名为“{target}”的程序类型或组成部分，可用：{'、'.join(known)}、dossier、*",
+                           f"no record type or part named '{target}'; expected one of: {', '.join(known)}, dossier, *", at_key=True,
+                           code="vocabulary.unknown-target")
+            _add_fields(decl, model, body.get("fields") or {}, path, ("extend", target, "fields"))
+    _record_names(decl)
+    for name in decl.models:
+        _check_model(decl, name)
     return decl
+
+
+def _record_names(decl: _Decl) -> None:
+    """A Chinese name (or type value) names one record type of a kind: a second one would take it over."""
+    seen: dict[tuple[str, str], str] = {}
+    for rtype, model in decl.records.items():
+        if rtype == "*":
+            continue
+        kind = decl.record_kind[rtype]
+        info = decl.models[model]
+        for i, n in enumerate([rtype, *info["decl"]["names"]]):
+            other = seen.get((kind, str(n)))
+            if other is not None and other != rtype:
+                w = (*info["where"], "names", i - 1) if i else info["where"]
+                raise _err(info["file"], w, f"名称“{n}”已用于程序类型“{other}”（{decl.models[decl.records[other]]['file']}）：一个名称只能指一种程序",
+                           f"the name '{n}' already names the record type '{other}' ({decl.models[decl.records[other]]['file']}): a name means one record type",
+                           code="vocabulary.conflict")
+            seen[(kind, str(n))] = rtype
 
 
 # ------------------------------------------------------------------------------ building

@@ -563,6 +563,8 @@ def dossier_format_markdown() -> str:
     ]
     from .docs_enforcement import markdown as enforcement_markdown  # §13: the third kind of dossier
     out += enforcement_markdown()
+    from .docs_vocabulary import markdown as vocabulary_markdown  # §14: adding a fact (the vocabulary as data)
+    out += vocabulary_markdown()
     return "\n".join(out)
 
 

@@ -133,3 +133,37 @@ def test_schema_rejects(schema, doc, why):
 def test_schema_is_json_serialisable(schema):
     import json
     assert json.loads(json.dumps(schema, ensure_ascii=False)) == schema
+
+
+# ------------------------------------------------- generated from the vocabulary declaration
+
+def test_every_declared_field_is_in_the_doc_and_the_schema(schema):
+    """The doc and the schema are generated from rulesets/vocabulary/*.yaml and every ruleset
+    folder's vocabulary.yaml: each declared field is there with its English and Chinese keys (a
+    field only 赣州 and 宁远 rules read too). tests/models/test_vocabulary.py does the same for a
+    folder outside rulesets/ (`juece schema --ruleset` / `juece docs dossier-format --ruleset`)."""
+    import json
+    from engine.models import vocabulary
+    md = dossier_format_markdown()
+    text = json.dumps(json_schema(), ensure_ascii=False)
+    from engine.models.enforcement import EnforcementDossier
+    text += json.dumps(json_schema(EnforcementDossier), ensure_ascii=False)
+    decl = vocabulary.declaration()
+    assert any("rulesets/local/" in p for p, _w in decl.origin.values())  # a folder's own field is among them
+    for (model, name), (path, _w) in decl.origin.items():
+        f = decl.models[model]["fields"][name]
+        assert f"| `{name}` |" in md, f"{model}.{name} ({path}) is not in docs/dossier-format.md"
+        for key in (name, f["zh"], *[str(a) for a in f.get("aliases") or ()]):
+            assert f'"{key}"' in text, f"{model}.{name}: key {key} ({path}) is not in the JSON Schema"
+
+
+def test_the_adding_a_fact_section_shows_the_example_that_is_tested():
+    """§14's worked example is the folder tests/models/test_vocabulary.py runs, shown verbatim."""
+    from engine.tools.docs_vocabulary import EXAMPLE, dossier_excerpt
+    md = dossier_format_markdown()
+    assert '<a id="adding-a-fact"></a>' in md and "## 14. 添加事实 Adding a fact" in md
+    for name in ("county-rules/vocabulary.yaml", "county-rules/rules.yaml"):
+        assert (EXAMPLE / name).read_text(encoding="utf-8").rstrip("\n") in md, name
+    excerpt = dossier_excerpt()
+    assert "纪要经与会人员签字: 是" in excerpt and "类型: 廉洁性评估" in excerpt and excerpt in md
+    assert "juece check --ruleset docs/examples/adding-a-fact/county-rules docs/examples/adding-a-fact/dossier.yaml" in md
