@@ -487,9 +487,8 @@ def _field_names(loc: list, obj: Any) -> tuple[str, str]:
             cur = cur[part] if isinstance(cur, list) and part < len(cur) else None
             if isinstance(cur, dict):
                 t = cur.get("type", cur.get("类型"))
-                from .models.dossier import _TYPE_LOOKUP
-                from .models.enforcement import TYPE_LOOKUP
-                lookup = TYPE_LOOKUP if dossier_model_for(obj) is EnforcementDossier else _TYPE_LOOKUP
+                from .models import dossier as _d, enforcement as _e
+                lookup = _e.TYPE_LOOKUP if dossier_model_for(obj) is EnforcementDossier else _d.TYPE_LOOKUP
                 proc = lookup.get(str(t)) if t is not None else None
                 if proc:
                     model = PROCEDURES[proc]
@@ -507,7 +506,7 @@ def _field_names(loc: list, obj: Any) -> tuple[str, str]:
 
 def _model_at(loc: list, obj: Any) -> Any:
     """The model that reads the mapping at `loc` (a procedure record's model by its 类型)."""
-    from .models.dossier import _TYPE_LOOKUP
+    from .models.dossier import TYPE_LOOKUP
     model: Any = Dossier
     cur: Any = obj
     for part in loc:
@@ -515,7 +514,7 @@ def _model_at(loc: list, obj: Any) -> Any:
             cur = cur[part] if isinstance(cur, list) and part < len(cur) else None
             if isinstance(cur, dict):
                 t = cur.get("type", cur.get("类型"))
-                proc = _TYPE_LOOKUP.get(str(t)) if t is not None else None
+                proc = TYPE_LOOKUP.get(str(t)) if t is not None else None
                 if proc:
                     model = PROCEDURES[proc]
             continue

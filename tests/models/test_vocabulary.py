@@ -450,3 +450,21 @@ def test_a_field_written_with_an_alias_loads_like_its_main_key(rtype, fname, zh,
     main, other = load(zh), load(alias)
     assert main == other
     assert getattr(main.procedures[0], fname) is not None
+
+
+def test_models_import_no_private_names_and_no_cycle():
+    """engine/models: no module imports another's private names; enforcement does not import dossier
+    (dossier imports enforcement to join its records), and behaviour imports neither."""
+    imports: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "engine" / "models").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        mods = set()
+        for n in ast.walk(tree):
+            if isinstance(n, ast.ImportFrom) and n.level == 1:
+                mods.add(n.module or "")
+                mods.update(a.name for a in n.names if not n.module)
+                private = [a.name for a in n.names if a.name.startswith("_")]
+                assert not private, f"models/{path.name} imports private names {private} from .{n.module}"
+        imports[path.stem] = mods
+    assert "dossier" not in imports["enforcement"]
+    assert not imports["behaviour"] & {"dossier", "enforcement"}
