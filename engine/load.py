@@ -191,9 +191,8 @@ def _field_names(loc: list, obj: Any) -> tuple[str, str]:
             cur = cur[part] if isinstance(cur, list) and part < len(cur) else None
             if isinstance(cur, dict):
                 t = cur.get("type", cur.get("类型"))
-                from .models.dossier import TYPE_LOOKUP as MAD_LOOKUP
-                from .models.enforcement import TYPE_LOOKUP as ENFORCEMENT_LOOKUP
-                lookup = ENFORCEMENT_LOOKUP if dossier_model_for(obj) is EnforcementDossier else MAD_LOOKUP
+                from .models import dossier as _d, enforcement as _e
+                lookup = _e.TYPE_LOOKUP if dossier_model_for(obj) is EnforcementDossier else _d.TYPE_LOOKUP
                 proc = lookup.get(str(t)) if t is not None else None
                 if proc:
                     model = PROCEDURES[proc]

@@ -18,6 +18,14 @@ from pydantic import PrivateAttr, model_validator
 
 from .base import ZhEnum, ZhModel, written_as
 
+
+def named(name: str) -> Any:
+    """A built enum or model by its declared name (models/vocabulary.py): behaviour reads the
+    vocabulary's own types without importing the modules that expose them (models/dossier.py,
+    models/enforcement.py), which import this one."""
+    from .vocabulary import build
+    return build().by_name[name]
+
 # ------------------------------------------------------------------------------------ enums
 
 
@@ -135,7 +143,8 @@ def normalise_type(lookup: dict[str, str]) -> Callable[[Any], Any]:
     return normalise
 
 
-_SPLIT = re.compile(r"[、，,；;]")
+#: where a list written as one string is split (a dossier field declared `split: true`)
+SPLIT = re.compile(r"[、，,；;]")
 
 
 class DossierBase(ZhModel):
@@ -159,7 +168,7 @@ class DossierBase(ZhModel):
         if isinstance(data, dict):
             for key in cls._split_keys:
                 if isinstance(data.get(key), str):
-                    data = dict(data, **{key: [x.strip() for x in _SPLIT.split(data[key]) if x.strip()]})
+                    data = dict(data, **{key: [x.strip() for x in SPLIT.split(data[key]) if x.strip()]})
             for keys, into, into_name in cls._list_into:
                 for key in keys:
                     if isinstance(data.get(key), list):
@@ -188,12 +197,10 @@ class DossierBase(ZhModel):
         return data
 
     def effective_stage(self) -> Any:
-        from .dossier import Stage
-        return self.stage or Stage.completed  # type: ignore[attr-defined]
+        return self.stage or named("Stage").completed  # type: ignore[attr-defined]
 
     def basis_of(self) -> Any:
-        from .dossier import RecordBasis
-        return self.record_basis or RecordBasis.complete_file  # type: ignore[attr-defined]
+        return self.record_basis or named("RecordBasis").complete_file  # type: ignore[attr-defined]
 
     def effective_date(self) -> Optional[dt.date]:
         """The date a ruleset is chosen for."""
@@ -202,12 +209,12 @@ class DossierBase(ZhModel):
 
 # ------------------------------------------------------------------ the decision dossier
 
-_FORWARD_DATES = {"effective_date", "expiry_date"}  # dates a document looks ahead to, not steps taken
+FORWARD_DATES = frozenset({"effective_date", "expiry_date"})  # dates a document looks ahead to, not steps taken
 
 
 def dates_of(record: Any) -> list[dt.date]:
     """Dates on which a procedure step was taken (a validity end date in 2025 is not one)."""
-    return [v for k, v in record.__dict__.items() if isinstance(v, dt.date) and k not in _FORWARD_DATES]
+    return [v for k, v in record.__dict__.items() if isinstance(v, dt.date) and k not in FORWARD_DATES]
 
 
 def _performed(p: Any) -> bool:
@@ -347,8 +354,8 @@ class EnforcementDossierBase(DossierBase):
 
     def case_parts(self) -> tuple[tuple[str, Optional[ZhModel]], ...]:
         """(prefix, sub-model) pairs the case fact is encoded from, besides `triggers` (see facts.py)."""
-        from .enforcement import CaseDates, DATE_FIELDS
-        return (("", CaseDates.model_construct(**{n: getattr(self, n) for n in DATE_FIELDS})),
+        dates = named("CaseDates")
+        return (("", dates.model_construct(**{n: getattr(self, n) for n in dates.model_fields})),
                 ("party__", self.party), ("proposed__", self.proposed), ("decided__", self.decided))  # type: ignore[attr-defined]
 
 
@@ -405,8 +412,7 @@ def not_performed_when(conditions: dict[str, Any]) -> Callable[[Any], Any]:
     """`not_performed_when: {held: false}`: a record whose fields say so is a step not performed (absent 状态)."""
     def effective_status(self: Any) -> Any:
         if self.status is None and all(getattr(self, k) is v for k, v in conditions.items()):
-            from .dossier import RecordStatus
-            return RecordStatus.not_performed
+            return named("RecordStatus").not_performed
         return self.status
     effective_status.__doc__ = "The record's status as the engine reads it: one its fields show not performed is so (docs/open-world.md)."
     return effective_status

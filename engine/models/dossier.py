@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .base import Code, RequiredCode, Text, ZhBool, ZhDate, ZhEnum, ZhModel, field, written_as, zh_enum, zh_enum_list  # noqa: F401
-from .behaviour import _FORWARD_DATES, _SPLIT, dates_of as _dates_of  # noqa: F401
 from . import vocabulary as _vocabulary
 
 _built = _vocabulary.build()
@@ -60,7 +59,8 @@ def unknown_stage(text: str) -> tuple[str, str]:
 #: {record type: record model} of a 重大行政决策 / 行政规范性文件 dossier (the enforcement kind's join below)
 PROCEDURES: dict[str, type] = dict(_built.procedures["mad"])
 PROCEDURE_ZH: dict[str, tuple[str, ...]] = dict(_built.procedure_zh["mad"])
-TYPE_LOOKUP = _built.lookups["mad"]  # type: ignore[attr-defined]
+#: {every name a record type of this kind is written with: its type value}
+TYPE_LOOKUP: dict[str, str] = _built.lookups["mad"]  # type: ignore[attr-defined]
 
 #: the dossier's records: the discriminated union its `procedures` field holds
 ProcedureRecord = Dossier.model_fields["procedures"].annotation.__args__[0]  # type: ignore[union-attr]
@@ -80,7 +80,7 @@ def _normalise_type(value: Any) -> Any:
 
 
 # The third kind (重大执法决定) has its own vocabulary file (rulesets/vocabulary/enforcement.yaml) and
-# module (models/enforcement.py); its records join the registry here, so the compiler, facts and
+# module (models/enforcement.py, which does not import this one); its records join the registry here, so the compiler, facts and
 # findings know them (a 重大行政决策 dossier does not accept them: its union holds its own kind's records).
 from .enforcement import ENFORCEMENT_PROCEDURE_ZH, ENFORCEMENT_PROCEDURES  # noqa: E402
 

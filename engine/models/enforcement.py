@@ -25,13 +25,16 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .base import Code, RequiredCode, ZhBool, ZhDate, ZhEnum, ZhModel, field, zh_enum, zh_enum_list  # noqa: F401
-from .dossier import DocumentKind, Record, RecordBasis, Source, Stage, Waiver  # noqa: F401
 from . import vocabulary as _vocabulary
 
 KIND = "major_enforcement_decision"
 
 _built = _vocabulary.build()
 globals().update(_built.names[__name__])  # the enums and models, in the declaration's order
+# what this kind shares with the decision's vocabulary (declared in decision.yaml, open-world.yaml), from
+# the same build, so that this module does not import models/dossier.py (which imports this one)
+_shared = _built.names[_vocabulary.MODULES["mad"]]
+DocumentKind, Record, RecordBasis, Source, Stage, Waiver = (_shared[n] for n in ("DocumentKind", "Record", "RecordBasis", "Source", "Stage", "Waiver"))
 
 PenaltyKind: Any
 PartyKind: Any
@@ -61,7 +64,7 @@ def _normalise_type(value: Any) -> Any:
     return EnforcementDossier._normalise(value)
 
 
-# The top-level fields that make up the case fact's dates (the same names as CaseDates)
+#: the top-level fields that make up the case fact's dates (the same names as CaseDates)
 DATE_FIELDS = tuple(CaseDates.model_fields)
 
 
@@ -118,8 +121,7 @@ def dossier_model_for(obj: Any) -> type[ZhModel]:
         raw = obj.get("document_kind", obj.get("案卷类型"))
         if isinstance(raw, str) and DocumentKind.parse(raw) is DocumentKind.major_enforcement_decision:
             return EnforcementDossier
-    from .dossier import Dossier
-    return Dossier
+    return _shared["Dossier"]
 
 
 __all__ = [n for n in dir() if not n.startswith("_")]

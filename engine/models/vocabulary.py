@@ -598,6 +598,7 @@ class Built:
         self.procedure_zh: dict[str, dict[str, tuple[str, ...]]] = {k: {} for k in MODULES}
         self.meanings: dict[str, str] = {}
         self.phrasings: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
+        self.by_name: dict[str, Any] = {}  # every enum and model by its declared name
 
 
 def _enum(name: str, e: dict, module: str) -> type:
@@ -739,6 +740,8 @@ def build() -> Built:
             out.procedures[kind][rtype] = models[mname]
             out.procedure_zh[kind][rtype] = tuple(str(n) for n in decl.models[mname]["decl"]["names"])
     out.lookups = dict(_lookups)  # type: ignore[attr-defined]
+    out.by_name = {**types, **models}
+    out.by_name.pop("records", None)
     _built = out
     return out
 

@@ -187,6 +187,9 @@ def test_opinion_and_audit_read_the_folder_vocabulary(example, tmp_path):
     assert not (tmp_path / "out" / "errors.jsonl").exists() or not (tmp_path / "out" / "errors.jsonl").read_text().strip()
     rows = [json.loads(x) for x in (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     assert {Path(str(x.get("file", x.get("key", "")))).stem: x.get("compliant") for x in rows} == {"right": True, "contrary": False}, rows
+    r = juece("audit", "--resume", "-o", str(tmp_path / "out"), "-j", "1", "-q")  # the run's --ruleset folder, read again
+    _no_traceback(r)
+    assert r.returncode == 1, r.stdout + r.stderr
 
 
 def test_schema_and_docs_show_the_folder_facts(example):
@@ -450,3 +453,21 @@ def test_a_field_written_with_an_alias_loads_like_its_main_key(rtype, fname, zh,
     main, other = load(zh), load(alias)
     assert main == other
     assert getattr(main.procedures[0], fname) is not None
+
+
+def test_models_import_no_private_names_and_no_cycle():
+    """engine/models: no module imports another's private names; enforcement does not import dossier
+    (dossier imports enforcement to join its records), and behaviour imports neither."""
+    imports: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "engine" / "models").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        mods = set()
+        for n in ast.walk(tree):
+            if isinstance(n, ast.ImportFrom) and n.level == 1:
+                mods.add(n.module or "")
+                mods.update(a.name for a in n.names if not n.module)
+                private = [a.name for a in n.names if a.name.startswith("_")]
+                assert not private, f"models/{path.name} imports private names {private} from .{n.module}"
+        imports[path.stem] = mods
+    assert "dossier" not in imports["enforcement"]
+    assert not imports["behaviour"] & {"dossier", "enforcement"}
