@@ -32,7 +32,7 @@ BASELINE = r"""
 import sys, time
 sys.path.insert(0, {root!r})
 from engine.audit.sources import iter_files
-from engine.errors import JueceError
+from engine.core.errors import JueceError
 from engine.load import load_dossier
 t = time.perf_counter(); n = bad = 0
 for p in iter_files([{src!r}]):

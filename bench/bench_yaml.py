@@ -1,11 +1,11 @@
-"""The YAML floor: the strict loader against the audit's fast path (engine/fastyaml.py), same files.
+"""The YAML floor: the strict loader against the audit's fast path (engine/core/fastyaml.py), same files.
 
     .venv/bin/python bench/bench_yaml.py [--count 2000] [--rounds 5] [--seed 1]
 
 Writes --count sample dossiers (`juece sample`) to a temporary folder, reads them into memory, then
 times, in CPU time (time.process_time), best of --rounds:
 
-    strict parse   yaml.load with load._StrictLoader (libyaml + the Python constructor)
+    strict parse   yaml.load with core.yamlload.StrictLoader (libyaml + the Python constructor)
     fast parse     fastyaml.parse (rapidyaml → JSON → objects, YAML 1.1 types put back)
     strict load    load_dossier(path)              read, decode, strict parse, pydantic
     fast load      load_dossier(path, fast=True)   what an audit worker does
@@ -45,17 +45,18 @@ def main() -> None:
     args = ap.parse_args()
     import yaml
 
-    from engine import fastyaml
-    from engine.load import _StrictLoader, load_dossier, read_text
+    from engine.core import fastyaml
+    from engine.core.yamlload import StrictLoader, read_text
+    from engine.load import load_dossier
     with tempfile.TemporaryDirectory(prefix="juece-bench-yaml-") as tmp:
         subprocess.run([sys.executable, "-m", "engine", "sample", "--count", str(args.count), "--out", tmp,
                         "--seed", str(args.seed)], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         paths = sorted(Path(tmp).rglob("*.yaml"))
         texts = [read_text(p) for p in paths]
         declined = sum(fastyaml.parse(t) is None for t in texts)
-        same = all(fastyaml.parse(t) in (None, yaml.load(t, Loader=_StrictLoader)) for t in texts)  # noqa: S506
+        same = all(fastyaml.parse(t) in (None, yaml.load(t, Loader=StrictLoader)) for t in texts)  # noqa: S506
         rows = [
-            ("strict parse", best(lambda: [yaml.load(t, Loader=_StrictLoader) for t in texts], args.rounds)),  # noqa: S506
+            ("strict parse", best(lambda: [yaml.load(t, Loader=StrictLoader) for t in texts], args.rounds)),  # noqa: S506
             ("fast parse", best(lambda: [fastyaml.parse(t) for t in texts], args.rounds)),
             ("strict load", best(lambda: [load_dossier(p) for p in paths], args.rounds)),
             ("fast load", best(lambda: [load_dossier(p, fast=True) for p in paths], args.rounds)),

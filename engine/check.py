@@ -69,7 +69,7 @@ def choose_ruleset(d: Dossier, ruleset_id: Optional[str], root: str,
         rs = rulesets.given(ruleset_id, root)
         kind = d.kind_of()
         if rs.index.kind != kind:
-            from .errors import RulesetError, RulesetErrors
+            from .core.errors import RulesetError, RulesetErrors
             zh, en = wrong_kind(rs, kind)
             raise RulesetErrors([RulesetError(
                 "ruleset.wrong-kind", str(rs.files[0]) if rs.files else rs.id, None, zh, en, stage="usage")])

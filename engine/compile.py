@@ -28,7 +28,7 @@ from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Optional
 
 from .checks import kind_of
-from .errors import RulesetError, RulesetErrors
+from .core.errors import RulesetError, RulesetErrors
 from .core.encoding import CASE, TAG, field_kinds, key, tag
 from .models.dossier import PROCEDURES, Stage
 from .models.ruleset import Check, Condition, Rule, Ruleset, Where

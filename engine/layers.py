@@ -40,6 +40,7 @@ _NOT_BODIES = ("村民委员会", "居民委员会", "管理委员会", "管委�
 
 # ------------------------------------------------------------------------------ who decides
 
+@lru_cache(maxsize=4096)  # a pure function of the name (a str); an audit sees the same bodies again and again
 def infer_level(name: Optional[str]) -> Optional[str]:
     """The level a body's name shows unambiguously, else None.
 
@@ -47,7 +48,7 @@ def infer_level(name: Optional[str]) -> Optional[str]:
     …局 / …厅 / …委员会 / …委 / …办公室 → department. A 管理委员会 (development zone), a
     村民委员会 or 居民委员会, or any other name gives no level: the dossier must state it."""
     n = (name or "").strip()
-    if not n or any(n.endswith(x) for x in _NOT_BODIES):
+    if not n or n.endswith(_NOT_BODIES):
         return None
     if n.endswith("人民政府"):
         head = n[: -len("人民政府")]

@@ -19,12 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
 from pydantic import ValidationError
 
 from .core import cache
-from .errors import LoadError, RulesetError, RulesetErrors
-from .load import _Loader, _position, parse_yaml, read_text
+from .core.errors import LoadError, RulesetError, RulesetErrors
+from .core.yamlload import compose, parse_yaml, position, read_text
 from .models.ruleset import Basis, Rule, RuleFile, Ruleset, RulesetIndex
 from .prose.applicability import chosen_for, no_ruleset, ruleset_chosen
 
@@ -32,16 +31,16 @@ RULESETS_DIR = Path(__file__).resolve().parent.parent / "rulesets"
 
 
 VOCABULARY = "vocabulary.yaml"  # a folder's own facts (docs/dossier-format.md “添加事实”), never a rule file
+# law data that names rules but holds none (rulesets/rates.yaml: the audit's rates; rulesets/responsible.yaml:
+# whom each article obliges); they sit at the root of rulesets/, and are never read as rule files in a folder either
+NOT_RULE_FILES = ("index.yaml", VOCABULARY, "rates.yaml", "responsible.yaml")
 
 def _errors_from_validation(e: ValidationError, text: str, name: str, obj: Any) -> list[RulesetError]:
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except Exception:  # noqa: BLE001
-        root = None
+    root = compose(text)
     out = []
     for err in e.errors(include_url=False):
         loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
-        line = _position(root, loc, obj)[0] if root is not None else None
+        line = position(root, loc, obj)[0] if root is not None else None
         rule = None
         if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
             try:
@@ -75,7 +74,7 @@ def load_folder(folder: Path) -> tuple[RulesetIndex, list[tuple[Rule, Any]], lis
     """One folder, not merged with its parent: (index, [(rule, section)], files, content hash)."""
     errors: list[RulesetError] = []
     digest = hashlib.sha256()
-    files = [folder / "index.yaml"] + sorted(p for p in folder.glob("*.yaml") if p.name not in ("index.yaml", VOCABULARY))
+    files = [folder / "index.yaml"] + sorted(p for p in folder.glob("*.yaml") if p.name not in NOT_RULE_FILES)
     index: Optional[RulesetIndex] = None
     # a vocabulary.yaml (the facts the folder declares, models/vocabulary.py) is not a rule file; its
     # content is in every cache key of this module (_vocabulary), so a changed declaration is never read stale

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .checks import kind_of
-from .errors import RulesetError
+from .core.errors import RulesetError
 from .models.ruleset import Check, Condition, ProcRef, Rule, Ruleset, RulesetIndex
 
 SEVERITY_RANK = {"notice": 0, "warning": 1, "violation": 2}

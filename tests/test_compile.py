@@ -8,7 +8,7 @@ import pytest
 
 from engine.check import check
 from engine.compile import compile_ruleset
-from engine.errors import RulesetErrors
+from engine.core.errors import RulesetErrors
 from engine.rulesets import load
 from support import BASE, dossier, outcome_of
 

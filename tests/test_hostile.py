@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from engine.check import check
 from engine.cli import app
-from engine.errors import LoadError, RulesetErrors
+from engine.core.errors import LoadError, RulesetErrors
 from engine.load import load_dossier
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,11 +155,11 @@ def test_a_folder_of_hostile_files_is_walked_in_order_and_every_file_answered(tm
 def test_unreadable_file_has_its_own_code(tmp_path, monkeypatch):
     p = tmp_path / "secret.yaml"
     p.write_bytes(EXAMPLE.read_bytes())
-    import engine.load
+    import engine.core.yamlload
 
     def denied(*a, **k):  # noqa: ANN002, ANN003 - the tests run as root, where chmod 000 is no obstacle
         raise PermissionError(13, "Permission denied", str(p))
-    monkeypatch.setattr(engine.load, "open", denied, raising=False)
+    monkeypatch.setattr(engine.core.yamlload, "open", denied, raising=False)
     with pytest.raises(LoadError) as e:
         load_dossier(p)
     assert e.value.problems[0].code == "load.permission" and "权限" in e.value.text("zh")

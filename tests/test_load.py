@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from engine.errors import LoadError, Problem
-from engine.load import MAX_BYTES, load_dossier
+from engine.core.errors import LoadError, Problem
+from engine.core.yamlload import MAX_BYTES
+from engine.load import load_dossier
 from engine.models.dossier import (
     CollectiveDiscussion, Dossier, ExpertReview, LegalityReview, PublicParticipation, Stage,
 )

@@ -1,6 +1,6 @@
 """Every test of tests/test_load.py (the hostile inputs: encodings, sizes, syntax, duplicate keys,
 aliases, bombs, schema errors with file:line:col) again, with every load through the audit's fast
-path (engine/fastyaml.py): the same Dossiers and the same errors, word for word."""
+path (engine/core/fastyaml.py): the same Dossiers and the same errors, word for word."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 import test_load as _strict  # noqa: E402 - tests/ is on sys.path (rootdir conftest)
 from test_load import *  # noqa: F401,F403 - collected again here, run with the fast path
 
-from engine import fastyaml
+from engine.core import fastyaml
 from engine.load import load_dossier as _load_dossier
 
 pytestmark = pytest.mark.skipif(not fastyaml.AVAILABLE, reason="rapidyaml is not installed")

@@ -149,7 +149,7 @@ def _audit(store, paths: list[str], out: Path, jobs: int, ruleset: Optional[str]
            resume: bool, mapping: Optional[Path], lang: str, list_limit: int, quiet: bool, tty: Optional[bool],
            chunk: Optional[int], time_limit: Optional[float]) -> tuple[int, Optional[dict]]:
     """run_audit with the folder locked."""
-    from ..errors import MappingError, RulesetErrors, UsageError
+    from ..core.errors import MappingError, RulesetErrors, UsageError
     from . import runner, worker
     from .ledger import Mapping
     from .progress import Progress

@@ -16,9 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
-import yaml
-
-from ..errors import MappingError
+from ..core.errors import LoadError, MappingError
+from ..core.yamlload import load_file
 from ..models.dossier import PROCEDURES, Dossier, Triggers
 from .worker import Item, error_record
 
@@ -67,9 +66,9 @@ class Mapping:
         if Path(str(path).strip()).name in ENFORCEMENT_NAMES and not Path(path).exists():  # `--mapping 重大执法决定`: the shipped enforcement mapping
             path = ENFORCEMENT_MAPPING
         try:
-            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as e:
-            raise MappingError(f"无法读取对照表 {path}：{e}", f"cannot read the mapping {path}: {e}") from None
+            raw = load_file(Path(path), empty={}) or {}
+        except LoadError as e:  # the strict loader's message, with file:line:col
+            raise MappingError(f"无法读取对照表 {path}：{e.text('zh')}", f"cannot read the mapping {path}: {e.text('en')}") from None
         if not isinstance(raw, dict) or not isinstance(raw.get("columns", {}), dict):
             raise MappingError(f"对照表 {path} 应有 columns: 列名 → 字段", f"the mapping {path} needs `columns:` header → target")
         cols = dict(base.columns)
@@ -116,7 +115,7 @@ def _check_target(target: str, header: str, where: str) -> None:
 
 @lru_cache(maxsize=1)
 def _default() -> Mapping:
-    raw = yaml.safe_load(DEFAULT_MAPPING.read_text(encoding="utf-8"))
+    raw = load_file(DEFAULT_MAPPING)
     return Mapping(_columns(raw["columns"], str(DEFAULT_MAPPING)))
 
 

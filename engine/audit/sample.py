@@ -39,7 +39,7 @@ UNITS = ["发展和改革局", "住房和城乡建设局", "自然资源局", "�
 STAGES = ["已决定", "已公布", "已归档", "已完成"]
 
 
-def _date(d: dt.date, rng: random.Random) -> Any:
+def written_date(d: dt.date, rng: random.Random) -> Any:
     return d.isoformat() if rng.random() < 0.5 else f"{d.year}年{d.month}月{d.day}日"
 
 
@@ -61,11 +61,11 @@ def make_dossier(i: int, seed: int = 1, defects: float = 0.1, unknown: float = 0
         "行政区划": code,
         "事项类别": category,
         "阶段": rng.choice(STAGES),
-        "决策日期": _date(day(160), rng),
+        "决策日期": written_date(day(160), rng),
     }
     if ok():
         d["决策事项目录"] = {"列入目录": "是", "目录名称": f"{county}{start.year}年度重大行政决策事项目录",
-                       "党委同意": "是", "公布日期": _date(day(-20), rng)}
+                       "党委同意": "是", "公布日期": written_date(day(-20), rng)}
     t: dict = {}
     for key, p_yes in (("专业性技术性较强", 0.5), ("社会稳定风险", 0.4), ("涉及特定群体利益", 0.3),
                        ("涉及市场主体经济活动", 0.3), ("社会公众普遍关心", 0.5), ("涉及其他部门职责", 0.5),
@@ -85,67 +85,67 @@ def make_dossier(i: int, seed: int = 1, defects: float = 0.1, unknown: float = 0
 
     procs: list[dict] = []
     if ok():
-        procs.append({"类型": "决策启动", "日期": _date(day(0), rng), "建议研究论证": yes(), "明确承办单位": "是"})
-    procs.append({"类型": "起草", "日期": _date(day(10), rng), "调研报告": yes(),
+        procs.append({"类型": "决策启动", "日期": written_date(day(0), rng), "建议研究论证": yes(), "明确承办单位": "是"})
+    procs.append({"类型": "起草", "日期": written_date(day(10), rng), "调研报告": yes(),
                   "法律政策依据": rng.sample(["《中华人民共和国价格法》", "《政府制定价格行为规则》", "《中华人民共和国城乡规划法》",
                                       "《重大行政决策程序暂行条例》"], k=rng.randint(1, 3)) if ok() else [],
                   "成本效益分析": "是", "备选方案": "是"})
     if on("涉及其他部门职责") and ok():
-        procs.append({"类型": "征求部门意见", "日期": _date(day(20), rng), "征求意见单位": [f"{county}财政局", f"{county}司法局"],
+        procs.append({"类型": "征求部门意见", "日期": written_date(day(20), rng), "征求意见单位": [f"{county}财政局", f"{county}司法局"],
                       "协商一致": "是"})
     pp_done = not on("依法不予公开") and ok()
     if pp_done:
         length = 30 if ok() else rng.choice([15, 20, 25])
-        pp = {"类型": "公众参与", "方式": "向社会公开征求意见", "开始日期": _date(day(30), rng),
-              "截止日期": _date(day(30 + length + 2), rng), "途径": ["政府网站", "政务新媒体"],
+        pp = {"类型": "公众参与", "方式": "向社会公开征求意见", "开始日期": written_date(day(30), rng),
+              "截止日期": written_date(day(30 + length + 2), rng), "途径": ["政府网站", "政务新媒体"],
               "公布草案": yes(), "公布说明": "是", "意见提交方式": "电子邮件、信函", "意见采纳情况": yes(),
               "收到意见数": rng.randint(0, 200)}
         if on("涉及特定群体利益") and ok():
             pp["特定群体代表"] = ["居民代表", "企业代表"]
         procs.append(pp)
     if on("依法应当听证") and ok():
-        procs.append({"类型": "听证会", "听证日期": _date(day(75), rng), "公告日期": _date(day(50), rng),
-                      "遴选办法公布日期": _date(day(50), rng), "参加人名单公布日期": _date(day(55), rng),
-                      "材料送达日期": _date(day(60 if ok() else 71), rng), "公开举行": "是", "听证笔录签字": yes()})
+        procs.append({"类型": "听证会", "听证日期": written_date(day(75), rng), "公告日期": written_date(day(50), rng),
+                      "遴选办法公布日期": written_date(day(50), rng), "参加人名单公布日期": written_date(day(55), rng),
+                      "材料送达日期": written_date(day(60 if ok() else 71), rng), "公开举行": "是", "听证笔录签字": yes()})
     expert = on("专业性技术性较强") and ok()
     if expert:
         experts = [{"姓名": f"专家{j}", "单位": rng.choice(["宁夏大学", "省社会科学院", "市规划设计研究院", "浙江大学"]),
                     "署名": yes(), "利害关系": "否", "利害关系声明": "是"} for j in range(rng.randint(3, 5))]
-        procs.append({"类型": "专家论证", "日期": _date(day(80), rng), "方式": "论证会", "专家": experts,
+        procs.append({"类型": "专家论证", "日期": written_date(day(80), rng), "方式": "论证会", "专家": experts,
                       "从专家库选取": "是", "意见采纳情况": yes()})
     risk = on("社会稳定风险") and ok()
     if risk:
-        procs.append({"类型": "风险评估", "日期": _date(day(90), rng), "评估报告": yes(), "风险点": ["群众负担加重"],
+        procs.append({"类型": "风险评估", "日期": written_date(day(90), rng), "评估报告": yes(), "风险点": ["群众负担加重"],
                       "防范措施": ["分步实施", "加强宣传解读"], "处置预案": "是", "听取意见部门": [f"{county}信访局", f"{county}公安局"],
                       "风险等级": rng.choice(["低", "低", "中"]), "风险可控": "是"})
     fcr = on("涉及市场主体经济活动") and ok()
     if fcr:
-        procs.append({"类型": "公平竞争审查", "日期": _date(day(100), rng), "审查机构": unit, "审查结论": "符合"})
+        procs.append({"类型": "公平竞争审查", "日期": written_date(day(100), rng), "审查机构": unit, "审查结论": "符合"})
     legal = ok() or rng.random() < 0.5
     if legal:
         sub = day(110)
-        procs.append({"类型": "合法性审查", "送审日期": _date(sub, rng),
-                      "审查意见日期": _date(sub + dt.timedelta(days=20 if ok() else 3), rng),
+        procs.append({"类型": "合法性审查", "送审日期": written_date(sub, rng),
+                      "审查意见日期": written_date(sub + dt.timedelta(days=20 if ok() else 3), rng),
                       "审查机构": f"{county}司法局", "形式": "合法性审查意见" if ok() else "征求意见回复",
                       "审查结论": "合法" if ok() else rng.choice(["应当修改", "不合法"]),
                       "附法律依据": "是", "履行程序说明": "是", "审查内容": ["权限", "程序", "内容"] if ok() else ["权限", "程序"],
                       "法律顾问意见": "是", "根据意见修改": "是"})
-    procs.append({"类型": "向党委请示报告", "日期": _date(day(150), rng), "党委批复": "是"})
+    procs.append({"类型": "向党委请示报告", "日期": written_date(day(150), rng), "党委批复": "是"})
     if ok() or rng.random() < 0.5:
         materials = ["决策草案"] + (["合法性审查意见"] if legal else [])
         materials += [m for m, done in (("风险评估报告", risk), ("公众意见研究采纳情况", pp_done),
                                         ("专家论证意见研究采纳情况", expert), ("公平竞争审查情况", fcr)) if done and ok()]
-        procs.append({"类型": "集体讨论", "会议日期": _date(day(160), rng),
+        procs.append({"类型": "集体讨论", "会议日期": written_date(day(160), rng),
                       "会议类型": "常务会议" if ok() else rng.choice(["专题会议", "办公会议"]),
                       "会议名称": f"{county}人民政府第{rng.randint(1, 40)}次常务会议",
                       "会议材料": materials, "会议纪要": "是", "行政首长最后发表意见": yes(), "多数意见": "同意",
                       "行政首长决定": "同意", "不同意见如实载明": "是"})
     if d["阶段"] != "已决定" and not on("依法不予公开") and ok():
-        procs.append({"类型": "决策公布", "公布日期": _date(day(175), rng), "途径": ["政府公报", "政府网站"], "政策解读": yes()})
+        procs.append({"类型": "决策公布", "公布日期": written_date(day(175), rng), "途径": ["政府公报", "政府网站"], "政策解读": yes()})
     if d["阶段"] in ("已归档", "已完成"):
-        procs.append({"类型": "归档", "归档日期": _date(day(200), rng), "材料完整": yes()})
+        procs.append({"类型": "归档", "归档日期": written_date(day(200), rng), "材料完整": yes()})
     if d["阶段"] == "已完成":
-        procs.append({"类型": "决策执行", "日期": _date(day(210), rng), "执行单位": unit, "执行情况报告": yes()})
+        procs.append({"类型": "决策执行", "日期": written_date(day(210), rng), "执行单位": unit, "执行情况报告": yes()})
     d["程序"] = procs
     return d
 

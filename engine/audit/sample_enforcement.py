@@ -15,7 +15,7 @@ import datetime as dt
 import random
 from typing import Any
 
-from .sample import COUNTIES, _date
+from .sample import COUNTIES, written_date
 
 BODIES = ["市场监督管理局", "生态环境局", "应急管理局", "自然资源局", "交通运输局", "卫生健康局", "综合行政执法局",
           "住房和城乡建设局", "农业农村局", "文化旅游体育局"]
@@ -60,7 +60,7 @@ def make_enforcement_dossier(i: int, seed: int = 1, defects: float = 0.1, unknow
         "行政区划": code,
         "阶段": rng.choice(STAGES),
         "当事人": {"类型": "公民" if person else "法人或者其他组织", "名称": (rng.choice(SURNAMES) + "某") if person else name},
-        "立案日期": _date(start, rng),
+        "立案日期": written_date(start, rng),
         "拟处罚": {"种类": list(kinds), "罚款金额": fine},
     }
     decided_fine = fine if rng.random() < 0.7 else int(fine * rng.choice((0.6, 0.8)))
@@ -93,12 +93,12 @@ def make_enforcement_dossier(i: int, seed: int = 1, defects: float = 0.1, unknow
     procs: list[dict] = []
     officers = [{"姓名": rng.choice(SURNAMES) + "某", "执法证号": f"{code}{rng.randrange(10_000, 99_999)}", "具有执法资格": "是"}
                 for _ in range(2 if ok() else 1)]
-    procs.append({"类型": "调查取证", "日期": _date(day(1), rng), "执法人员": officers,
+    procs.append({"类型": "调查取证", "日期": written_date(day(1), rng), "执法人员": officers,
                   "出示执法证件": yes(), "制作笔录": yes()})
-    d["调查终结日期"] = _date(day(25), rng)
+    d["调查终结日期"] = written_date(day(25), rng)
     notice = day(30)
     if ok():
-        procs.append({"类型": "行政处罚告知", "告知日期": _date(notice, rng), "拟处罚内容": "是", "事实": "是", "理由": yes(),
+        procs.append({"类型": "行政处罚告知", "告知日期": written_date(notice, rng), "拟处罚内容": "是", "事实": "是", "理由": yes(),
                       "依据": "是", "告知陈述申辩权利": "是", "告知听证权利": ("是" if ok() else "否") if hearing_due else "否"})
     after = 33
     if requested:
@@ -106,38 +106,38 @@ def make_enforcement_dossier(i: int, seed: int = 1, defects: float = 0.1, unknow
             late = not ok()
             req = day(31 if not late else 41)
             hearing_day = day(56) if ok() else day(38)  # 21 days: 7 working days even over a holiday
-            procs.append({"类型": "听证", "申请日期": _date(req, rng), "通知日期": _date(day(35), rng),
-                          "听证日期": _date(hearing_day, rng), "举行听证": "是", "公开举行": yes(),
+            procs.append({"类型": "听证", "申请日期": written_date(req, rng), "通知日期": written_date(day(35), rng),
+                          "听证日期": written_date(hearing_day, rng), "举行听证": "是", "公开举行": yes(),
                           "主持人": body + "法制审核机构工作人员", "主持人为本案调查人员": "否" if ok() else "是",
                           "听证笔录": "是", "笔录签字": yes()})
         after = 57
     if ok():
-        procs.append({"类型": "陈述申辩", "日期": _date(day(after), rng), "提出陈述申辩": "是" if rng.random() < 0.6 else "否",
+        procs.append({"类型": "陈述申辩", "日期": written_date(day(after), rng), "提出陈述申辩": "是" if rng.random() < 0.6 else "否",
                       "充分听取": "是", "复核": yes()})
     review_due = any(t.get(k) == "是" for k in ("涉及重大公共利益", "直接关系当事人或者第三人重大权益经过听证程序",
                                                 "案件情况疑难复杂涉及多个法律关系", "法律法规规定应当进行法制审核"))
     review_day = day(after + 6)
     if (review_due and ok()) or (not review_due and rng.random() < 0.7):
-        procs.append({"类型": "法制审核", "送审日期": _date(day(after + 2), rng), "审核日期": _date(review_day, rng),
+        procs.append({"类型": "法制审核", "送审日期": written_date(day(after + 2), rng), "审核日期": written_date(review_day, rng),
                       "审核人员": rng.choice(SURNAMES) + "某", "初次从事法制审核": "否", "书面审核意见": "是",
                       "审核结论": "通过" if ok() else "不通过"})
     discuss = day(after + 9)
     if t.get("情节复杂或者重大违法行为") == "是" and ok():
-        procs.append({"类型": "负责人集体讨论", "会议日期": _date(discuss, rng), "会议名称": "案件审理委员会会议", "会议纪要": "是"})
+        procs.append({"类型": "负责人集体讨论", "会议日期": written_date(discuss, rng), "会议名称": "案件审理委员会会议", "会议纪要": "是"})
     decided = day(after + 11) if ok() else day(after + 75)
-    procs.append({"类型": "行政处罚决定书", "决定日期": _date(decided, rng), "处理结果": "给予行政处罚",
+    procs.append({"类型": "行政处罚决定书", "决定日期": written_date(decided, rng), "处理结果": "给予行政处罚",
                   "当事人姓名名称地址": "是", "违法事实和证据": "是", "处罚种类和依据": "是", "履行方式和期限": "是",
                   "复议诉讼途径和期限": yes(), "机关名称和决定日期": "是", "加盖印章": yes(),
                   **({"根据听证笔录": yes()} if requested else {})})
     spot = rng.random() < 0.2
     if ok():
-        procs.append({"类型": "送达", "送达日期": _date(decided if spot else decided + dt.timedelta(days=3 if ok() else 16), rng),
+        procs.append({"类型": "送达", "送达日期": written_date(decided if spot else decided + dt.timedelta(days=3 if ok() else 16), rng),
                       "当场交付": "是" if spot else "否", "送达方式": "直接送达", "电子送达": "否", "送达回证": "是"})
     if t.get("具有一定社会影响") == "是" and ok():
-        procs.append({"类型": "处罚决定公开", "公开日期": _date(decided + dt.timedelta(days=5), rng), "公开途径": "政府网站"})
+        procs.append({"类型": "处罚决定公开", "公开日期": written_date(decided + dt.timedelta(days=5), rng), "公开途径": "政府网站"})
     if ok():
         steps = ["启动", "调查取证", "审核", "决定", "送达", "执行"] if ok() else ["启动", "调查取证", "决定"]
-        procs.append({"类型": "全过程记录", "归档日期": _date(decided + dt.timedelta(days=40), rng), "记录环节": steps,
+        procs.append({"类型": "全过程记录", "归档日期": written_date(decided + dt.timedelta(days=40), rng), "记录环节": steps,
                       "记录形式": ["文字", "音像"], "归档保存": "是"})
     d["程序"] = procs
     return d

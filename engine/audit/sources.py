@@ -18,8 +18,8 @@ import os
 from pathlib import Path
 from typing import Iterator, Optional
 
-from ..errors import UsageError
-from ..load import regular_file_problem
+from ..core.errors import UsageError
+from ..core.yamlload import regular_file_problem
 from .ledger import Mapping, count_rows, iter_ledger
 from .worker import Item, error_record
 

@@ -10,10 +10,10 @@ be traced back to the dossiers behind it.
 
 Definitions (docs/audit.md, docs/open-world.md):
     overall compliance rate  = dossiers 合规 / dossiers decided (合规 + 不合规 + 不合规（未见记载）)
-    <procedure> rate         = due and done properly / due      (rates.yaml maps procedures to rules)
+    <procedure> rate         = due and done properly / due      (rulesets/rates.yaml maps procedures to rules)
     violated / unrecorded    the violations of a rate (or dossiers) on recorded facts, and on the file's silence
     indeterminate            counted apart, in neither the numerator nor the denominator (无法确认合规)
-    not assessable           a rate a ledger cannot show (rates.yaml `ledger: false`), for ledger rows
+    not assessable           a rate a ledger cannot show (rulesets/rates.yaml `ledger: false`), for ledger rows
 """
 
 from __future__ import annotations
@@ -29,12 +29,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
-
+from ..core.yamlload import load_file
 from ..models.finding import OUTCOME_RANK, OUTCOME_ZH
 from .store import ERRORS, RESULTS, atomic_write, iter_lines
 
-RATES_FILE = Path(__file__).with_name("rates.yaml")
+RATES_FILE = Path(__file__).resolve().parents[2] / "rulesets" / "rates.yaml"  # law data: beside the rules it names
 DIMENSIONS = ("decision_body", "undertaking_unit", "year", "category", "sector")
 DIM_ZH = {"decision_body": "决策机关", "undertaking_unit": "承办单位", "year": "年度", "category": "事项类别", "sector": "事项领域"}
 DIM_EN = {"decision_body": "decision body", "undertaking_unit": "undertaking unit", "year": "year", "category": "category", "sector": "sector"}
@@ -60,7 +59,7 @@ class RateDef:
 
 @lru_cache(maxsize=1)
 def rate_defs() -> tuple[RateDef, ...]:
-    raw = yaml.safe_load(RATES_FILE.read_text(encoding="utf-8"))
+    raw = load_file(RATES_FILE)
     return tuple(RateDef(r["id"], r["zh"], r["en"], tuple(r["rules"]), r.get("due_zh", ""), r.get("due_en", ""),
                          bool(r.get("ledger", False)), r.get("kind", "mad"))
                  for r in raw["rates"])

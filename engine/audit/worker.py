@@ -17,7 +17,7 @@ import os
 import signal
 from typing import Any, Optional
 
-from ..errors import JueceError, LoadError, Problem, RulesetErrors
+from ..core.errors import JueceError, LoadError, Problem, RulesetErrors
 
 # Item kinds: "file" (payload: a path), "json" (payload: one JSON text), "obj" (payload: a mapping
 # built from a ledger row), "error" (payload: an error record made by the parent, e.g. an unreadable ledger).
@@ -85,14 +85,14 @@ def error_record(key: str, kind: str, code: str, zh: str, en: str, problems: Opt
 
 def _load(key: str, kind: str, payload: Any) -> Any:
     from ..load import Loaded, load_dossier, sha256, validate
-    from ..load import _json_pairs  # noqa: PLC2701 - the same duplicate-key refusal as .json files
+    from ..core.yamlload import json_pairs  # the same duplicate-key refusal as .json files
 
     if kind == "file":
         return load_dossier(payload, name=key, fast=True)
     if kind == "json":
         text = payload
         try:
-            obj = json.loads(text, object_pairs_hook=_json_pairs)
+            obj = json.loads(text, object_pairs_hook=json_pairs)
         except json.JSONDecodeError as e:
             raise LoadError([Problem("load.syntax", key, f"JSON 语法错误：{e.msg}", f"JSON syntax error: {e.msg}", 1, e.colno)]) from None
         except LoadError as e:

@@ -122,10 +122,10 @@ def check(
     from .kit import use_vocabulary
     use_vocabulary(ruleset, lang if lang in ("zh", "en") else "zh")  # before any model is built
     from ..check import check as run_check
-    from ..errors import JueceError, RulesetErrors
+    from ..core.errors import JueceError, RulesetErrors
     from ..load import iter_paths, load_dossier
     from ..models.dossier import Stage, unknown_stage
-    from ..render import FORMATS, render
+    from ..render import FORMATS, json_rows, render
 
     lang = _lang(lang)
     if calendar:
@@ -229,22 +229,6 @@ def check(
     raise typer.Exit(exit_code(results, errors, fail_on))
 
 
-def error_object(err: dict) -> dict:
-    """An unusable input in `--format json`: where and why, in the shape of the first problem."""
-    probs = err.get("problems") or []
-    first = probs[0] if probs else {}
-    return {"file": err["file"], "error": True, "code": first.get("code", "load.error"),
-            "message": "；".join(p.get("message", "") for p in probs) or err.get("text", ""),
-            "message_en": "; ".join(p.get("message_en", "") for p in probs) or err.get("text", ""),
-            "line": first.get("line"), "col": first.get("column"), "problems": probs}
-
-
-def json_rows(rows: list) -> str:
-    """One JSON object per input path: a dossier's result, or an error object for an unusable one."""
-    return json.dumps([error_object(r) if isinstance(r, dict) else r.model_dump(mode="json") for r in rows],
-                      ensure_ascii=False, indent=2)
-
-
 @app.command()
 def schema(kind: str = typer.Option("", "--kind", "-k", help="案卷类型：重大执法决定 等（默认重大行政决策、行政规范性文件）/ dossier kind, e.g. major_enforcement_decision"),
            ruleset: Optional[str] = typer.Option(None, "--ruleset", "-r", help="含 vocabulary.yaml 的规则集目录：其事实也列入 / a ruleset folder whose vocabulary.yaml adds facts")) -> None:
@@ -276,7 +260,7 @@ def docs_dossier_format(ruleset: Optional[str] = typer.Option(None, "--ruleset",
 def rulesets_list(fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
                   lang: str = typer.Option("zh", "--lang", "-l")) -> None:
     """列出规则集 / List rulesets."""
-    from ..errors import RulesetErrors
+    from ..core.errors import RulesetErrors
     from ..rulesets import all_ids, load
     rows = []
     for rid in all_ids():
@@ -334,7 +318,7 @@ def rulesets_show(ruleset_id: str = typer.Argument(..., help="规则集编号 / 
                   fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
                   lang: str = typer.Option("zh", "--lang", "-l")) -> None:
     """显示规则集的每条规则 / Show every rule of a ruleset."""
-    from ..errors import RulesetErrors
+    from ..core.errors import RulesetErrors
     from ..rulesets import load
     try:
         rs = load(ruleset_id)
@@ -421,7 +405,7 @@ def rulesets_lint(path: Path = typer.Argument(..., help="规则集目录 / rules
 
 def _lint_counts(path: Path, problems: int, lang: str) -> str:
     """What lint looked at: rulesets, files, rules (checkable), citations, parameters."""
-    from ..errors import RulesetErrors
+    from ..core.errors import RulesetErrors
     from ..rulesets import load_folder
     folder = path.parent if path.is_file() else path
     folders = [folder] if (folder / "index.yaml").exists() else sorted(p.parent for p in folder.rglob("index.yaml")) if folder.is_dir() else []

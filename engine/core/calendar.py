@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 import chinese_calendar
@@ -43,12 +44,13 @@ def load_user_calendar(path: str) -> list[int]:
         调休上班: [2027-02-14, …]            # weekend days made working days
 
     A list of such mappings is accepted too. Days must fall in their stated year."""
-    import yaml
     from ..models.base import parse_date
+    from .errors import LoadError
+    from .yamlload import load_file
     try:
-        raw = yaml.safe_load(open(path, encoding="utf-8").read())
-    except (OSError, yaml.YAMLError) as e:
-        raise CalendarError(f"无法读取节假日日历 {path}：{e}", f"cannot read the holiday calendar {path}: {e}") from None
+        raw = load_file(Path(path))  # the strict loader: a repeated 放假 key is refused, never half-read
+    except LoadError as e:
+        raise CalendarError(f"无法读取节假日日历 {path}：{e.text('zh')}", f"cannot read the holiday calendar {path}: {e.text('en')}") from None
     years = []
     for item in raw if isinstance(raw, list) else [raw]:
         if not isinstance(item, dict):

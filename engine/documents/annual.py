@@ -5,9 +5,9 @@ decision date's year, else the meeting date's; `year` in each line), and annual-
 lists, for each figure, the files of the dossiers behind it. Sentences say "纳入审核的", never "全年作出的":
 the audit knows the dossiers it was given, not every decision made.
 
-Rates (docs/audit.md, engine/audit/rates.yaml): done properly / due; 无法判定 and 豁免 counted apart, in
+Rates (docs/audit.md, rulesets/rates.yaml): done properly / due; 无法判定 and 豁免 counted apart, in
 neither number. The five procedures of 713 Art. 4 (公众参与、专家论证、风险评估、合法性审查、集体讨论决定)
-come first. Normative documents have their own rates (annual.yaml), from the cn.nd rules.
+come first. Normative documents have their own rates (rulesets/rates.yaml `annual:`), from the cn.nd rules.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
 
 from ..audit.store import ERRORS, RESULTS, iter_lines
-from ..audit.summary import RateDef, rate_defs, rate_status
+from ..audit.summary import RATES_FILE, RateDef, rate_defs, rate_status
+from ..core.yamlload import load_file
 from ..models.ruleset import SEVERITY_ZH
 
 ANNUAL_FILE = Path(__file__).with_name("annual.yaml")
@@ -34,18 +34,24 @@ _STATUS_EN = {"待整改": "to do", "待补充材料": "materials to supply"}
 
 @lru_cache(maxsize=1)
 def _cfg() -> dict:
-    return yaml.safe_load(ANNUAL_FILE.read_text(encoding="utf-8"))
+    return load_file(ANNUAL_FILE)
+
+
+@lru_cache(maxsize=1)
+def _annual_rates() -> dict:
+    return load_file(RATES_FILE).get("annual") or {}
 
 
 def rates_for(kind: str) -> tuple[RateDef, ...]:
-    """The rates reported for a kind of dossier: rates.yaml for decisions (the five first), annual.yaml for the others."""
+    """The rates reported for a kind of dossier: rulesets/rates.yaml for decisions (annual.yaml's five first),
+    its `annual:` rates for the others."""
     cfg = _cfg()
     if kind == "mad":
         by_id = {r.id: r for r in rate_defs()}
         first = [by_id[i] for i in cfg["mad_five"] if i in by_id]
         return tuple(first + [r for r in rate_defs() if r.id not in cfg["mad_five"]])
     return tuple(RateDef(r["id"], r["zh"], r["en"], tuple(r["rules"]), r.get("due_zh", ""), r.get("due_en", ""))
-                 for r in cfg.get("kinds", {}).get(kind, []))
+                 for r in _annual_rates().get(kind, []))
 
 
 @lru_cache(maxsize=None)

@@ -46,7 +46,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 def load_and_check(file: Path, ruleset: Optional[str], stage: Optional[str], lang: str):  # noqa: ANN201
     """→ (DossierResult in explain mode, Dossier); exits 2 with a zh/en message on unusable input."""
     from ..check import check
-    from ..errors import JueceError, RulesetErrors
+    from ..core.errors import JueceError, RulesetErrors
     from ..load import load_dossier
     from ..models.dossier import Stage, unknown_stage
     st = None

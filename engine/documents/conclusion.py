@@ -70,14 +70,14 @@ def kind_of_result(result: Any, ruleset: Any = None) -> str:
 
 def grounds_of(f: Any) -> str:
     """fact | absence | undecided. Reads `grounds` (issue 12) when present; violated without it → fact."""
-    outcome = _get(f, "outcome")
+    outcome = get_field(f, "outcome")
     if outcome == "indeterminate":
         return "undecided"
-    g = _get(f, "grounds")
+    g = get_field(f, "grounds")
     return g if g in ("fact", "absence") else "fact"
 
 
-def _get(f: Any, key: str, default: Any = None) -> Any:
+def get_field(f: Any, key: str, default: Any = None) -> Any:
     return f.get(key, default) if isinstance(f, dict) else getattr(f, key, default)
 
 
@@ -92,7 +92,7 @@ class Item:
 
     @property
     def rule(self) -> str:
-        return _get(self.finding, "rule")
+        return get_field(self.finding, "rule")
 
 
 @dataclass
@@ -130,7 +130,7 @@ def _rule_due(ruleset: Any, rule_id: str) -> Optional[Stage]:
 
 
 def _load_ruleset(result: Any) -> Any:
-    rid = (_get(result, "ruleset") or {}).get("id")
+    rid = (get_field(result, "ruleset") or {}).get("id")
     if not rid:
         return None
     from .. import rulesets
@@ -142,8 +142,8 @@ def _load_ruleset(result: Any) -> Any:
 
 def _names(items: list[Item], lang: str) -> str:
     sep = "；" if lang == "zh" else "; "
-    return sep.join(f"{_get(i.finding, 'title' if lang == 'zh' else 'title_en')}（{_get(i.finding, 'basis')}）" if lang == "zh"
-                    else f"{_get(i.finding, 'title_en')} ({_get(i.finding, 'basis_en')})" for i in items)
+    return sep.join(f"{get_field(i.finding, 'title' if lang == 'zh' else 'title_en')}（{get_field(i.finding, 'basis')}）" if lang == "zh"
+                    else f"{get_field(i.finding, 'title_en')} ({get_field(i.finding, 'basis_en')})" for i in items)
 
 
 def conclude(result: Any, ruleset: Any = None, stage: Optional[str] = None, kind: Optional[str] = None) -> Conclusion:
@@ -154,33 +154,33 @@ def conclude(result: Any, ruleset: Any = None, stage: Optional[str] = None, kind
     `kind`: mad | normative_document | major_enforcement_decision (default: the ruleset's) — only the words change."""
     rs = ruleset if ruleset is not None else _load_ruleset(result)
     T = terms_for(kind or (rs.index.kind if rs is not None else None))
-    if not _get(result, "applicable"):
-        reason, reason_en = _get(result, "reason") or "", _get(result, "reason_en") or ""
+    if not get_field(result, "applicable"):
+        reason, reason_en = get_field(result, "reason") or "", get_field(result, "reason_en") or ""
         return Conclusion("not_applicable", FORM_ZH["not_applicable"], FORM_EN["not_applicable"],
                           f"经审查，{reason}。本意见不就{T['kind']}法定程序出具合法性结论。",
                           f"{reason}. This opinion gives no conclusion on the statutory procedure of a {T['kind_en']}.")
-    st = Stage.parse(stage or _get(result, "stage") or "completed")
+    st = Stage.parse(stage or get_field(result, "stage") or "completed")
     before_meeting = isinstance(st, Stage) and st.rank <= CURE_BY.rank
     c = Conclusion("lawful", "", "", "", "")
-    for f in _get(result, "findings") or []:
-        outcome, severity = _get(f, "outcome"), _get(f, "severity")
+    for f in get_field(result, "findings") or []:
+        outcome, severity = get_field(f, "outcome"), get_field(f, "severity")
         if outcome not in ("violated", "indeterminate"):
             continue
-        due = _rule_due(rs, _get(f, "rule"))
+        due = _rule_due(rs, get_field(f, "rule"))
         curable = before_meeting and due is not None and due.rank <= CURE_BY.rank
         item = Item(f, grounds_of(f), curable, due.value if due is not None else None)
-        conditional = bool(_get(f, "conditional", False))  # holds only if the matter is a major decision (是否重大行政决策: 待定)
+        conditional = bool(get_field(f, "conditional", False))  # holds only if the matter is a major decision (是否重大行政决策: 待定)
         if severity != "violation":
             c.advice.append(item)
         elif outcome == "indeterminate" or conditional:
             c.missing.append(item)
-            needed, needed_en = _get(f, "needed") or [], _get(f, "needed_en") or []
-            why = "、".join(needed) if needed else (_get(f, "reason") or _get(f, "message"))
-            why_en = ", ".join(needed_en) if needed_en else (_get(f, "reason_en") or _get(f, "message_en"))
+            needed, needed_en = get_field(f, "needed") or [], get_field(f, "needed_en") or []
+            why = "、".join(needed) if needed else (get_field(f, "reason") or get_field(f, "message"))
+            why_en = ", ".join(needed_en) if needed_en else (get_field(f, "reason_en") or get_field(f, "message_en"))
             if conditional:
                 why, why_en = f"确认该事项是否属于{T['kind']}事项；{why}", f"confirm whether the matter is a {T['kind_en']}; {why_en}"
-            c.supplement.append(f"{_get(f, 'title')}（{_get(f, 'basis')}）：{why}")
-            c.supplement_en.append(f"{_get(f, 'title_en')} ({_get(f, 'basis_en')}): {why_en}")
+            c.supplement.append(f"{get_field(f, 'title')}（{get_field(f, 'basis')}）：{why}")
+            c.supplement_en.append(f"{get_field(f, 'title_en')} ({get_field(f, 'basis_en')}): {why_en}")
         elif curable:
             c.curable.append(item)
         else:

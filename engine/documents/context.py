@@ -13,14 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-import yaml
 
 from .. import __version__
+from ..core.yamlload import load_file
 from ..models.finding import OUTCOME_EN, OUTCOME_ZH
 from ..models.ruleset import SEVERITY_ZH
-from .conclusion import GROUNDS_EN, GROUNDS_ZH, Conclusion, Item, _get, conclude, kind_of_result, terms_for
+from .conclusion import GROUNDS_EN, GROUNDS_ZH, Conclusion, Item, get_field, conclude, kind_of_result, terms_for
 
-RESPONSIBLE_FILE = Path(__file__).with_name("responsible.yaml")
+RESPONSIBLE_FILE = Path(__file__).resolve().parents[2] / "rulesets" / "responsible.yaml"  # law data: whom each article obliges
 NUMBER_PLACEHOLDER = "〔    〕    号"
 CN_NUM = "一二三四五六七八九十"
 SEVERITY_EN = {"violation": "violation", "warning": "warning", "notice": "notice"}
@@ -63,7 +63,7 @@ STATUS_SUPPLY = {"zh": "待补充材料", "en": "materials to supply"}
 
 @lru_cache(maxsize=1)
 def _responsible() -> dict:
-    return yaml.safe_load(RESPONSIBLE_FILE.read_text(encoding="utf-8"))
+    return load_file(RESPONSIBLE_FILE)
 
 
 def responsible_role(rule_id: str) -> str:
@@ -81,9 +81,9 @@ def responsible_unit(rule_id: str, result: Any, dossier: Any = None, lang: str =
     role = responsible_role(rule_id)
     name = None
     if role == "undertaking_unit":
-        name = _get(result, "undertaking_unit")
+        name = get_field(result, "undertaking_unit")
     elif role == "decision_body":
-        name = _get(result, "decision_body")
+        name = get_field(result, "decision_body")
     elif role == "legality_body" and dossier is not None:
         name = next((p.reviewing_body for p in dossier.procedures if p.type == "legality_review" and p.reviewing_body), None)
     return name or _responsible()["roles"][role]["zh" if lang == "zh" else "en"]
@@ -110,13 +110,13 @@ def _laws(bases: Iterable[str]) -> list[str]:
 
 def _evidence_lines(f: Any, lang: str) -> list[str]:
     out = []
-    for e in _get(f, "evidence") or []:
-        label = _get(e, "label" if lang == "zh" else "label_en")
-        value = _get(e, "value" if lang == "zh" else "value_en")
-        src = _get(e, "source")
+    for e in get_field(f, "evidence") or []:
+        label = get_field(e, "label" if lang == "zh" else "label_en")
+        value = get_field(e, "value" if lang == "zh" else "value_en")
+        src = get_field(e, "source")
         if src and src.startswith("procedures["):  # where the user wrote it: 程序第4项（公众参与）
             from ..render import where
-            src = where(src, _get(e, "fact") or "", lang) or src
+            src = where(src, get_field(e, "fact") or "", lang) or src
         out.append(f"{label}：{value}" + (f"（{src}）" if src else "") if lang == "zh"
                    else f"{label}: {value}" + (f" ({src})" if src else ""))
     return out
@@ -147,26 +147,26 @@ def _materials(dossier: Any, lang: str) -> list[dict]:
 def _item_dict(no: int, it: Item, result: Any, dossier: Any, lang: str) -> dict:
     f = it.finding
     zh = lang == "zh"
-    requirement = _get(f, "article_text") if zh and _get(f, "article_text") else _get(f, "title" if zh else "title_en")
-    outcome = _get(f, "outcome")
-    shows = _get(f, "message" if zh else "message_en") or ""
-    reason = _get(f, "reason" if zh else "reason_en")
+    requirement = get_field(f, "article_text") if zh and get_field(f, "article_text") else get_field(f, "title" if zh else "title_en")
+    outcome = get_field(f, "outcome")
+    shows = get_field(f, "message" if zh else "message_en") or ""
+    reason = get_field(f, "reason" if zh else "reason_en")
     if outcome == "indeterminate" and reason:
         shows = f"{shows}（{reason}）" if zh else f"{shows} ({reason})"
     if outcome == "indeterminate":
-        action = (f"补充相关材料：{_get(f, 'remedy')}" if zh else f"supply the records: {_get(f, 'remedy_en')}")
+        action = (f"补充相关材料：{get_field(f, 'remedy')}" if zh else f"supply the records: {get_field(f, 'remedy_en')}")
     elif it.grounds == "absence":
-        action = (f"{_get(f, 'remedy')}；如已履行，补送相应材料" if zh else f"{_get(f, 'remedy_en')}; if it was done, send the records")
+        action = (f"{get_field(f, 'remedy')}；如已履行，补送相应材料" if zh else f"{get_field(f, 'remedy_en')}; if it was done, send the records")
     else:
-        action = _get(f, "remedy" if zh else "remedy_en")
+        action = get_field(f, "remedy" if zh else "remedy_en")
     return {
-        "no": no, "no_zh": f"（{_cn(no)}）", "rule": _get(f, "rule"), "title": _get(f, "title" if zh else "title_en"),
-        "basis": _get(f, "basis" if zh else "basis_en"), "requirement": requirement, "shows": shows,
+        "no": no, "no_zh": f"（{_cn(no)}）", "rule": get_field(f, "rule"), "title": get_field(f, "title" if zh else "title_en"),
+        "basis": get_field(f, "basis" if zh else "basis_en"), "requirement": requirement, "shows": shows,
         "evidence": _evidence_lines(f, lang), "grounds": it.grounds,
         "grounds_label": (GROUNDS_ZH if zh else GROUNDS_EN)[it.grounds], "action": action,
         "outcome": outcome, "outcome_label": (OUTCOME_ZH if zh else OUTCOME_EN)[outcome],
-        "severity": _get(f, "severity"), "severity_label": (SEVERITY_ZH if zh else SEVERITY_EN).get(_get(f, "severity"), _get(f, "severity")),
-        "curable": it.curable, "responsible": responsible_unit(_get(f, "rule"), result, dossier, lang),
+        "severity": get_field(f, "severity"), "severity_label": (SEVERITY_ZH if zh else SEVERITY_EN).get(get_field(f, "severity"), get_field(f, "severity")),
+        "curable": it.curable, "responsible": responsible_unit(get_field(f, "rule"), result, dossier, lang),
     }
 
 
@@ -189,32 +189,32 @@ def rectification_rows(result: Any, dossier: Any = None, lang: str = "zh", deadl
     T = terms_for(kind)
     zh = lang == "zh"
     rows = []
-    for it in c.unlawful + c.curable + c.missing + [a for a in c.advice if _get(a.finding, "outcome") == "violated"]:
+    for it in c.unlawful + c.curable + c.missing + [a for a in c.advice if get_field(a.finding, "outcome") == "violated"]:
         f = it.finding
-        undecided = _get(f, "outcome") == "indeterminate"
+        undecided = get_field(f, "outcome") == "indeterminate"
         if deadline:
             when = deadline
         elif it.curable or undecided:
             when = f"提请{T['meeting']}前" if zh else f"before the {T['meeting_en']}"
         else:
             when = "由决策机关确定" if zh else "as the decision body sets"
-        problem = _get(f, "message" if zh else "message_en") or ""
+        problem = get_field(f, "message" if zh else "message_en") or ""
         if it.grounds == "absence":
             problem += "（案卷未见记载）" if zh else " (not recorded in the file)"
         if undecided:
-            reason = _get(f, "reason" if zh else "reason_en")
+            reason = get_field(f, "reason" if zh else "reason_en")
             problem = (f"无法判定：{problem}" + (f"（{reason}）" if reason else "")) if zh else (f"undecided: {problem}" + (f" ({reason})" if reason else ""))
-        requirement = _get(f, "remedy" if zh else "remedy_en") or ""
+        requirement = get_field(f, "remedy" if zh else "remedy_en") or ""
         if undecided:
             requirement = (f"补充材料，核实后{requirement}" if zh else f"supply the records; if confirmed, {requirement}")
         elif it.grounds == "absence":
             requirement += "；如已履行，补送相应材料" if zh else "; if it was done, send the records"
-        rows.append({"no": len(rows) + 1, "problem": problem, "basis": _get(f, "basis" if zh else "basis_en"),
-                     "requirement": requirement, "unit": responsible_unit(_get(f, "rule"), result, dossier, lang),
+        rows.append({"no": len(rows) + 1, "problem": problem, "basis": get_field(f, "basis" if zh else "basis_en"),
+                     "requirement": requirement, "unit": responsible_unit(get_field(f, "rule"), result, dossier, lang),
                      "deadline": when, "status": (STATUS_SUPPLY if undecided else STATUS_TODO)[lang],
-                     "rule": _get(f, "rule"), "title": _get(f, "title" if zh else "title_en"),
-                     "severity": _get(f, "severity"), "dossier": _get(result, "dossier"), "dossier_title": _get(result, "title"),
-                     "file": _get(result, "file")})
+                     "rule": get_field(f, "rule"), "title": get_field(f, "title" if zh else "title_en"),
+                     "severity": get_field(f, "severity"), "dossier": get_field(result, "dossier"), "dossier_title": get_field(result, "title"),
+                     "file": get_field(result, "file")})
     return rows
 
 
@@ -222,9 +222,9 @@ def _record_basis(result: Any, lang: str) -> str:
     """完整案卷 / 台账 / 公开信息 (docs/open-world.md): how the file's silence was read; 完整案卷 when not given."""
     from ..models.dossier import RecordBasis
     try:
-        rb = RecordBasis(_get(result, "record_basis") or "complete_file")
+        rb = RecordBasis(get_field(result, "record_basis") or "complete_file")
     except ValueError:
-        return str(_get(result, "record_basis"))
+        return str(get_field(result, "record_basis"))
     return rb.zh if lang == "zh" else rb.value.replace("_", " ")
 
 
@@ -239,8 +239,8 @@ def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] =
     c = conclude(result, kind=kind)
     today = date or dt.date.today()
     from ..models.dossier import Category, DocumentKind, Stage
-    rs_info = _get(result, "ruleset") or {}
-    manifest = _get(result, "manifest")
+    rs_info = get_field(result, "ruleset") or {}
+    manifest = get_field(result, "manifest")
     rulesets = []
     if rs_info.get("id"):
         from .. import rulesets as _rs
@@ -253,21 +253,21 @@ def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] =
                                  "instrument": r.index.instrument or "", "hash": r.content_hash[:12]})
         except Exception:  # noqa: BLE001 - the ruleset is gone: what the result recorded
             rulesets.append({"id": rs_info["id"], "title": rs_info.get("title") or rs_info["id"], "version": rs_info.get("version"),
-                             "law": "", "instrument": "", "hash": (_get(manifest, "ruleset_hash") or "")[:12]})
-    outcomes = _get(result, "outcomes")
-    reviewed = [f for f in (outcomes if outcomes is not None else _get(result, "findings") or []) if _get(f, "outcome") != "not_applicable"]
+                             "law": "", "instrument": "", "hash": (get_field(manifest, "ruleset_hash") or "")[:12]})
+    outcomes = get_field(result, "outcomes")
+    reviewed = [f for f in (outcomes if outcomes is not None else get_field(result, "findings") or []) if get_field(f, "outcome") != "not_applicable"]
     if zh:
-        laws = _laws([_get(f, "basis") for f in reviewed] + [r["law"] for r in rulesets])
+        laws = _laws([get_field(f, "basis") for f in reviewed] + [r["law"] for r in rulesets])
     else:
         laws = list(dict.fromkeys(r["law"] for r in rulesets if r["law"]))
-    review_rows = [{"no": i, "title": _get(f, "title" if zh else "title_en"), "basis": _get(f, "basis" if zh else "basis_en"),
-                    "outcome": _get(f, "outcome"), "outcome_label": (OUTCOME_ZH if zh else OUTCOME_EN)[_get(f, "outcome")],
-                    "rule": _get(f, "rule")} for i, f in enumerate(reviewed, 1)]
+    review_rows = [{"no": i, "title": get_field(f, "title" if zh else "title_en"), "basis": get_field(f, "basis" if zh else "basis_en"),
+                    "outcome": get_field(f, "outcome"), "outcome_label": (OUTCOME_ZH if zh else OUTCOME_EN)[get_field(f, "outcome")],
+                    "rule": get_field(f, "rule")} for i, f in enumerate(reviewed, 1)]
     items = [_item_dict(i, it, result, dossier, lang) for i, it in enumerate(c.items, 1)]
-    stage = _get(result, "stage")
+    stage = get_field(result, "stage")
     st = Stage.parse(stage) if stage else None
     stage_label = (st.zh if zh else st.value) if isinstance(st, Stage) else (stage or "")
-    cat = _get(result, "category")
+    cat = get_field(result, "category")
     try:
         cat_label = Category(cat).zh if (cat and zh) else (cat or "")
     except ValueError:
@@ -278,32 +278,32 @@ def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] =
             kind_label = DocumentKind(kind).zh if zh else kind
         except (ValueError, AttributeError):
             kind_label = kind
-    addressee = _get(result, "undertaking_unit") or _get(result, "decision_body") or ("（承办单位未载明）" if zh else "(undertaking unit not given)")
+    addressee = get_field(result, "undertaking_unit") or get_field(result, "decision_body") or ("（承办单位未载明）" if zh else "(undertaking unit not given)")
     reviewer = reviewer or (next((p.reviewing_body for p in dossier.procedures if p.type == "legality_review" and p.reviewing_body), None)
                             if dossier is not None else None) or ("（审查机构）" if zh else "(reviewing body)")
-    title = _get(result, "title")
-    intro = (f"你单位报送的《{title}》（案卷编号：{_get(result, 'dossier')}）及相关材料收悉。"
+    title = get_field(result, "title")
+    intro = (f"你单位报送的《{title}》（案卷编号：{get_field(result, 'dossier')}）及相关材料收悉。"
              f"根据{('、'.join(laws[:3]) if laws else '有关法律法规')}等规定，本机关对该{T['noun']}履行法定程序的情况进行了{T['review']}。{L['intro_tail']}"
              if zh else
-             f"We have received “{title}” (dossier {_get(result, 'dossier')}) and its materials, and reviewed whether the {T['noun_en']} "
+             f"We have received “{title}” (dossier {get_field(result, 'dossier')}) and its materials, and reviewed whether the {T['noun_en']} "
              f"followed the statutory procedure under {', '.join(laws[:3]) if laws else 'the applicable law'}. {L['intro_tail']}")
-    counts = _get(result, "counts") or {}
+    counts = get_field(result, "counts") or {}
     counts_text = ("，".join(f"{OUTCOME_ZH[k]} {counts[k]} 项" for k in OUTCOME_ZH if counts.get(k)) if zh
                    else ", ".join(f"{OUTCOME_EN[k]} {counts[k]}" for k in OUTCOME_EN if counts.get(k)))
     materials = _materials(dossier, lang)
-    verdict = _get(result, "verdict_zh" if zh else "verdict_en")
+    verdict = get_field(result, "verdict_zh" if zh else "verdict_en")
     if not verdict:  # before the open-world headline: what the result's compliant flag says
-        verdict = ((("合规" if _get(result, "compliant") else "不合规") if zh else ("compliant" if _get(result, "compliant") else "not compliant"))
-                   if _get(result, "applicable") else ("不适用" if zh else "not applicable"))
+        verdict = ((("合规" if get_field(result, "compliant") else "不合规") if zh else ("compliant" if get_field(result, "compliant") else "not compliant"))
+                   if get_field(result, "applicable") else ("不适用" if zh else "not applicable"))
     return {
         "lang": lang, "L": L,
         "doc_title": L["doc_title"], "number": number or NUMBER_PLACEHOLDER, "addressee": addressee, "intro": intro,
-        "matter": {"title": title, "id": _get(result, "dossier"), "decision_body": _get(result, "decision_body") or "",
-                   "undertaking_unit": _get(result, "undertaking_unit") or "", "category": cat_label, "stage": stage_label,
+        "matter": {"title": title, "id": get_field(result, "dossier"), "decision_body": get_field(result, "decision_body") or "",
+                   "undertaking_unit": get_field(result, "undertaking_unit") or "", "category": cat_label, "stage": stage_label,
                    "kind": kind_label},
         "materials": materials, "has_materials": bool(materials),
-        "source": {"file": _get(result, "file"), "sha256": _get(manifest, "input_sha256") or ""},
-        "sources": list(_get(result, "sources") or []), "verdict": verdict, "record_basis": _record_basis(result, lang),
+        "source": {"file": get_field(result, "file"), "sha256": get_field(manifest, "input_sha256") or ""},
+        "sources": list(get_field(result, "sources") or []), "verdict": verdict, "record_basis": _record_basis(result, lang),
         "rulesets": rulesets, "laws": laws,
         "review_rows": review_rows, "counts": counts, "counts_text": counts_text,
         "items": items, "has_items": bool(items),
@@ -311,9 +311,9 @@ def opinion_context(result: Any, dossier: Any = None, *, number: Optional[str] =
                        "supplement": c.supplement if zh else c.supplement_en},
         "rectification": rectification_rows(result, dossier, lang, deadline, c),
         "reviewer": reviewer, "date": _date_text(today, lang), "date_iso": today.isoformat(),
-        "check": {"engine": __version__, "ruleset": _get(manifest, "ruleset") or "", "ruleset_version": _get(manifest, "ruleset_version") or "",
-                  "ruleset_hash": _get(manifest, "ruleset_hash") or "", "input_sha256": _get(manifest, "input_sha256") or "",
-                  "stage": stage_label, "date": today.isoformat(), "selection": _get(manifest, "selection" if zh else "selection_en") or ""},
+        "check": {"engine": __version__, "ruleset": get_field(manifest, "ruleset") or "", "ruleset_version": get_field(manifest, "ruleset_version") or "",
+                  "ruleset_hash": get_field(manifest, "ruleset_hash") or "", "input_sha256": get_field(manifest, "input_sha256") or "",
+                  "stage": stage_label, "date": today.isoformat(), "selection": get_field(manifest, "selection" if zh else "selection_en") or ""},
     }
 
 

@@ -18,14 +18,18 @@ from typing import Annotated, Any, ClassVar, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
-def unwrap(annotation: Any) -> Any:
-    """Strip Optional[...] and Annotated[...] down to the type a field holds (keeps list/Literal/unions)."""
+def unwrap(annotation: Any, item: bool = False) -> Any:
+    """Strip Optional[...] and Annotated[...] down to the type a field holds (keeps list/Literal/unions).
+    `item`: a list's items too (Optional[list[Expert]] → Expert), for the model a field's records have."""
+    import types
     import typing
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
-        elif origin is typing.Union:
+        elif item and origin is list:
+            annotation = typing.get_args(annotation)[0]
+        elif origin is typing.Union or (item and origin is types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
             if len(args) != 1:
                 return annotation

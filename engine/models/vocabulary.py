@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Optional, Union
 
-from ..errors import LoadError, Problem
+from ..core.errors import LoadError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 RULESETS = ROOT / "rulesets"

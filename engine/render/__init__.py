@@ -112,6 +112,22 @@ def environment():
     return env
 
 
+def error_object(err: dict) -> dict:
+    """An unusable input in `--format json`: where and why, in the shape of the first problem."""
+    probs = err.get("problems") or []
+    first = probs[0] if probs else {}
+    return {"file": err["file"], "error": True, "code": first.get("code", "load.error"),
+            "message": "；".join(p.get("message", "") for p in probs) or err.get("text", ""),
+            "message_en": "; ".join(p.get("message_en", "") for p in probs) or err.get("text", ""),
+            "line": first.get("line"), "col": first.get("column"), "problems": probs}
+
+
+def json_rows(rows: list) -> str:
+    """One JSON object per input path: a dossier's result, or an error object for an unusable one."""
+    return json.dumps([error_object(r) if isinstance(r, dict) else r.model_dump(mode="json") for r in rows],
+                      ensure_ascii=False, indent=2)
+
+
 def to_json(results: Iterable[DossierResult]) -> str:
     return json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2)
 

@@ -157,7 +157,7 @@ def rulesets_list(actor: Actor = Depends(api_actor)) -> list[dict]:
 
 @router.get("/rulesets/{ruleset_id}", summary="规则集详情 / one ruleset")
 def rulesets_show(ruleset_id: str, actor: Actor = Depends(api_actor)) -> Response:
-    from ..errors import RulesetErrors
+    from ..core.errors import RulesetErrors
     from ..rulesets import all_ids, load
     if ruleset_id not in set(all_ids()):
         raise Refused(404, "ruleset.not-found", f"没有规则集“{ruleset_id}”", f"no ruleset '{ruleset_id}'")
@@ -297,7 +297,7 @@ def _attachment(data: bytes, media: str, name: str) -> Response:
 
 def _dossier_of(c) -> object:  # noqa: ANN001
     """The stored dossier, loaded again (for the materials the opinion lists); None if it cannot be."""
-    from ..errors import JueceError
+    from ..core.errors import JueceError
     from ..load import load_dossier
     try:
         return load_dossier(c.filename, data=c.content, name=c.filename).dossier

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import __version__
-from ..load import MAX_BYTES
+from ..core.yamlload import MAX_BYTES
 from . import auth, db as dbmod
 from .service import Refused
 

@@ -33,10 +33,10 @@ def run_check(data: bytes, name: str, ruleset: Optional[str], stage: Optional[st
 
     from ..audit.summary import digest
     from ..check import check_with_outcomes
-    from ..errors import JueceError, RulesetErrors
+    from ..core.errors import JueceError, RulesetErrors
     from ..load import load_dossier
     from ..models.dossier import Stage
-    from ..cli import json_rows  # the CLI's own `--format json` writer: the API answers exactly what it prints
+    from ..render import json_rows  # the CLI's own `--format json` writer: the API answers exactly what it prints
     try:
         loaded = load_dossier(Path(name), data=data, name=name)
     except JueceError as e:

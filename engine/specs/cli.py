@@ -83,7 +83,7 @@ def coverage_cmd(
     _need_pytest_bdd()
     from . import report
     if ruleset:
-        from ..errors import RulesetErrors
+        from ..core.errors import RulesetErrors
         from ..rulesets import load
         for rid in ruleset:
             try:

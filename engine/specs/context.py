@@ -12,7 +12,6 @@ import difflib
 import hashlib
 import json
 import re
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -22,15 +21,16 @@ from pydantic import BaseModel, ValidationError
 
 from .. import rulesets
 from ..check import check
-from ..errors import JueceError, RulesetErrors
+from ..core.errors import JueceError, RulesetErrors
 from ..prose import article_zh
 from ..load import Loaded, explain, load_dossier
 from ..models.base import ZhModel, parse_date
-from ..models.dossier import PROCEDURES, Dossier, Stage, procedure_zh
+from ..models.dossier import PROCEDURES, Stage, procedure_zh
 from ..models.enforcement import EnforcementDossier, dossier_model_for
 from ..models.finding import OUTCOME_ZH, DossierResult, Finding
 from ..models.ruleset import Rule, Ruleset
 from . import baseline
+from .baseline import dump
 
 DEFAULT_RULESET = "cn.mad.decree-713"
 OUTCOMES = ("violated", "indeterminate", "waived", "satisfied", "not_applicable")
@@ -129,25 +129,6 @@ class Article:
 
 
 # ------------------------------------------------------------------------ field paths
-
-def _unwrap(annotation: Any) -> Any:
-    """Optional[X] / Annotated[X, …] / list[X] → X (the model class, if any)."""
-    t = annotation
-    for _ in range(6):
-        origin = typing.get_origin(t)
-        if origin is typing.Annotated:
-            t = typing.get_args(t)[0]
-        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-            args = [a for a in typing.get_args(t) if a is not type(None)]
-            t = args[0] if len(args) == 1 else t
-            if len(args) != 1:
-                break
-        elif origin is list:
-            t = typing.get_args(t)[0]
-        else:
-            break
-    return t
-
 
 def field_name(model: type[BaseModel], key: str, where: str) -> str:
     """A Chinese or English key of `model` → its English field name (SpecFailure if unknown)."""
@@ -408,24 +389,6 @@ class SpecContext:
         for i, f in enumerate(res.findings, 1):
             out.append(f"    {i}. {OUTCOME_ZH[f.outcome]}　{f.basis}　{f.title}（{f.rule}）")
         return out
-
-
-def dump(d: Dossier) -> dict:
-    """Dossier → plain dict with English keys (what the building steps change)."""
-    if isinstance(d, EnforcementDossier):  # what it works out from the records is worked out again at each check
-        return d.dump_given()
-    out = d.model_dump(mode="json", exclude_none=True)
-    for p in out.get("procedures", []):
-        if p.get("type") == "collective_discussion":
-            p.pop("head_departs", None)  # worked out again from the two views
-    cat = out.get("catalog")
-    if isinstance(cat, dict) and cat.get("year") and cat.get("published_date") and "published_in_first_quarter" in cat:
-        # worked out from the catalog's year and publication date: drop it when it says no more than they do,
-        # so that a scenario changing the date ("案卷中的“决策事项目录.公布日期”为“…”") is judged on the new date
-        derived = dt.date.fromisoformat(str(cat["published_date"])) <= dt.date(int(cat["year"]), 3, 31)
-        if cat["published_in_first_quarter"] == derived:
-            cat.pop("published_in_first_quarter")
-    return out
 
 
 def _indent(text: str) -> str:

@@ -10,17 +10,14 @@ that kind's own table, so 听证、集体讨论、公开、归档 name its recor
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import re
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Optional
 
-from ..models.enforcement import ENFORCEMENT_PROCEDURES, KIND, EnforcementDossier
+from ..models.enforcement import KIND
+from .baseline import ENFORCEMENT_BASE, enforcement_base, enforcement_record
 from .context import SpecContext, SpecFailure, to_date
 
 #: the compliant example every “程序完备的重大执法决定案卷” starts from
-BASE = Path(__file__).resolve().parents[2] / "cases/enforcement/good/pengyang-substandard-fertiliser.yaml"
+BASE = ENFORCEMENT_BASE
 
 #: 情形 of an enforcement case: field, Chinese yes, Chinese no, English yes, English no
 ENFORCEMENT_TRIGGERS: list[tuple[str, str, str, str, str]] = [
@@ -61,7 +58,7 @@ def register() -> None:
     @phrase("Given", "an enforcement dossier in which every procedure was followed",
             example="an enforcement dossier in which every procedure was followed", lang="en", section="dossier")
     def complete_enforcement(ctx: SpecContext) -> None:
-        ctx.set_raw(copy.deepcopy(_base()), "（程序完备的重大执法决定案卷）")
+        ctx.set_raw(copy.deepcopy(enforcement_base()), "（程序完备的重大执法决定案卷）")
 
     @phrase("假如", "一份重大执法决定案卷", example="一份重大执法决定案卷", section="dossier",
             help="一份空白的重大执法决定案卷（案卷类型: 重大执法决定）：只有编号和标题，没有程序记录，也没有说明任何情形。")
@@ -97,7 +94,7 @@ def register() -> None:
         d.pop("decision_date", None)
         recs = [r for r in d.setdefault("procedures", []) if r.get("type") == "decision_document"]
         if not recs:
-            recs = [record("decision_document", to_date(date))]
+            recs = [enforcement_record("decision_document", to_date(date))]
             d["procedures"].append(recs[0])
         for r in recs:
             r["date"] = to_date(date).isoformat()
@@ -109,7 +106,7 @@ def register() -> None:
         d.pop("service_date", None)
         recs = [r for r in d.setdefault("procedures", []) if r.get("type") == "service"]
         if not recs:
-            recs = [record("service", to_date(date))]
+            recs = [enforcement_record("service", to_date(date))]
             d["procedures"].append(recs[0])
         for r in recs:
             r["date"] = to_date(date).isoformat()
@@ -128,28 +125,3 @@ def _trigger(text: str) -> tuple[str, bool]:
             if re.sub(r"[、，,\s]", "", phrase_text) == key:
                 return f, value
     raise SpecFailure(f"不认识的情形“{text}”")  # pragma: no cover - the regex only admits known ones
-
-
-@lru_cache(maxsize=1)
-def _base() -> dict:
-    from ..load import load_dossier
-    from .context import dump
-    d = load_dossier(BASE).dossier
-    assert isinstance(d, EnforcementDossier)
-    return dump(d)
-
-
-def record(kind: str, on: Optional[dt.date]) -> dict[str, Any]:
-    """A compliant record of an enforcement procedure, dated `on`: the base case's record, every date
-    in it moved by the same number of days (so a hearing's notice stays 10 working-days-ish ahead)."""
-    assert kind in ENFORCEMENT_PROCEDURES, kind
-    rec = copy.deepcopy(next(r for r in _base()["procedures"] if r["type"] == kind))
-    cls = ENFORCEMENT_PROCEDURES[kind]
-    main = rec.get(cls.main_date)
-    if on is None or main is None:
-        return rec
-    shift = on - dt.date.fromisoformat(main)
-    for k, v in list(rec.items()):
-        if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-            rec[k] = (dt.date.fromisoformat(v) + shift).isoformat()
-    return rec

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any, Callable, Optional
 
 from .. import rulesets
+from ..models.base import unwrap
 from ..models.dossier import Exclusion, MeetingType, PROCEDURE_ZH, PROCEDURES, Stage, procedure_zh
 from . import baseline
 from .context import (OUTCOME_FROM_TEXT, Article, SpecContext, SpecFailure, field_name, outcome_zh, parse_value,
@@ -276,7 +277,7 @@ def inline_dossier(ctx: SpecContext, docstring: Optional[str] = None) -> None:
         help="读取一个案卷文件。路径相对于 .feature 文件所在目录，或项目根目录（如 cases/…）。")
 @phrase("Given", "the dossier file \"{file}\"", example='the dossier file "features/dossiers/parking-fee-2023.yaml"', lang="en", section="dossier")
 def file_dossier(ctx: SpecContext, file: str) -> None:
-    from ..load import read_text
+    from ..core.yamlload import read_text
     path = ctx.resolve_file(file)
     ctx.load_text(read_text(path), str(file))
 
@@ -420,8 +421,7 @@ def _set_path(ctx: SpecContext, path: str, value: Any, remove: bool) -> None:
             else:
                 cur[name] = value
             return
-        from .context import _unwrap
-        sub = _unwrap(model.model_fields[name].annotation)
+        sub = unwrap(model.model_fields[name].annotation, item=True)
         if not (isinstance(sub, type) and hasattr(sub, "model_fields")):
             raise SpecFailure(f"“{part}”不是可以再细分的项目")
         model, where = sub, f"{where}的“{part}”"

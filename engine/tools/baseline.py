@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..errors import LoadError, Problem
+from ..core.errors import LoadError, Problem
 
 BASELINE_VERSION = 1
 

@@ -23,9 +23,9 @@ from typing import Any, Iterable
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..load import MAX_BYTES, MAX_DEPTH
+from ..core.yamlload import MAX_BYTES, MAX_DEPTH
 from ..models import base
-from ..models.base import unwrap as _unwrap
+from ..models.base import unwrap
 from ..models.base import ZhEnum, ZhModel
 from ..models.dossier import (
     PROCEDURE_ZH, PROCEDURES, Catalog, Dossier, Expert, Record, Source, Stage, Triggers, Waiver,
@@ -71,7 +71,7 @@ def _enum_classes() -> list[type[ZhEnum]]:
     return seen
 
 
-def _anchor(cls: type) -> str:
+def anchor(cls: type) -> str:
     return ("enum-" if issubclass(cls, enum.Enum) else "model-") + cls.__name__.lower()
 
 
@@ -91,7 +91,7 @@ def _constraints(info: FieldInfo) -> tuple[str, str]:
 
 def _type_text(info: FieldInfo) -> str:
     """The field's type in both languages, with links to enum and sub-model tables."""
-    t = _unwrap(info.annotation)
+    t = unwrap(info.annotation)
     zh, en = _type_words(t)
     czh, cen = _constraints(info)
     return f"{zh}{czh}<br>{en}{cen}"
@@ -104,15 +104,15 @@ def _type_words(t: Any) -> tuple[str, str]:
         names = "、".join(f"`{z}`" for z in (*PROCEDURE_ZH.get(name, ()), name))
         return f"固定写 {names} 之一", f"always one of {names.replace('、', ', ')}"
     if origin is list:
-        inner = _unwrap(typing.get_args(t)[0])
+        inner = unwrap(typing.get_args(t)[0])
         if typing.get_origin(inner) is typing.Union:  # the procedure records (a tagged union)
             return "列表，每项一条程序记录，见[第 8 节](#procedures)", "list of procedure records, see [section 8](#procedures)"
         if isinstance(inner, type) and issubclass(inner, ZhEnum):
-            return (f"取值列表，见 [{inner.__name__}](#{_anchor(inner)})（也可写成一行，用“、”分隔）",
-                    f"list of [{inner.__name__}](#{_anchor(inner)}) values (or one line separated by 、)")
+            return (f"取值列表，见 [{inner.__name__}](#{anchor(inner)})（也可写成一行，用“、”分隔）",
+                    f"list of [{inner.__name__}](#{anchor(inner)}) values (or one line separated by 、)")
         if isinstance(inner, type) and issubclass(inner, BaseModel):
-            return (f"列表，每项见 [{inner.__name__}](#{_anchor(inner)})",
-                    f"list of [{inner.__name__}](#{_anchor(inner)})")
+            return (f"列表，每项见 [{inner.__name__}](#{anchor(inner)})",
+                    f"list of [{inner.__name__}](#{anchor(inner)})")
         return "文字列表", "list of text"
     if t is bool:
         return "是/否", "yes/no"
@@ -123,17 +123,17 @@ def _type_words(t: Any) -> tuple[str, str]:
     if t is str:
         return "文字", "text"
     if isinstance(t, type) and issubclass(t, ZhEnum):
-        return f"取值见 [{t.__name__}](#{_anchor(t)})", f"one of [{t.__name__}](#{_anchor(t)})"
+        return f"取值见 [{t.__name__}](#{anchor(t)})", f"one of [{t.__name__}](#{anchor(t)})"
     if isinstance(t, type) and issubclass(t, BaseModel):
-        return f"键值对，见 [{t.__name__}](#{_anchor(t)})", f"mapping, see [{t.__name__}](#{_anchor(t)})"
+        return f"键值对，见 [{t.__name__}](#{anchor(t)})", f"mapping, see [{t.__name__}](#{anchor(t)})"
     return "文字", "text"  # pragma: no cover - every field type is listed above
 
 
-def _cell(s: str) -> str:
+def cell(s: str) -> str:
     return s.replace("|", "\\|").replace("\n", " ")
 
 
-def _field_rows(model: type[ZhModel], skip: Iterable[str] = ()) -> list[str]:
+def field_rows(model: type[ZhModel], skip: Iterable[str] = ()) -> list[str]:
     rows = ["| 中文键 Chinese key(s) | English key | 类型 type | 必填 required | 含义 meaning |",
             "|---|---|---|---|---|"]
     for name, info in model.model_fields.items():
@@ -149,11 +149,11 @@ def _field_rows(model: type[ZhModel], skip: Iterable[str] = ()) -> list[str]:
         en = _meaning_en(info)
         if en:
             meaning += f"<br>{en}"
-        rows.append(f"| {_cell(zh_keys)} | `{name}` | {_cell(_type_text(info))} | {required} | {_cell(meaning)} |")
+        rows.append(f"| {cell(zh_keys)} | `{name}` | {cell(_type_text(info))} | {required} | {cell(meaning)} |")
     return rows
 
 
-def _first_line(doc: str | None) -> str:
+def first_line(doc: str | None) -> str:
     return (doc or "").strip().splitlines()[0] if doc else ""
 
 
@@ -400,12 +400,12 @@ def _bool_words() -> tuple[list[str], list[str]]:
     return sorted(base._TRUE, key=order), sorted(base._FALSE, key=order)
 
 
-def _model_section(title: str, model: type[ZhModel], intro: list[str], skip: Iterable[str] = ()) -> list[str]:
-    out = [f'<a id="{_anchor(model)}"></a>', ""]
+def model_section(title: str, model: type[ZhModel], intro: list[str], skip: Iterable[str] = ()) -> list[str]:
+    out = [f'<a id="{anchor(model)}"></a>', ""]
     if title:
         out += [title, ""]
     out += intro
-    out += _field_rows(model, skip)
+    out += field_rows(model, skip)
     out.append("")
     return out
 
@@ -418,20 +418,20 @@ def _enum_users(cls: type[ZhEnum]) -> list[tuple[str, str]]:
     users: list[tuple[str, str]] = []
     for model in models:
         for name, info in model.model_fields.items():
-            t = _unwrap(info.annotation)
+            t = unwrap(info.annotation)
             if typing.get_origin(t) is list:
-                t = _unwrap(typing.get_args(t)[0])
+                t = unwrap(typing.get_args(t)[0])
             keys = _zh_keys(info)
             if t is cls and (keys[0], name) not in users:
                 users.append((keys[0], name))
     return users
 
 
-def _enum_section(cls: type[ZhEnum]) -> list[str]:
-    doc = _first_line(cls.__doc__)
+def enum_section(cls: type[ZhEnum]) -> list[str]:
+    doc = first_line(cls.__doc__)
     users = _enum_users(cls)
     title = f"{users[0][0]} " if users else ""
-    out = [f'<a id="{_anchor(cls)}"></a>', "", f"### {title}{cls.__name__}", ""]
+    out = [f'<a id="{anchor(cls)}"></a>', "", f"### {title}{cls.__name__}", ""]
     if users:
         out += ["用于 used by: " + "、".join(f"`{zh}` (`{en}`)" for zh, en in users), ""]
     if doc:
@@ -439,7 +439,7 @@ def _enum_section(cls: type[ZhEnum]) -> list[str]:
     out += ["| English value | 中文 Chinese | 也可写作 also accepted |", "|---|---|---|"]
     for m in cls:
         syn = "、".join(f"`{s}`" for s in m.synonyms)  # type: ignore[attr-defined]
-        out.append(f"| `{m.value}` | `{m.zh}` | {_cell(syn)} |")  # type: ignore[attr-defined]
+        out.append(f"| `{m.value}` | `{m.zh}` | {cell(syn)} |")  # type: ignore[attr-defined]
     out.append("")
     return out
 
@@ -509,13 +509,13 @@ def dossier_format_markdown() -> str:
         "## 4. 案卷 Dossier (top level)",
         "",
     ]
-    out += _model_section("", Dossier, [
+    out += model_section("", Dossier, [
         "案卷最外层的键。`情形`、`决策事项目录`、`程序`、`豁免` 的内容见后面各节。",
         "Top-level keys. `triggers`, `catalog`, `procedures` and `waivers` are described in the sections below.", ""])
     out += ["## 5. 决策事项目录 Catalog", ""]
-    out += _model_section("", Catalog, [_first_line(Catalog.__doc__), ""])
+    out += model_section("", Catalog, [first_line(Catalog.__doc__), ""])
     out += ["## 6. 情形 Triggers", ""]
-    out += _model_section("", Triggers, [
+    out += model_section("", Triggers, [
         "情形是使附条件义务适用的判断（例如“专业性技术性较强”时应当组织专家论证）。只写已经作出判断的情形；"
         "不写表示尚未判断，相关义务的检查结果可能为“无法判断”，而不是“合规”。",
         "Triggers are the judgements that make conditional duties apply (e.g. a specialised matter needs expert review). "
@@ -524,9 +524,9 @@ def dossier_format_markdown() -> str:
     out += _stages()
     out += _procedures()
     out += ["## 9. 其他记录 Other records", ""]
-    out += _model_section("### 专家 Expert", Expert, ["`专家论证` 记录中 `专家` 列表的每一项。Each item of an expert review's `experts` list.", ""])
-    out += _model_section("### 豁免 Waiver", Waiver, [_first_line(Waiver.__doc__), ""])
-    out += _model_section("### 来源 Source", Source, [
+    out += model_section("### 专家 Expert", Expert, ["`专家论证` 记录中 `专家` 列表的每一项。Each item of an expert review's `experts` list.", ""])
+    out += model_section("### 豁免 Waiver", Waiver, [first_line(Waiver.__doc__), ""])
+    out += model_section("### 来源 Source", Source, [
         "`来源` 列表的每一项（案卷最外层或任一程序记录中），写明事实从哪里读到；检查结果的证据和 HTML 报告列出来源。",
         "Each item of a `sources` list (top level or on any procedure record): where a fact was read. Findings' evidence "
         "and the HTML report list the sources.", ""])
@@ -535,7 +535,7 @@ def dossier_format_markdown() -> str:
             "Write the English value, the Chinese label or any listed synonym; they mean the same.", ""]
     for cls in _enum_classes():
         if cls is not Stage:
-            out += _enum_section(cls)
+            out += enum_section(cls)
     out += [
         "## 11. 完整示例 Worked example",
         "",
@@ -569,14 +569,14 @@ def dossier_format_markdown() -> str:
 
 
 def _stages() -> list[str]:
-    out = [f'<a id="{_anchor(Stage)}"></a>', "", "## 7. 阶段 Stages", "",
+    out = [f'<a id="{anchor(Stage)}"></a>', "", "## 7. 阶段 Stages", "",
            "`阶段` 表示决策进行到哪一步；每条规则只从它应当完成的阶段起检查。不写 `阶段` 时按“已完成”处理，检查全部义务。",
            "`stage` says how far the decision has got; a rule is checked only from the stage at which its duty is due. "
            "Without `stage`, the dossier is treated as completed and every duty is checked.", "",
            "| 顺序 order | English value | 中文 Chinese | 也可写作 also accepted |", "|---|---|---|---|"]
     for m in Stage:
         syn = "、".join(f"`{s}`" for s in m.synonyms)  # type: ignore[attr-defined]
-        out.append(f"| {m.rank + 1} | `{m.value}` | `{m.zh}` | {_cell(syn)} |")  # type: ignore[attr-defined]
+        out.append(f"| {m.rank + 1} | `{m.value}` | `{m.zh}` | {cell(syn)} |")  # type: ignore[attr-defined]
     out.append("")
     return out
 
@@ -590,15 +590,15 @@ def _procedures() -> list[str]:
     decision_procedures = {n: c for n, c in PROCEDURES.items() if n not in ENFORCEMENT_PROCEDURES}  # §13 has the others
     for name, cls in decision_procedures.items():
         zh = "、".join(f"`{z}`" for z in PROCEDURE_ZH.get(name, ()))
-        out.append(f"| [`{name}`](#{_anchor(cls)}) | {zh} | {_cell(_first_line(cls.__doc__))} |")
+        out.append(f"| [`{name}`](#{anchor(cls)}) | {zh} | {cell(first_line(cls.__doc__))} |")
     out += ["", "每种程序都可以有下列两个键。Every procedure record may also have these two keys:", ""]
-    out += _field_rows(Record)
+    out += field_rows(Record)
     out.append("")
     for i, (name, cls) in enumerate(decision_procedures.items(), 1):
         zh = PROCEDURE_ZH.get(name, (name,))
-        out += [f'<a id="{_anchor(cls)}"></a>', "", f"### 8.{i} {zh[0]} `{name}`", "",
-                f"{_first_line(cls.__doc__)}　`类型: {zh[0]}` = `type: {name}`", ""]
-        out += _field_rows(cls, skip=("ref", "note"))
+        out += [f'<a id="{anchor(cls)}"></a>', "", f"### 8.{i} {zh[0]} `{name}`", "",
+                f"{first_line(cls.__doc__)}　`类型: {zh[0]}` = `type: {name}`", ""]
+        out += field_rows(cls, skip=("ref", "note"))
         out.append("")
     return out
 

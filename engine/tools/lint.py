@@ -29,7 +29,7 @@ from typing import Optional
 import yaml
 
 from ..compile import compile_ruleset
-from ..errors import RulesetError, RulesetErrors
+from ..core.errors import RulesetError, RulesetErrors
 from ..models.ruleset import Rule, Ruleset, RulesetIndex
 from ..tighten import layer_problems, loosening
 

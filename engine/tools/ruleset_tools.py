@@ -25,7 +25,7 @@ EXIT_OK, EXIT_CHANGED, EXIT_UNUSABLE = 0, 1, 2
 
 
 def _load(rid: str, lang: str) -> Ruleset:
-    from ..errors import RulesetErrors
+    from ..core.errors import RulesetErrors
     from ..rulesets import load
     try:
         return load(rid)
@@ -304,7 +304,7 @@ def impact(old: str, new: str, paths: list[str]) -> tuple[list[dict], list[dict]
     (kind, place and date) checked under both. The others are counted by why they are not
     compared ({"kind": n, "place": n, "date": n}), never reported as changes."""
     from ..check import check
-    from ..errors import JueceError, RulesetErrors
+    from ..core.errors import JueceError, RulesetErrors
     from ..load import iter_paths, load_dossier
     from ..rulesets import load
     ra, rb = load(old), load(new)

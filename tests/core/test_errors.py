@@ -1,6 +1,6 @@
-"""Every error juece tells people about belongs to one hierarchy (engine.errors)."""
+"""Every error juece tells people about belongs to one hierarchy (engine.core.errors)."""
 
-from engine import errors
+from engine.core import errors
 from engine.audit import ledger, sources
 
 

@@ -1,4 +1,4 @@
-"""The audit's fast YAML path (engine/fastyaml.py) gives what the strict loader gives, or declines.
+"""The audit's fast YAML path (engine/core/fastyaml.py) gives what the strict loader gives, or declines.
 
 For every text: fastyaml.parse is None, or equal (same types too: repr) to the strict loader's
 objects. For every dossier: load_dossier(fast=True) gives the same Dossier, or the same errors word
@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from engine import fastyaml
+from engine.core import fastyaml
 from engine.audit.sample import generate
-from engine.errors import LoadError
-from engine.load import _StrictLoader, load_dossier, read_text
+from engine.core.errors import LoadError
+from engine.core.yamlload import StrictLoader, read_text
+from engine.load import load_dossier
 
 pytestmark = pytest.mark.skipif(not fastyaml.AVAILABLE, reason="rapidyaml is not installed")
 
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def strict(text: str):
     try:
-        return ("ok", yaml.load(text, Loader=_StrictLoader))  # noqa: S506 - derives from CSafeLoader
+        return ("ok", yaml.load(text, Loader=StrictLoader))  # noqa: S506 - derives from CSafeLoader
     except Exception as e:  # noqa: BLE001
         return ("error", type(e).__name__)
 

@@ -206,6 +206,9 @@ def test_opinion_and_audit_read_the_folder_vocabulary(example, tmp_path):
     assert not (tmp_path / "out" / "errors.jsonl").exists() or not (tmp_path / "out" / "errors.jsonl").read_text().strip()
     rows = [json.loads(x) for x in (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     assert {Path(str(x.get("file", x.get("key", "")))).stem: x.get("compliant") for x in rows} == {"right": True, "contrary": False}, rows
+    r = juece("audit", "--resume", "-o", str(tmp_path / "out"), "-j", "1", "-q")  # the run's --ruleset folder, read again
+    _no_traceback(r)
+    assert r.returncode == 1, r.stdout + r.stderr
 
 
 def test_schema_and_docs_show_the_folder_facts(example):

@@ -14,7 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from engine.cli import app
-from engine.errors import LoadError
+from engine.core.errors import LoadError
 from engine.load import load_dossier
 from engine.models import dossier as m
 

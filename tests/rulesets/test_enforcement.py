@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from engine import rulesets
 from engine.check import check
 from engine.cli import app
-from engine.errors import LoadError
+from engine.core.errors import LoadError
 from engine.load import load_dossier
 from engine.models.enforcement import EnforcementDossier
 
@@ -215,7 +215,7 @@ def test_at_the_investigation_stage_only_investigation_duties_are_due():
 
 
 def test_a_decree_713_ruleset_is_refused_for_an_enforcement_dossier():
-    from engine.errors import RulesetErrors
+    from engine.core.errors import RulesetErrors
     with pytest.raises(RulesetErrors) as e:
         check(load_dossier(GOOD), ruleset_id="cn.mad.decree-713")
     assert "重大执法决定" in str(e.value.errors[0].zh)

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from engine import rulesets
 from engine.check import check
 from engine.cli import app
-from engine.errors import LoadError, RulesetErrors
+from engine.core.errors import LoadError, RulesetErrors
 from engine.layers import body_level, infer_level
 from engine.tools.lint import lint_path
 from engine.load import load_dossier

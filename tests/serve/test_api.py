@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from engine.cli import app as cli_app
-from engine.errors import LoadError
+from engine.core.errors import LoadError
 from engine.load import load_dossier
 
 from .conftest import CASES, case, make_client

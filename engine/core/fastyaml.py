@@ -1,5 +1,5 @@
 """A fast path for reading dossier YAML in bulk (the audit): rapidyaml (C++) parses and emits JSON,
-and this module turns that into exactly the Python objects PyYAML's strict loader (load.py)
+and this module turns that into exactly the Python objects PyYAML's strict loader (yamlload.py)
 would build, or declines.
 
 It declines (returns None) whenever it cannot vouch for that, and the caller then parses with the
@@ -104,7 +104,7 @@ def _typed_plains(text: str) -> dict[str, Any]:
             y, mo, d = v.split("-")
             try:
                 typed[v] = dt.date(int(y), int(mo), int(d))
-            except ValueError:  # 2023-02-30: load._lenient keeps it as text; so does rapidyaml
+            except ValueError:  # 2023-02-30: yamlload._lenient keeps it as text; so does rapidyaml
                 continue
         else:
             raise _Decline
