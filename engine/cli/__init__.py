@@ -461,3 +461,43 @@ def main() -> None:
     except Exception as e:  # noqa: BLE001 - a bug: one line and its own exit code
         _say(internal_error_text(e, lang))
         sys.exit(EXIT_INTERNAL)
+
+
+def entry() -> None:
+    """`juece` and `python -m engine`: main(), then leave without the interpreter's teardown.
+
+    Tearing down the modules (the pydantic models built from the vocabulary, the compiled rulesets)
+    takes ≈ 50 ms, a sixth of a `juece check` (bench/README.md). Nothing is lost by skipping it: the
+    output streams are flushed and the atexit handlers run here (multiprocessing's, logging's,
+    `weakref.finalize`'s temporary files), and juece writes its files with `with` or fsyncs them.
+    Only when no other thread runs (a thread would be killed, not joined); in-process callers (the
+    tests) call main() itself and get its SystemExit."""
+    import atexit
+    import os
+    import threading
+    # juece uses no pydantic plugin: skip pydantic's scan of every installed distribution's entry
+    # points for one (≈ 10 ms at the first model). PYDANTIC_DISABLE_PLUGINS= (empty) brings it back.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    try:
+        main()
+        code: object = 0
+    except SystemExit as e:
+        code = e.code
+    if threading.active_count() > 1:
+        sys.exit(code)
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("text"): the text on stderr, exit 1 (as the interpreter does)
+        try:
+            print(code, file=sys.stderr)
+        except (OSError, ValueError):
+            pass
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`juece check … | head`)
+            if stream is sys.stdout and code == 0:
+                code = EXIT_UNUSABLE
+    atexit._run_exitfuncs()  # noqa: SLF001 - what the interpreter would run next
+    os._exit(code)
