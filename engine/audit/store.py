@@ -19,6 +19,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator, Optional
 
+import orjson  # the result lines are read back whole (normalize, resume, summarize): ≈ 10× json's speed, the same objects
+
 RESULTS, ERRORS, RUN, LOCK = "results.jsonl", "errors.jsonl", "audit.json", ".audit.lock"
 RETRIED_CODES = frozenset(("engine.worker-died", "engine.timeout"))  # --resume checks these dossiers again
 
@@ -84,7 +86,7 @@ def iter_lines(path: Path) -> Iterator[dict]:
             if not raw.endswith(b"\n"):
                 return
             try:
-                yield json.loads(raw)
+                yield orjson.loads(raw)
             except ValueError:
                 return
 
@@ -100,7 +102,7 @@ def repair(path: Path) -> tuple[set[str], int]:
             if not raw.endswith(b"\n"):
                 break
             try:
-                obj = json.loads(raw)
+                obj = orjson.loads(raw)
                 key = obj["file"]
             except (ValueError, KeyError, TypeError):
                 break
@@ -126,7 +128,7 @@ def _index(path: Path) -> dict[str, tuple[tuple[str, str], int, int]]:
             if not raw.endswith(b"\n"):
                 break
             try:
-                obj = json.loads(raw)
+                obj = orjson.loads(raw)
             except ValueError:
                 break
             key = str(obj.get("file"))
@@ -195,7 +197,7 @@ class Store:
         with open(self.errors_path, "rb") as f:
             for raw in f:
                 try:
-                    obj = json.loads(raw)
+                    obj = orjson.loads(raw)
                 except ValueError:
                     break
                 if obj.get("code") in codes:

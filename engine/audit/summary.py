@@ -29,6 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
+import orjson
+
 from ..core.yamlload import load_file
 from ..models.finding import OUTCOME_RANK, OUTCOME_ZH
 from .store import ERRORS, RESULTS, atomic_write, iter_lines
@@ -100,11 +102,14 @@ def _rate_block(c: Counter) -> dict:
 
 
 class _Group:
-    __slots__ = ("checked", "applicable", "compliant", "with_indeterminate", "rates", "verdicts")
+    __slots__ = ("checked", "applicable", "compliant", "with_indeterminate", "combos", "verdicts")
 
     def __init__(self) -> None:
         self.checked = self.applicable = self.compliant = self.with_indeterminate = 0
-        self.rates: dict[str, Counter] = defaultdict(Counter)
+        # (every rate's status, in rate_defs() order) → dossiers: one count per dossier and group, not
+        # one per rate (an audit counts each dossier in 7 groups for 18 rates); the rates are summed from
+        # it when read. As many entries as distinct combinations occur, not as dossiers.
+        self.combos: Counter = Counter()
         self.verdicts: Counter = Counter()  # compliant | noncompliant | noncompliant_unrecorded | unconfirmed
 
     def merge(self, o: "_Group") -> None:
@@ -112,19 +117,30 @@ class _Group:
         self.applicable += o.applicable
         self.compliant += o.compliant
         self.with_indeterminate += o.with_indeterminate
-        for rid, c in o.rates.items():
-            self.rates[rid].update(c)
+        self.combos.update(o.combos)
         self.verdicts.update(o.verdicts)
+
+    @property
+    def rates(self) -> dict[str, Counter]:
+        """rate id → Counter of statuses (done, violated, …) over the group's dossiers."""
+        ids = [rd.id for rd in rate_defs()]
+        out: dict[str, Counter] = defaultdict(Counter)
+        for combo, n in self.combos.items():
+            for rid, st in zip(ids, combo):
+                if st is not None:
+                    out[rid][st] += n
+        return out
 
     def out(self) -> dict:
         v = self.verdicts
         decided = v["compliant"] + v["noncompliant"] + v["noncompliant_unrecorded"]
+        rates = self.rates
         return {"checked": self.checked, "applicable": self.applicable, "compliant": v["compliant"],
                 "noncompliant": v["noncompliant"] + v["noncompliant_unrecorded"],
                 "noncompliant_fact": v["noncompliant"], "noncompliant_unrecorded": v["noncompliant_unrecorded"],
                 "unconfirmed": v["unconfirmed"], "decided": decided, "with_indeterminate": self.with_indeterminate,
                 "compliance_rate": _ratio(v["compliant"], decided),
-                "rates": {rd.id: _rate_block(self.rates[rd.id]) for rd in rate_defs()}}
+                "rates": {rd.id: _rate_block(rates[rd.id]) for rd in rate_defs()}}
 
 
 def _group_key(obj: dict, dim: str) -> str:
@@ -188,14 +204,13 @@ class Tally:
         basis = obj.get("record_basis") or "complete_file"
         self.bases[basis] += 1
         statuses = {rd.id: rate_status(ro, rd, grounds, basis) for rd in rate_defs()}
+        combo = tuple(statuses.values())
         for g in groups:
             g.applicable += 1
             g.compliant += compliant
             g.verdicts[verdict] += 1
             g.with_indeterminate += indeterminate
-            for rid, st in statuses.items():
-                if st is not None:
-                    g.rates[rid][st] += 1
+            g.combos[combo] += 1
         self.rule_outcomes.update(ro.items())  # one C-level pass, not a Counter update per rule
         for f in obj.get("findings", []):
             if f["rule"] not in self.rule_meta:
@@ -293,6 +308,7 @@ class Tally:
         rules.sort(key=lambda r: (-r["violated"], -r["indeterminate"], r["rule"]))
         t = self.total
         tv = t.out()
+        total_rates = t.rates
         checked_all = t.checked + self.error_total
         ledger_only = bool(self.bases) and set(self.bases) == {"ledger"}
         return {
@@ -313,8 +329,8 @@ class Tally:
                         "indeterminate": tv["unconfirmed"]},
             "rates": [{"id": rd.id, "zh": rd.zh, "en": rd.en, "rules": list(rd.rules), "due_zh": rd.due_zh, "due_en": rd.due_en,
                        "ledger": rd.ledger, "assessable": not (ledger_only and not rd.ledger), "kind": rd.kind,
-                       **_rate_block(t.rates[rd.id])} for rd in shown_rates(t.rates)],
-            "kinds": sorted({rd.kind for rd in shown_rates(t.rates)}),
+                       **_rate_block(total_rates[rd.id])} for rd in shown_rates(total_rates)],
+            "kinds": sorted({rd.kind for rd in shown_rates(total_rates)}),
             "by": {d: {k: g.out() for k, g in sorted(self.by[d].items())} for d in DIMENSIONS},
             "rules": rules,
             "top_violated": [r for r in rules if r["violated"]][:10],
@@ -432,7 +448,7 @@ class Part:
         """From finished lines themselves (dossiers re-run one at a time after a worker died)."""
         part = cls(list_limit)
         for kind, _key, line in recs:
-            obj = json.loads(line)
+            obj = orjson.loads(line)
             if kind == "result":
                 part.add_result(obj)
             else:

@@ -94,9 +94,12 @@ class RecordBase(ZhModel):
             keys = type(obj).__dict__.get("_enum_keys")
             if keys is None:
                 keys = _enum_keys(type(obj))
-            for k, v in data.items():
-                name = keys.get(k)  # only an enum field (or a list of one) can be read from other words
-                if name is not None and (isinstance(v, str) or (isinstance(v, list) and v and isinstance(v[0], str))):
+            hit = keys.keys() & data.keys()  # only an enum field (or a list of one) can be read from other words
+            if not hit:
+                return obj
+            for k in (hit if len(hit) == 1 else [k for k in data if k in hit]):  # in the file's order
+                name, v = keys[k], data[k]
+                if isinstance(v, str) or (isinstance(v, list) and v and isinstance(v[0], str)):
                     got = getattr(obj, name, None)
                     if isinstance(got, ZhEnum):
                         w = written_as(got, v)
