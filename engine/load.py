@@ -15,10 +15,11 @@ import hashlib
 import os
 import re
 import reprlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .core.errors import LoadError, Problem
 from .core.yamlload import compose, json_line, parse_yaml, position, read_text
@@ -30,13 +31,24 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class Loaded(BaseModel):
-    """A dossier with where it came from (for the run manifest)."""
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Loaded:
+    """A dossier with where it came from (for the run manifest).
 
-    model_config = {"arbitrary_types_allowed": True}
+    A dataclass, not a pydantic model: a model whose field is `Dossier | EnforcementDossier` builds
+    both kinds' validators when it is defined (≈ 15 ms of `juece check`, for a type check)."""
+
     dossier: Union[Dossier, EnforcementDossier]
     file: str
     sha256: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.dossier, (Dossier, EnforcementDossier)):
+            raise TypeError(f"Loaded.dossier must be a Dossier or an EnforcementDossier, not {type(self.dossier).__name__}")
+
+    def model_dump(self, **kw: Any) -> dict[str, Any]:
+        """{dossier, file, sha256}, as when Loaded was a pydantic model (`kw` go to the dossier's model_dump)."""
+        return {"dossier": self.dossier.model_dump(**kw), "file": self.file, "sha256": self.sha256}
 
 
 def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[str] = None, fast: bool = False) -> Loaded:

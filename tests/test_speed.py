@@ -303,3 +303,27 @@ def test_an_entry_is_data_never_code(fresh):
     entry.write_text('{"key": "%s", "value": {"index": "not an index"}}' % entry.stem, encoding="utf-8")
     rulesets.clear_caches()
     assert _dump(rulesets.load("cn.mad.decree-713")) == want
+
+
+def _complete_after(*args: str) -> dict[str, bool]:
+    """After `juece <args>` in a fresh interpreter: which kinds' dossier models have their validator built."""
+    code = ("import json, sys\nfrom engine.cli import app\n"
+            "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "from engine.models.dossier import Dossier\nfrom engine.models.enforcement import EnforcementDossier\n"
+            "sys.stderr.write('\\nBUILT ' + json.dumps({'decision': Dossier.__pydantic_complete__,"
+            " 'enforcement': EnforcementDossier.__pydantic_complete__}))\n")
+    p = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return json.loads(p.stderr.rsplit("BUILT ", 1)[1])
+
+
+def test_a_decision_check_does_not_build_the_enforcement_models():
+    assert _complete_after("check", EXAMPLE) == {"decision": True, "enforcement": False}
+
+
+def test_an_enforcement_check_builds_them_when_it_needs_them_and_finds_what_the_law_asks():
+    case = str(ROOT / "cases/enforcement/bad/no-legal-review.yaml")
+    built = _complete_after("check", case)
+    assert built["enforcement"] is True
+    r = check(load_dossier(case))
+    assert r.ruleset["id"].startswith("cn.ap.") and not r.compliant
+    assert any("法制审核" in f.message and "第五十八条" in f.basis for f in r.findings)

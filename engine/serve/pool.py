@@ -62,8 +62,11 @@ _WARM = '编号: warm-up\n标题: 预热\n决策机关: 某县人民政府\n行�
 def _warm() -> None:
     """Run in every new worker before it takes a task (pebble's initializer, outside any time limit):
     import the engine and compile the national ruleset with one check, so a worker that replaces a
-    killed one does not spend the next dossier's time limit on that (about 1 s)."""
+    killed one does not spend the next dossier's time limit on that (about 1 s). The enforcement kind's
+    validators, which a decision check does not build (models/vocabulary.py: deferred), are built too."""
+    from ..models.enforcement import EnforcementDossier
     run_check(_WARM, "warm-up.yaml", None, None)
+    EnforcementDossier.model_rebuild()
 
 
 class CheckPool:

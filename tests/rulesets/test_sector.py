@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,7 @@ def test_plan_announced_25_days_breaks_art_26_even_with_a_reason_for_shortening(
     assert why.startswith("依照《中华人民共和国城乡规划法》第二十六条第一款")
     # without the sector the Decree alone accepts the stated reason
     d = load_dossier(CASES / "sector/urban_rural_plan/bad/announced-25-days.yaml")
-    plain = d.model_copy(update={"dossier": d.dossier.model_copy(update={"sector": []})})
+    plain = replace(d, dossier=d.dossier.model_copy(update={"sector": []}))
     r2 = check(plain, explain=True)
     assert outcome(r2, "mad.pp.public-comment.period") == "satisfied" and "plan.announcement" not in {f.rule for f in r2.outcomes}
 
@@ -140,7 +141,7 @@ def test_expropriation_without_risk_assessment_even_when_no_risk_is_asserted():
 def test_land_layer_is_not_stacked_before_it_is_in_force_and_the_reason_says_so():
     d = load_dossier(CASES / "sector/land_expropriation/good/industrial-park-land.yaml")
     import datetime as dt
-    old = d.model_copy(update={"dossier": d.dossier.model_copy(update={"decision_date": dt.date(2021, 3, 1)})})
+    old = replace(d, dossier=d.dossier.model_copy(update={"decision_date": dt.date(2021, 3, 1)}))
     r = check(old)
     assert r.ruleset["id"] == "cn.mad.decree-713"
     assert "cn.sector.land-expropriation（2021-09-01 至 今） 于 2021-03-01 不在有效期内，未叠加" in r.manifest.selection
@@ -148,7 +149,7 @@ def test_land_layer_is_not_stacked_before_it_is_in_force_and_the_reason_says_so(
 
 def test_an_unknown_sector_is_named_in_the_reason():
     d = load_dossier(CASES / "sector/price/good/government-heating-price.yaml")
-    other = d.model_copy(update={"dossier": d.dossier.model_copy(update={"sector": ["渔业养殖"]})})
+    other = replace(d, dossier=d.dossier.model_copy(update={"sector": ["渔业养殖"]}))
     r = check(other)
     assert r.ruleset["id"] == "cn.mad.decree-713"
     assert "事项领域“渔业养殖”：没有对应的领域规则集" in r.manifest.selection
