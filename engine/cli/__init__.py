@@ -470,8 +470,9 @@ def entry() -> None:
     takes ≈ 50 ms, a sixth of a `juece check` (bench/README.md). Nothing is lost by skipping it: the
     output streams are flushed and the atexit handlers run here (multiprocessing's, logging's,
     `weakref.finalize`'s temporary files), and juece writes its files with `with` or fsyncs them.
-    Only when no other thread runs (a thread would be killed, not joined); in-process callers (the
-    tests) call main() itself and get its SystemExit."""
+    Only when no other thread runs (a thread would be killed, not joined) and no profiler or tracer
+    is on (`python -m cProfile -m engine …` writes its file after this returns); in-process callers
+    (the tests) call main() itself and get its SystemExit."""
     import atexit
     import os
     import threading
@@ -483,8 +484,8 @@ def entry() -> None:
         code: object = 0
     except SystemExit as e:
         code = e.code
-    if threading.active_count() > 1:
-        sys.exit(code)
+    if threading.active_count() > 1 or sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)  # a thread to join, or a profiler or debugger that writes its data after main() returns
     if code is None:
         code = 0
     elif not isinstance(code, int):  # sys.exit("text"): the text on stderr, exit 1 (as the interpreter does)

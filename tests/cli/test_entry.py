@@ -61,3 +61,11 @@ def test_with_another_thread_running_the_interpreter_leaves_normally_and_joins_i
     p = run(code=code)
     assert p.returncode == 1
     assert mark.read_text() == "done"  # joined, not killed
+
+
+def test_under_a_profiler_the_interpreter_leaves_normally_so_the_profile_is_written(tmp_path):
+    prof = tmp_path / "check.prof"
+    p = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "engine", "check", GOOD],
+                       cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert prof.stat().st_size > 1000
