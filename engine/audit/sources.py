@@ -53,9 +53,10 @@ def iter_files(inputs: list[str]) -> Iterator[Path]:
         if p.is_dir():
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                base = Path(root)  # once per folder, not per file (an archive has thousands)
                 for f in sorted(files):
                     if _wanted(f):
-                        yield Path(root) / f
+                        yield base / f
         elif p.exists():
             yield p
         elif _is_glob(raw):
