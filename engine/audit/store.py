@@ -36,10 +36,10 @@ class Busy(Exception):
 def atomic_write(path: Path, text: str | bytes) -> None:
     """Write to a temporary file in the same folder, fsync, rename: readers see old or new, never half."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    _atomic(path, lambda f: f.write(data))
+    atomic_fill(path, lambda f: f.write(data))
 
 
-def _atomic(path: Path, fill: Callable[[BinaryIO], object]) -> None:
+def atomic_fill(path: Path, fill: Callable[[BinaryIO], object]) -> None:
     """`fill` writes the new content into a temporary file beside `path`; then fsync and rename."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -144,7 +144,7 @@ def _rewrite(path: Path, entries: list[tuple[tuple[str, str], int, int]]) -> Non
             for _, off, n in entries:
                 src.seek(off)
                 out.write(src.read(n))
-        _atomic(path, fill)
+        atomic_fill(path, fill)
 
 
 class Store:

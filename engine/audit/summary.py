@@ -18,6 +18,7 @@ Definitions (docs/audit.md, docs/open-world.md):
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -33,7 +34,7 @@ import orjson
 
 from ..core.yamlload import load_file
 from ..models.finding import OUTCOME_RANK, OUTCOME_ZH
-from .store import ERRORS, RESULTS, atomic_write, iter_lines
+from .store import ERRORS, RESULTS, atomic_fill, atomic_write, iter_lines
 
 RATES_FILE = Path(__file__).resolve().parents[2] / "rulesets" / "rates.yaml"  # law data: beside the rules it names
 DIMENSIONS = ("decision_body", "undertaking_unit", "year", "category", "sector")
@@ -459,21 +460,36 @@ class Part:
 class Running:
     """The summary of an audit, built as its results are written; `finish` writes every derived file.
 
-    dossiers.csv is streamed to a temporary file, so memory stays flat; the other files are
-    written atomically at the end, and not at all if the audit is interrupted."""
+    dossiers.csv's rows are streamed to a temporary file as they come, and only where each row is
+    and what it sorts by are kept (a few dozen bytes a dossier, not the row); `finish` writes them
+    out sorted. The other files are written atomically at the end, and not at all if the audit is
+    interrupted."""
 
     def __init__(self, out: Path, list_limit: int = 500) -> None:
         self.out, self.list_limit = out, list_limit
         self.tally = Tally(list_limit)
         fd, self.tmp = tempfile.mkstemp(prefix=".dossiers.csv.", suffix=".tmp", dir=out)
-        os.chmod(self.tmp, 0o644)
-        self.f = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
-        self.w = csv.writer(self.f)
-        self.w.writerow(_CSV_HEAD + [f"{rd.id} {rd.zh}" for rd in rate_defs()])
+        self.f = os.fdopen(fd, "w+b")
+        self._buf = io.StringIO()
+        self._w = csv.writer(self._buf)
+        self._at = 0
+        self.index: list[tuple[str, str, int, int]] = []  # (dossier 编号, key, offset, length) of each row
+
+    def _line(self, row: list) -> bytes:
+        self._buf.seek(0)
+        self._buf.truncate()
+        self._w.writerow(row)
+        return self._buf.getvalue().encode("utf-8")
 
     def add(self, part: Part) -> None:
         self.tally.merge(part.tally)
-        self.w.writerows(part.rows)
+        lines = []
+        for row in part.rows:
+            b = self._line(row)
+            self.index.append(("" if row[1] is None else str(row[1]), "" if row[0] is None else str(row[0]), self._at, len(b)))
+            self._at += len(b)
+            lines.append(b)
+        self.f.write(b"".join(lines))
 
     def abandon(self) -> None:
         self.f.close()
@@ -483,21 +499,21 @@ class Running:
             pass
 
     def finish(self, run: Optional[dict] = None, lang_default: str = "zh") -> dict:
-        self.f.close()
-        _sort_csv(Path(self.tmp))  # rows by dossier 编号, then key: the same whatever order they finished in
-        os.replace(self.tmp, self.out / "dossiers.csv")
+        self.f.flush()
+        self.index.sort()  # by dossier 编号, then key (then where it came: a key met twice keeps its order)
+        head = self._line(_CSV_HEAD + [f"{rd.id} {rd.zh}" for rd in rate_defs()])
+
+        def fill(dst: Any) -> None:
+            dst.write(codecs.BOM_UTF8 + head)  # Excel reads UTF-8 with its BOM
+            for _, _, at, n in self.index:
+                self.f.seek(at)
+                dst.write(self.f.read(n))
+
+        try:
+            atomic_fill(self.out / "dossiers.csv", fill)
+        finally:
+            self.abandon()
         return _write(self.out, self.tally.summary(), run, lang_default)
-
-
-def _sort_csv(path: Path) -> None:
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.reader(f))
-    head, body = rows[:1], rows[1:]
-    body.sort(key=lambda r: (r[1] if len(r) > 1 else "", r[0] if r else ""))
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f).writerows(head + body)
-        f.flush()
-        os.fsync(f.fileno())
 
 
 def summarize(out: Path, list_limit: int = 500, run: Optional[dict] = None, lang_default: str = "zh") -> dict:
