@@ -1,6 +1,6 @@
 """Instructions per `check`, counted by callgrind: a number that does not drift with the machine.
 
-    .venv/bin/python bench/instructions.py [--count 200] [--seed 1] [--mode findings|explain|outcomes]
+    .venv/bin/python bench/instructions.py [--count 200] [--seed 1] [--mode findings|explain|outcomes|worker]
 
 Wall-clock timings on the shared VM swing by up to 2x from one minute to the next (bench/README.md), so
 changes to the engine are compared by instruction count instead. The script generates N benchmark
@@ -29,7 +29,16 @@ sys.path.insert(0, str(HERE.parent))
 def _drive(folder: str, again: bool, mode: str) -> None:
     """What runs under valgrind: load every dossier, check each once, and once more if `again`.
 
-    mode: findings (`juece check`), explain (`--explain`), outcomes (`juece audit`: every rule's outcome)."""
+    mode: findings (`juece check`), explain (`--explain`), outcomes (`juece audit`: every rule's outcome);
+    worker: what an audit worker does for each file (fast load, every rule's outcome, the summary's
+    tally, the result line: engine.audit.worker.process_chunk), the files read again on the second pass."""
+    if mode == "worker":
+        from engine.audit import worker
+        items = [(str(p), "file", str(p)) for p in sorted(Path(folder).glob("*.yaml"))]
+        for _ in range(2 if again else 1):
+            for i in range(0, len(items), 50):
+                worker.process_chunk(items[i:i + 50], {"list_limit": 500})
+        return
     from engine.check import check, check_with_outcomes
     from engine.load import load_dossier
 
@@ -57,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--count", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--mode", choices=("findings", "explain", "outcomes"), default="findings")
+    ap.add_argument("--mode", choices=("findings", "explain", "outcomes", "worker"), default="findings")
     ap.add_argument("--drive", help=argparse.SUPPRESS)
     ap.add_argument("--again", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--once", action="store_true", help=argparse.SUPPRESS)
@@ -72,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="juece-instr-") as tmp:
         generate(args.count, Path(tmp), args.seed)
         once, twice = _count(tmp, False, args.mode), _count(tmp, True, args.mode)
-    print(f"{(twice - once) / args.count:,.0f} instructions per check ({args.mode} mode, {args.count} dossiers, "
+    what = "dossier on an audit worker's path" if args.mode == "worker" else "check"
+    print(f"{(twice - once) / args.count:,.0f} instructions per {what} ({args.mode} mode, {args.count} dossiers, "
           f"seed {args.seed}; callgrind, PYTHONHASHSEED=0)")
     return 0
 
