@@ -135,8 +135,29 @@ def given(ruleset: str, root: str = str(RULESETS_DIR)) -> Ruleset:
     written: `--ruleset my-overlay/`). Every command that takes --ruleset reads it here."""
     p = Path(ruleset)
     if (p / "index.yaml").is_file():
-        return load_path(p, root)
+        return _given_folder(p, root)
     return load(ruleset, root)
+
+
+# `--ruleset my-overlay/` for a whole folder of dossiers: the folder is read and validated once, and
+# again only when a byte of one of its files changes (the key is their content, not their dates).
+_given: dict[tuple[str, str], tuple[bytes, Ruleset]] = {}
+
+
+def _given_folder(folder: Path, root: str) -> Ruleset:
+    try:
+        h = hashlib.sha256()
+        for f in _folder_files(folder):
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    except OSError:
+        return load_path(folder, root)  # it reports the file it cannot read
+    k = (str(folder.resolve()), root)
+    hit = _given.get(k)
+    if hit is not None and hit[0] == h.digest():
+        return hit[1]
+    rs = load_path(folder, root)
+    _given[k] = (h.digest(), rs)
+    return rs
 
 
 def load_path(folder: Path, root: str = str(RULESETS_DIR)) -> Ruleset:
@@ -431,5 +452,6 @@ def clear_caches() -> None:
     """Forget every ruleset this process has loaded or chosen (the disk cache stays: it is keyed by content)."""
     for f in (_catalog, heads, _folders, load, _candidates, _ranked, _choice):
         f.cache_clear()
+    _given.clear()
     from .layers import clear_caches as clear_layers
     clear_layers()

@@ -327,3 +327,18 @@ def test_an_enforcement_check_builds_them_when_it_needs_them_and_finds_what_the_
     r = check(load_dossier(case))
     assert r.ruleset["id"].startswith("cn.ap.") and not r.compliant
     assert any("法制审核" in f.message and "第五十八条" in f.basis for f in r.findings)
+
+
+def test_a_ruleset_folder_is_read_once_for_many_dossiers_and_again_when_a_byte_changes(tmp_path, fresh, monkeypatch):
+    """`juece check dir/ --ruleset my-overlay/`: the folder is validated once, not per dossier; an edit
+    to one of its files is seen at the next dossier (keyed by content, not by modification time)."""
+    folder = tmp_path / "my-overlay"
+    shutil.copytree(ROOT / "rulesets/local/ningxia/pengyang-2018", folder)
+    seen = _count_load_path(monkeypatch)
+    first = rulesets.given(str(folder))
+    assert rulesets.given(str(folder)) is first and seen.count("my-overlay") == 1
+    rules = folder / "rules.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("但案卷无听证会记录", "但案卷未见听证会记录"), encoding="utf-8")
+    again = rulesets.given(str(folder))
+    assert seen.count("my-overlay") == 2 and again is not first
+    assert any("但案卷未见听证会记录" in r.message.zh for r in again.rules)
