@@ -109,23 +109,26 @@ def files() -> tuple[Path, ...]:
     return tuple(shared + found + extra)
 
 
+@lru_cache(maxsize=1)
 def _loader() -> type:
-    """A safe loader (C parser when there is one) that refuses duplicate keys, like a dossier's (load.py)."""
-    import yaml
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    """The strict loader every input goes through (engine/core/yamlload.py: a safe loader, C parser,
+    anchors and aliases refused), refusing also two keys that read as the same value (`yes:` and
+    `true:` are both True)."""
+    from ..core.yamlload import StrictLoader
 
-    class Strict(base):  # type: ignore[misc,valid-type]
+    class Strict(StrictLoader):  # type: ignore[misc,valid-type]
         def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            import yaml
             seen: set = set()
             for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=True)
-                try:
-                    dup = key in seen
-                except TypeError:
-                    dup = False
-                if dup:
+                make = self.yaml_constructors.get(key_node.tag) if isinstance(key_node, yaml.ScalarNode) else None
+                if make is None:
+                    continue  # a complex key or an unknown tag: the mapping's own construction says what is wrong
+                # the key's value, built without registering the node (the alias check counts registrations)
+                key = make(self, key_node)
+                if key in seen:
                     raise _Duplicate(key, key_node.start_mark)
-                seen.add(key) if not isinstance(key, (list, dict)) else None
+                seen.add(key)
             return super().construct_mapping(node, deep=deep)
     return Strict
 
@@ -138,13 +141,23 @@ class _Duplicate(Exception):
 
 def _parse(path: Path, data: bytes) -> dict:
     import yaml
+
+    from ..core.yamlload import MAX_DEPTH, Refused, depth_ok
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise VocabularyError(str(path), "", f"文件不是 UTF-8 编码（第 {e.start + 1} 个字节）", f"the file is not UTF-8 (byte {e.start + 1})",
                               code="vocabulary.encoding") from None
+    if not depth_ok(text):
+        raise VocabularyError(str(path), "", f"嵌套层级过深（上限 {MAX_DEPTH} 层）", f"nesting too deep (limit {MAX_DEPTH} levels)",
+                              code="vocabulary.too-deep")
     try:
-        obj = yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
+        obj = yaml.load(text, Loader=_loader())  # noqa: S506 - StrictLoader derives from (C)SafeLoader
+    except Refused as r:  # an anchor or alias (&, *): a vocabulary file, like a dossier, is data written by hand
+        raise VocabularyError(str(path), "", r.zh, r.en, line=r.mark.line + 1 if r.mark else None,
+                              column=r.mark.column + 1 if r.mark else None, code="vocabulary." + r.code.split(".", 1)[1]) from None
+    except RecursionError:
+        raise VocabularyError(str(path), "", "嵌套层级过深", "nesting too deep", code="vocabulary.too-deep") from None
     except _Duplicate as e:
         raise VocabularyError(str(path), _path_at(text, e.mark) or str(e.key), f"键“{e.key}”重复出现：同一层级每个键只能写一次",
                               f"duplicate key '{e.key}': each key may appear once at its level",
@@ -180,10 +193,8 @@ def _path_at(text: str, mark: Any) -> str:
                 if hit is not None:
                     return hit
         return None
-    try:
-        found = walk(yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), ())
-    except Exception:  # noqa: BLE001 - the key alone is still a message
-        return ""
+    from ..core.yamlload import compose
+    found = walk(compose(text), ())  # compose: None when the text does not compose (the key alone is still a message)
     return _dotted(found) if found else ""
 
 
@@ -193,12 +204,20 @@ def _read() -> tuple[str, tuple[tuple[str, Any], ...]]:
     from ..core import cache
     paths = files()
     data = []
+    from ..core.yamlload import MAX_BYTES, regular_file_problem
     for p in paths:
+        bad = regular_file_problem(p)  # a pipe or device would block the read
+        if bad is not None:
+            raise VocabularyError(str(p), "", bad.zh, bad.en, code="vocabulary.unreadable")
         try:
-            data.append(p.read_bytes())
+            with open(p, "rb") as f:
+                data.append(f.read(MAX_BYTES + 1))
         except OSError as e:
             raise VocabularyError(str(p), "", f"无法读取词汇文件：{e.strerror}", f"cannot read the vocabulary file: {e.strerror}",
                                   code="vocabulary.unreadable") from None
+        if len(data[-1]) > MAX_BYTES:
+            raise VocabularyError(str(p), "", f"文件过大（上限 {MAX_BYTES // 1048576} MB）", f"file too large (the limit is {MAX_BYTES // 1048576} MB)",
+                                  code="vocabulary.too-large")
     h = hashlib.sha256(FORMAT.encode() + b"\0")
     for p, d in zip(paths, data):
         h.update(str(p).encode() + b"\0" + len(d).to_bytes(8, "little") + d)
@@ -243,6 +262,15 @@ class _Decl:
 Where = tuple  # a key path in a vocabulary file: ("records", "hearing", "fields", "date", "type")
 
 
+def _tree(path: str) -> Any:
+    """The node tree of a vocabulary file, to place a message (engine/core/yamlload.compose); None if it cannot be had."""
+    from ..core.yamlload import compose
+    try:
+        return compose(Path(path).read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _dotted(where: Where) -> str:
     return ".".join(str(k) for k in where)
 
@@ -250,10 +278,8 @@ def _dotted(where: Where) -> str:
 def _locate(path: str, where: Where, at_key: bool) -> tuple[Optional[int], Optional[int]]:
     """The line and column (1-based) of the key path's key (or its value) in the file: the deepest key found."""
     import yaml
-    try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except Exception:  # noqa: BLE001 - no position is better than no message
+    node = _tree(path)
+    if node is None:  # no position is better than no message
         return None, None
     line = col = None
     for i, k in enumerate(where):
@@ -283,9 +309,8 @@ def _same_key(node: Any, key: Any) -> bool:
 
 def _written(path: str, where: Where) -> str:
     """The last key of a key path as the file writes it (`yes`, not True)."""
-    import yaml
     try:
-        node = yaml.compose(Path(path).read_bytes().decode("utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = _tree(path)
         for k in where:
             node = next((kn if k is where[-1] else vn) for kn, vn in node.value if kn.value == str(k) or _same_key(kn, k))
         return str(node.value)

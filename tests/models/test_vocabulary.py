@@ -318,6 +318,8 @@ BROKEN = {
                        "vocabulary.type", 5, 7, "enums.Answer.values.yes", ("引号", "'yes'"), ("quote the value yes", "'yes'")),
     "bad enum entry": ("kind: mad\nenums:\n  Answer:\n    values:\n      'yes': {zh: 是, label: x}\n",
                        "vocabulary.unknown-key", 5, 22, "enums.Answer.values.yes.label", ("未知的键", "aliases"), ("unknown key 'label'", "aliases")),
+    "anchor and alias": ("kind: mad\nextend:\n  hearing: &same {}\n  dossier: *same\n", "vocabulary.alias", 3, 12, "",
+                         ("锚点和别名",), ("anchors and aliases",)),
     "YAML syntax error": ("kind: mad\nextend: hearing: {}\n", "vocabulary.syntax", 2, 16, "",
                           ("YAML 语法错误", "mapping values"), ("YAML syntax error", "mapping values are not allowed")),
     "duplicate key": ("kind: mad\nextend:\n  hearing:\n    fields:\n      x_ray:\n        zh: 甲\n        type: bool\n        zh: 乙\n",
@@ -363,6 +365,22 @@ BROKEN = {
                              "vocabulary.unknown-field", 5, 16, "records.sounding.main_date", ("topic", "日期"), ("'topic' is not a date field",)),
     "wrong kind": ("kind: decisions\n", "vocabulary.value", 1, 7, "kind", ("kind", "mad"), ("kind must be one of", "mad")),
 }
+
+
+def test_a_vocabulary_nested_too_deep_or_not_a_regular_file_is_refused_not_read(declared, tmp_path, monkeypatch):
+    """A ruleset folder's vocabulary.yaml is untrusted data like a dossier: the strict loader's limits hold."""
+    with pytest.raises(vocabulary.VocabularyError) as e:
+        declared("kind: mad\nextend: " + "[" * 50 + "]" * 50 + "\n")
+    assert e.value.code == "vocabulary.too-deep" and "嵌套层级过深" in e.value.text("zh") and "nesting too deep" in e.value.text("en")
+    fifo = tmp_path / "pipe" / "vocabulary.yaml"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    monkeypatch.setattr(vocabulary, "_extra_folders", [fifo.parent.resolve()])
+    vocabulary.files.cache_clear()
+    vocabulary._read.cache_clear()
+    with pytest.raises(vocabulary.VocabularyError) as e:
+        vocabulary.declaration()
+    assert e.value.code == "vocabulary.unreadable" and "命名管道" in e.value.text("zh") and "named pipe" in e.value.text("en")
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
