@@ -46,10 +46,6 @@ class Loaded:
         if not isinstance(self.dossier, (Dossier, EnforcementDossier)):
             raise TypeError(f"Loaded.dossier must be a Dossier or an EnforcementDossier, not {type(self.dossier).__name__}")
 
-    def model_dump(self, **kw: Any) -> dict[str, Any]:
-        """{dossier, file, sha256}, as when Loaded was a pydantic model (`kw` go to the dossier's model_dump)."""
-        return {"dossier": self.dossier.model_dump(**kw), "file": self.file, "sha256": self.sha256}
-
 
 def load_dossier(path: Path | str, data: Optional[bytes] = None, name: Optional[str] = None, fast: bool = False) -> Loaded:
     """Read one dossier file. Raises LoadError with every problem found.

@@ -40,6 +40,13 @@ LAZY_RULESETS_COMMANDS = {  # ruleset diff, handbook and impact (engine/tools/ru
     "impact": "engine.tools.ruleset_tools:impact_command",
 }
 
+def _argv_lang(args: list[str]) -> str:
+    """The --lang of a command line not yet parsed (for a message before typer reads the options)."""
+    if any(a in ("--lang=en", "-len") for a in args) or any(a in ("--lang", "-l") and b == "en" for a, b in zip(args, args[1:])):
+        return "en"
+    return "zh"
+
+
 def _folder_vocabulary(args: list[str]) -> None:
     """Before a lazily imported command's module is imported (it may build the dossier models, e.g.
     engine.documents): the facts a `--ruleset my-rules/` folder declares (models/vocabulary.py).
@@ -56,8 +63,7 @@ def _folder_vocabulary(args: list[str]) -> None:
         except vocabulary.VocabularyError as e:
             if e.code == "vocabulary.too-late":
                 return  # reported by the command (cli/kit.use_vocabulary)
-            en = any(a in ("--lang=en", "-len") for a in args) or any(a in ("--lang", "-l") and b == "en" for a, b in zip(args, args[1:]))
-            typer.echo(e.text("en" if en else "zh"), err=True)
+            typer.echo(e.text(_argv_lang(args)), err=True)
             raise typer.Exit(EXIT_UNUSABLE) from None
 
 
@@ -442,8 +448,7 @@ def main() -> None:
     if "--debug" in sys.argv[1:]:
         sys.argv = [a for a in sys.argv if a != "--debug"]
         os.environ[DEBUG_ENV] = "1"
-    lang = "en" if any(a in ("--lang=en",) for a in sys.argv) or any(
-        a in ("--lang", "-l") and b == "en" for a, b in zip(sys.argv, sys.argv[1:])) else "zh"
+    lang = _argv_lang(sys.argv[1:])
     try:  # typer's standalone mode: usage errors → 2, Ctrl-C → 130, typer.Exit → its code
         app()
     except KeyboardInterrupt:

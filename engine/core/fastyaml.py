@@ -117,28 +117,18 @@ def _typed_plains(text: str) -> dict[str, Any]:
 def _retype(obj: Any, typed: dict[str, Any]) -> int:
     """Put the 1.1 types back in place; → the number of keys seen (to find duplicates); _Decline on
     a float or a key PyYAML would type."""
-    keys = 0
-    if isinstance(obj, dict):
-        keys = len(obj)
-        for k, v in obj.items():
-            if k[:1] in _TYPED_STARTS and _resolve(k) != _STR:
-                raise _Decline
-            if isinstance(v, str):
-                if v in typed:
-                    obj[k] = typed[v]
-            elif isinstance(v, (dict, list)):
-                keys += _retype(v, typed)
-            elif isinstance(v, float):
-                raise _Decline
-    else:
-        for i, v in enumerate(obj):
-            if isinstance(v, str):
-                if v in typed:
-                    obj[i] = typed[v]
-            elif isinstance(v, (dict, list)):
-                keys += _retype(v, typed)
-            elif isinstance(v, float):
-                raise _Decline
+    is_dict = isinstance(obj, dict)
+    keys = len(obj) if is_dict else 0
+    for k, v in (obj.items() if is_dict else enumerate(obj)):
+        if is_dict and k[:1] in _TYPED_STARTS and _resolve(k) != _STR:
+            raise _Decline
+        if isinstance(v, str):
+            if v in typed:
+                obj[k] = typed[v]  # a value replaced in place: the dict's size does not change
+        elif isinstance(v, (dict, list)):
+            keys += _retype(v, typed)
+        elif isinstance(v, float):
+            raise _Decline
     return keys
 
 

@@ -43,7 +43,8 @@ def assert_parity(text: str) -> bool:
 
 def outcome(path: Path, fast: bool):
     try:
-        return ("ok", load_dossier(path, fast=fast).model_dump(mode="json"))
+        loaded = load_dossier(path, fast=fast)
+        return ("ok", loaded.dossier.model_dump(mode="json"), loaded.file, loaded.sha256)
     except LoadError as e:
         return ("error", [p.to_dict() for p in e.problems], e.text("zh"), e.text("en"))
 
